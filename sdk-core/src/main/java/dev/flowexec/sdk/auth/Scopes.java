@@ -1,0 +1,116 @@
+package dev.flowexec.sdk.auth;
+
+import dev.flowexec.sdk.errors.InsufficientScopeException;
+import dev.flowexec.sdk.transport.Operation;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The contract's scope table: which OAuth scopes each operation accepts. Any one suffices.
+ *
+ * <table>
+ *   <caption>Accepted scopes</caption>
+ *   <tr><th>operation</th><th>accepted scopes</th></tr>
+ *   <tr><td>launch</td><td>{@code flow:execute} (canonical), {@code flow:execution:write} (alias)</td></tr>
+ *   <tr><td>get</td><td>{@code flow:execution:read}, {@code flow:execute}, {@code flow:execution:write}</td></tr>
+ * </table>
+ *
+ * <p>{@code flow:read} alone allows neither.
+ */
+public final class Scopes {
+  /** Launch and read executions; the canonical launch scope. */
+  public static final String FLOW_EXECUTE = "flow:execute";
+  /** An alias of {@link #FLOW_EXECUTE}. */
+  public static final String FLOW_EXECUTION_WRITE = "flow:execution:write";
+  /** Read executions only. */
+  public static final String FLOW_EXECUTION_READ = "flow:execution:read";
+
+  private static final Set<String> LAUNCH = ordered(FLOW_EXECUTE, FLOW_EXECUTION_WRITE);
+  private static final Set<String> GET =
+      ordered(FLOW_EXECUTION_READ, FLOW_EXECUTE, FLOW_EXECUTION_WRITE);
+  private static final Set<String> DEFAULT_REQUEST = ordered(FLOW_EXECUTE, FLOW_EXECUTION_READ);
+
+  private Scopes() {}
+
+  /**
+   * Returns the scopes an operation accepts, the canonical one first.
+   *
+   * @param operation the operation
+   * @return an immutable, ordered set
+   */
+  public static Set<String> accepted(Operation operation) {
+    return operation == Operation.LAUNCH ? LAUNCH : GET;
+  }
+
+  /**
+   * Returns the scopes a client asks for by default: {@code flow:execute flow:execution:read}.
+   *
+   * @return an immutable, ordered set
+   */
+  public static Set<String> defaultRequest() {
+    return DEFAULT_REQUEST;
+  }
+
+  /**
+   * Tells whether granted scopes allow an operation.
+   *
+   * @param operation the operation
+   * @param granted the scopes a token has
+   * @return true when at least one accepted scope was granted
+   */
+  public static boolean allows(Operation operation, Collection<String> granted) {
+    return !Collections.disjoint(accepted(operation), granted);
+  }
+
+  /**
+   * Fails fast, before any HTTP call, when a token's granted scopes are known and allow none of
+   * the operation. A token whose scopes are unknown passes; the service decides.
+   *
+   * @param operation the operation about to be called
+   * @param token the token it would carry
+   * @throws InsufficientScopeException when the known scopes do not allow the operation
+   */
+  public static void check(Operation operation, AccessToken token) {
+    token.grantedScopes().ifPresent(granted -> {
+      if (!allows(operation, granted)) {
+        throw insufficient(operation, accepted(operation), granted, 0, null);
+      }
+    });
+  }
+
+  /**
+   * Builds the exception for a missing scope, with a message that says what is needed and what
+   * the token has. Used for the fail-fast check and for the service's {@code 403}.
+   *
+   * @param operation the operation refused
+   * @param required the scopes that would allow it
+   * @param granted the token's scopes; empty when unknown
+   * @param statusCode 403, or 0 when raised before any HTTP call
+   * @param requestId the service's request id, or null
+   * @return the exception
+   */
+  public static InsufficientScopeException insufficient(
+      Operation operation,
+      Collection<String> required,
+      Collection<String> granted,
+      int statusCode,
+      String requestId) {
+    String needs = String.join(" or ", required);
+    String has = granted.isEmpty() ? "the token's scopes are unknown"
+        : "the token has " + String.join(" ", granted);
+    String where = statusCode == 0 ? "insufficient_scope (checked before sending)"
+        : statusCode + " insufficient_scope";
+    String message = where + ": " + operation.description() + " needs " + needs + "; " + has
+        + ". Request the token with " + required.iterator().next()
+        + (requestId == null ? "" : " (request " + requestId + ")");
+    return new InsufficientScopeException(message, statusCode, "insufficient_scope", requestId,
+        new LinkedHashSet<>(required), new LinkedHashSet<>(granted));
+  }
+
+  private static Set<String> ordered(String... scopes) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(scopes)));
+  }
+}

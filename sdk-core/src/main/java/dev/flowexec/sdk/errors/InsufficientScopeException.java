@@ -1,0 +1,55 @@
+package dev.flowexec.sdk.errors;
+
+import java.util.Set;
+
+/**
+ * The token lacks every scope the operation accepts: {@code 403 insufficient_scope}, or the same
+ * conclusion drawn by a transport before any HTTP call, when the token's granted scopes are known.
+ * Request the token with one of {@link #requiredScopes()}. Not retried.
+ */
+public class InsufficientScopeException extends FlowApiException {
+  private static final long serialVersionUID = 1L;
+
+  private final Set<String> requiredScopes;
+  private final Set<String> grantedScopes;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message a sentence for a person
+   * @param statusCode 403, or 0 when raised before any HTTP call
+   * @param errorCode the contract's {@code error_code}
+   * @param requestId the service's request id, or null when unknown
+   * @param requiredScopes the scopes the operation accepts (any one suffices)
+   * @param grantedScopes the scopes the token has, empty when unknown
+   */
+  public InsufficientScopeException(
+      String message,
+      int statusCode,
+      String errorCode,
+      String requestId,
+      Set<String> requiredScopes,
+      Set<String> grantedScopes) {
+    super(message, statusCode, errorCode, requestId);
+    this.requiredScopes = Set.copyOf(requiredScopes);
+    this.grantedScopes = Set.copyOf(grantedScopes);
+  }
+
+  /**
+   * Returns the scopes the operation accepts; any one of them suffices.
+   *
+   * @return an immutable set, such as {@code flow:execute} and {@code flow:execution:write}
+   */
+  public Set<String> requiredScopes() {
+    return requiredScopes;
+  }
+
+  /**
+   * Returns the scopes the token was granted, when known.
+   *
+   * @return an immutable set; empty when the grant is unknown
+   */
+  public Set<String> grantedScopes() {
+    return grantedScopes;
+  }
+}

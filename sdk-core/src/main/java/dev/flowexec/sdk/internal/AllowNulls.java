@@ -1,0 +1,14 @@
+package dev.flowexec.sdk.internal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Tells Immutables (which matches this annotation by its simple name) that a map attribute keeps
+ * null values: JSON objects such as {@code input_data} may hold {@code null}. Not public API.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.CLASS)
+public @interface AllowNulls {}

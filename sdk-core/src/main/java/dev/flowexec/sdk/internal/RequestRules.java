@@ -1,0 +1,237 @@
+package dev.flowexec.sdk.internal;
+
+import dev.flowexec.sdk.errors.FieldError;
+import dev.flowexec.sdk.errors.RequestValidationException;
+import dev.flowexec.sdk.model.Channel;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.model.Participant;
+import dev.flowexec.sdk.model.Role;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The contract's request rules that the compiler cannot check, run by {@code build()}. Every
+ * message names the field path (in wire names), the rule and the fix. Not public API.
+ */
+public final class RequestRules {
+  /** The most participants a request may have. */
+  public static final int MAX_PARTICIPANTS = 50;
+  /** The most channels a participant may have. */
+  public static final int MAX_CHANNELS = 6;
+  /** The longest id: {@code flow_id}, {@code flow_execution_id}, {@code user_id}. */
+  public static final int MAX_ID_LENGTH = 128;
+  /** The longest display name. */
+  public static final int MAX_NAME_LENGTH = 200;
+  /** The largest serialized {@code input_data}, in bytes. */
+  public static final int MAX_INPUT_DATA_BYTES = 262_144;
+
+  private static final String FLOW_ID_CHARS = "A-Z a-z 0-9 . _ : -";
+  private static final String EXECUTION_ID_CHARS = "A-Z a-z 0-9 _ -";
+
+  private RequestRules() {}
+
+  /** Checks a participant on its own; paths start with {@code participant.}. */
+  public static void checkParticipant(Participant participant) {
+    List<FieldError> errors = new ArrayList<>(0);
+    checkUserId(participant.userId(), "participant.user_id", errors);
+    checkRole(participant.role(), "participant.role", errors);
+    checkChannels(participant.channels(), "participant.channels", errors);
+    throwIfAny(errors);
+  }
+
+  /** Checks a launch request; participants were checked when they were built. */
+  public static void checkLaunchRequest(LaunchRequest request) {
+    List<FieldError> errors = new ArrayList<>(0);
+    checkId(request.flowId(), "flow_id", FLOW_ID_CHARS, true, errors);
+    request.flowVersion().ifPresent(v -> checkNotBlank(v, "flow_version", "a published version, such as \"3\", or leave it out for the latest", errors));
+    checkId(request.flowExecutionId(), "flow_execution_id", EXECUTION_ID_CHARS, false, errors);
+    request.name().ifPresent(name -> checkLength(name, "name", MAX_NAME_LENGTH, errors));
+    checkParticipants(request.participants(), errors);
+    checkChannelType(request, errors);
+    request.startNode().ifPresent(node -> checkNotBlank(node, "start_node", "the exact, case-sensitive name of a node of the flow, or leave it out to start at the flow's start node", errors));
+    checkInputData(request.inputData(), errors);
+    throwIfAny(errors);
+  }
+
+  private static void checkParticipants(List<Participant> participants, List<FieldError> errors) {
+    if (participants.size() > MAX_PARTICIPANTS) {
+      errors.add(FieldError.of("participants", "too_many", String.format(Locale.ROOT,
+          "participants has %d items: launch with at most %d participants", participants.size(), MAX_PARTICIPANTS)));
+    }
+    Map<String, Integer> firstIndex = new HashMap<>();
+    for (int i = 0; i < participants.size(); i++) {
+      String userId = participants.get(i).userId();
+      Integer earlier = firstIndex.putIfAbsent(userId, i);
+      if (earlier != null) {
+        errors.add(FieldError.of("participants[" + i + "].user_id", "duplicate", String.format(Locale.ROOT,
+            "participants[%d].user_id repeats \"%s\" of participants[%d]: give each participant its own user_id, or merge their channels into one participant",
+            i, userId, earlier)));
+      }
+    }
+  }
+
+  private static void checkChannelType(LaunchRequest request, List<FieldError> errors) {
+    Channel channelType = request.channelType();
+    if (!channelType.isKnown()) {
+      errors.add(unknownValue("channel_type", channelType.value(), Channel.knownValues()));
+      return;
+    }
+    for (Participant participant : request.participants()) {
+      if (participant.channels().contains(channelType)) {
+        return;
+      }
+    }
+    String offered = request.participants().stream()
+        .flatMap(p -> p.channels().stream()).distinct().map(Channel::value)
+        .collect(Collectors.joining(", "));
+    errors.add(FieldError.of("channel_type", "not_allowed", String.format(Locale.ROOT,
+        "channel_type is \"%s\", but no participant has that channel: add %s to a participant's channels, or use one they have (%s)",
+        channelType.value(), channelType.value(), offered)));
+  }
+
+  private static void checkInputData(Map<String, Object> inputData, List<FieldError> errors) {
+    if (inputData.isEmpty()) {
+      return;
+    }
+    int before = errors.size();
+    checkJsonValue(inputData, "input_data", errors);
+    if (errors.size() > before) {
+      return; // the size of an unserializable value means nothing
+    }
+    long size = JsonValues.serializedSize(inputData);
+    if (size > MAX_INPUT_DATA_BYTES) {
+      errors.add(FieldError.of("input_data", "too_large", String.format(Locale.ROOT,
+          "input_data is %,d bytes as JSON: keep it at most %,d bytes, and pass large payloads by reference (a URL or an id)",
+          size, MAX_INPUT_DATA_BYTES)));
+    }
+  }
+
+  private static void checkJsonValue(Object value, String path, List<FieldError> errors) {
+    if (value == null || value instanceof String || value instanceof Boolean) {
+      return;
+    }
+    if (value instanceof Number) {
+      if (value instanceof Double && !Double.isFinite((Double) value)
+          || value instanceof Float && !Float.isFinite((Float) value)) {
+        errors.add(FieldError.of(path, "invalid_value",
+            path + " is " + value + ", which JSON cannot carry: use a finite number, or a string"));
+      }
+      return;
+    }
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        if (!(entry.getKey() instanceof String)) {
+          errors.add(FieldError.of(path, "invalid_value", path + " has the key " + entry.getKey()
+              + " of type " + typeName(entry.getKey()) + ": JSON object keys must be Strings"));
+          continue;
+        }
+        checkJsonValue(entry.getValue(), path + "." + entry.getKey(), errors);
+      }
+      return;
+    }
+    if (value instanceof Collection) {
+      int i = 0;
+      for (Object item : (Collection<?>) value) {
+        checkJsonValue(item, path + "[" + i++ + "]", errors);
+      }
+      return;
+    }
+    errors.add(FieldError.of(path, "invalid_value", path + " is a " + typeName(value)
+        + ", which has no JSON form: use a String, Number, Boolean, null, List or Map (for a time, its ISO-8601 text)"));
+  }
+
+  private static void checkUserId(String userId, String path, List<FieldError> errors) {
+    if (checkNotBlank(userId, path, "your system's id for this person, 1 to 128 characters", errors)) {
+      checkLength(userId, path, MAX_ID_LENGTH, errors);
+    }
+  }
+
+  private static void checkRole(Role role, String path, List<FieldError> errors) {
+    if (!role.isKnown()) {
+      errors.add(unknownValue(path, role.value(), Role.knownValues()));
+    }
+  }
+
+  private static void checkChannels(List<Channel> channels, String path, List<FieldError> errors) {
+    if (channels.size() > MAX_CHANNELS) {
+      errors.add(FieldError.of(path, "too_many", String.format(Locale.ROOT,
+          "%s has %d items: list at most %d distinct channels", path, channels.size(), MAX_CHANNELS)));
+    }
+    for (int i = 0; i < channels.size(); i++) {
+      Channel channel = channels.get(i);
+      String itemPath = path + "[" + i + "]";
+      if (!channel.isKnown()) {
+        errors.add(unknownValue(itemPath, channel.value(), Channel.knownValues()));
+      } else if (channels.indexOf(channel) < i) {
+        errors.add(FieldError.of(itemPath, "duplicate", String.format(Locale.ROOT,
+            "%s repeats \"%s\": list each channel once", itemPath, channel.value())));
+      }
+    }
+  }
+
+  /** Checks an id; returns nothing, adds at most one error: the first rule it breaks. */
+  private static void checkId(String id, String path, String allowed, boolean dots, List<FieldError> errors) {
+    if (!checkNotBlank(id, path, "1 to 128 characters of " + allowed, errors)
+        || !checkLength(id, path, MAX_ID_LENGTH, errors)) {
+      return;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+          || c == '_' || c == '-' || dots && (c == '.' || c == ':');
+      if (!ok) {
+        errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
+            "%s has '%s' at index %d: use only %s", path, printable(c), i, allowed)));
+        return;
+      }
+    }
+  }
+
+  private static boolean checkNotBlank(String value, String path, String fix, List<FieldError> errors) {
+    if (value.isBlank()) {
+      errors.add(FieldError.of(path, "blank", path + " is blank: set it to " + fix));
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean checkLength(String value, String path, int max, List<FieldError> errors) {
+    int length = value.codePointCount(0, value.length());
+    if (length > max) {
+      errors.add(FieldError.of(path, "too_long", String.format(Locale.ROOT,
+          "%s has %d characters: use at most %d", path, length, max)));
+      return false;
+    }
+    return true;
+  }
+
+  private static FieldError unknownValue(String path, String value, List<?> known) {
+    String allowed = known.stream().map(Object::toString).collect(Collectors.joining(", "));
+    Optional<String> sameIgnoringCase = known.stream().map(Object::toString)
+        .filter(k -> k.equalsIgnoreCase(value.trim())).findFirst();
+    String hint = sameIgnoringCase.map(k -> " (values are case-sensitive: did you mean " + k + "?)").orElse("");
+    return FieldError.of(path, "invalid_value", String.format(Locale.ROOT,
+        "%s is \"%s\", which the service does not accept: use one of %s%s", path, value, allowed, hint));
+  }
+
+  private static String printable(char c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c)
+        ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
+  }
+
+  private static String typeName(Object value) {
+    return value == null ? "null" : value.getClass().getName();
+  }
+
+  private static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new RequestValidationException(errors);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the SDK. Not public API: anything here may change in any release.
+ */
+package dev.flowexec.sdk.internal;

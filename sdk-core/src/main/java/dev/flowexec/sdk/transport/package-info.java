@@ -1,0 +1,16 @@
+/**
+ * The transport SPI: how the client reaches the service.
+ *
+ * <p>A transport turns one attempt into one HTTP exchange. Retries, deadlines, listener events and
+ * validation live in {@link dev.flowexec.sdk.FlowExecutionsClient}, so every transport gets them.
+ * Failed responses go through {@link dev.flowexec.sdk.transport.ErrorMapper}, the single place that
+ * turns a status, an error body and headers into a typed exception.
+ *
+ * <pre>{@code
+ * FlowExecution execution = transport.get("7f6c0a4e", CallOptions.timeout(Duration.ofSeconds(5)));
+ * }</pre>
+ */
+@FlowexecStyle
+package dev.flowexec.sdk.transport;
+
+import dev.flowexec.sdk.internal.FlowexecStyle;
