@@ -45,6 +45,13 @@ public final class RequestRules {
     throwIfAny(errors);
   }
 
+  /** Checks an execution id given to {@code get}: the rules of {@code flow_execution_id}. */
+  public static void checkExecutionId(String id) {
+    List<FieldError> errors = new ArrayList<>(0);
+    checkId(id, "flow_execution_id", EXECUTION_ID_CHARS, false, errors);
+    throwIfAny(errors);
+  }
+
   /** Checks a launch request; participants were checked when they were built. */
   public static void checkLaunchRequest(LaunchRequest request) {
     List<FieldError> errors = new ArrayList<>(0);

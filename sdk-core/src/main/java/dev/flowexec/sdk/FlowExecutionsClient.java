@@ -1,0 +1,420 @@
+package dev.flowexec.sdk;
+
+import dev.flowexec.sdk.errors.DeadlineExceededException;
+import dev.flowexec.sdk.internal.CallRunner;
+import dev.flowexec.sdk.internal.RequestRules;
+import dev.flowexec.sdk.internal.SafeListener;
+import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.Operation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Launches flow executions and reads them back. The entry point of the SDK.
+ *
+ * <p>Over any {@link FlowTransport}, the client adds what every transport needs: retries by a
+ * {@link RetryPolicy} with a stable idempotency key (a retried launch never starts a second
+ * execution), a deadline over each whole call (retries and token fetch included), and
+ * {@link ExecutionListener} events. Requests were validated when they were built.
+ *
+ * <p>Thread-safe: an application makes one client and shares it. {@link #close()} releases it and
+ * its transport.
+ *
+ * <pre>{@code
+ * FlowExecutionsClient client = FlowExecutionsClient.builder()
+ *     .transport(RetrofitTransport.builder().baseUrl(url).credentials(id, secret).build())
+ *     .build();
+ * FlowExecution execution = client.launch(request);
+ * }</pre>
+ */
+public final class FlowExecutionsClient implements AutoCloseable {
+  private static final Duration FIRST_POLL = Duration.ofMillis(250);
+  private static final Duration MAX_POLL = Duration.ofSeconds(5);
+
+  private final FlowTransport transport;
+  private final CallRunner runner;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final RetryPolicy retryPolicy;
+  private final Duration timeout;
+
+  private FlowExecutionsClient(Builder builder) {
+    this.transport = builder.transport;
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+    this.ownsScheduler = builder.scheduler == null;
+    this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
+    this.retryPolicy = builder.retryPolicy;
+    this.timeout = builder.timeout;
+    this.runner = new CallRunner(builder.retryPolicy, new SafeListener(builder.listener), clock,
+        sleeper, scheduler, builder.timeout, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /**
+   * Starts a builder. Only {@link Builder#transport(FlowTransport)} is required.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Launches an execution with the client's default timeout.
+   *
+   * @param request the request; retries send its {@code flow_execution_id} every time
+   * @return the execution: new, or the one an earlier attempt with the same id started
+   * @throws dev.flowexec.sdk.errors.FlowApiException a typed subclass on failure
+   */
+  public FlowExecution launch(LaunchRequest request) {
+    return launch(request, CallOptions.defaults());
+  }
+
+  /**
+   * Launches an execution.
+   *
+   * @param request the request; retries send its {@code flow_execution_id} every time
+   * @param options the call's timeout or deadline and extra headers
+   * @return the execution: new, or the one an earlier attempt with the same id started
+   * @throws dev.flowexec.sdk.errors.FlowApiException a typed subclass on failure
+   */
+  public FlowExecution launch(LaunchRequest request, CallOptions options) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(options, "options");
+    return runner.call(Operation.LAUNCH, request.flowExecutionId(), options,
+        attemptOptions -> transport.launch(request, attemptOptions));
+  }
+
+  /**
+   * Launches an execution without blocking, with the client's default timeout.
+   *
+   * @param request the request
+   * @return a future of the execution; cancelling it cancels the HTTP call and any retry
+   */
+  public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request) {
+    return launchAsync(request, CallOptions.defaults());
+  }
+
+  /**
+   * Launches an execution without blocking. Retries wait on the client's scheduler, never on the
+   * caller's thread or the common pool.
+   *
+   * @param request the request
+   * @param options the call's timeout or deadline and extra headers
+   * @return a future of the execution, failed with a typed
+   *     {@link dev.flowexec.sdk.errors.FlowApiException}; cancelling it cancels the HTTP call and
+   *     any retry
+   */
+  public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(options, "options");
+    return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), options,
+        attemptOptions -> transport.launchAsync(request, attemptOptions));
+  }
+
+  /**
+   * Reads an execution with the client's default timeout.
+   *
+   * @param flowExecutionId the execution's id
+   * @return the execution
+   * @throws dev.flowexec.sdk.errors.ExecutionNotFoundException if there is none with that id
+   */
+  public FlowExecution get(String flowExecutionId) {
+    return get(flowExecutionId, CallOptions.defaults());
+  }
+
+  /**
+   * Reads an execution.
+   *
+   * @param flowExecutionId the execution's id
+   * @param options the call's timeout or deadline and extra headers
+   * @return the execution
+   * @throws dev.flowexec.sdk.errors.ExecutionNotFoundException if there is none with that id
+   */
+  public FlowExecution get(String flowExecutionId, CallOptions options) {
+    checkId(flowExecutionId);
+    Objects.requireNonNull(options, "options");
+    return runner.call(Operation.GET, flowExecutionId, options,
+        attemptOptions -> transport.get(flowExecutionId, attemptOptions));
+  }
+
+  /**
+   * Reads an execution without blocking, with the client's default timeout.
+   *
+   * @param flowExecutionId the execution's id
+   * @return a future of the execution
+   */
+  public CompletableFuture<FlowExecution> getAsync(String flowExecutionId) {
+    return getAsync(flowExecutionId, CallOptions.defaults());
+  }
+
+  /**
+   * Reads an execution without blocking.
+   *
+   * @param flowExecutionId the execution's id
+   * @param options the call's timeout or deadline and extra headers
+   * @return a future of the execution; cancelling it cancels the HTTP call and any retry
+   */
+  public CompletableFuture<FlowExecution> getAsync(String flowExecutionId, CallOptions options) {
+    checkId(flowExecutionId);
+    Objects.requireNonNull(options, "options");
+    return runner.callAsync(Operation.GET, flowExecutionId, options,
+        attemptOptions -> transport.getAsync(flowExecutionId, attemptOptions));
+  }
+
+  /**
+   * Polls an execution, with growing delays (250 ms up to 5 s), until its status is final.
+   *
+   * @param flowExecutionId the execution's id
+   * @param timeout how long to wait in all
+   * @return the execution in its final status
+   * @throws DeadlineExceededException if it is not final within {@code timeout}
+   */
+  public FlowExecution awaitCompletion(String flowExecutionId, Duration timeout) {
+    checkId(flowExecutionId);
+    Instant deadline = clock.instant().plus(timeout);
+    Duration delay = FIRST_POLL;
+    while (true) {
+      FlowExecution execution =
+          get(flowExecutionId, CallOptions.builder().deadline(deadline).build());
+      if (execution.isFinal()) {
+        return execution;
+      }
+      Duration remaining = Duration.between(clock.instant(), deadline);
+      if (remaining.isNegative() || remaining.isZero()) {
+        throw notFinal(execution, timeout);
+      }
+      try {
+        sleeper.sleep(delay.compareTo(remaining) < 0 ? delay : remaining);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new DeadlineExceededException("interrupted while waiting for execution "
+            + flowExecutionId + " (last seen " + execution.status() + ")", null);
+      }
+      delay = nextPoll(delay);
+    }
+  }
+
+  /**
+   * Polls an execution without blocking until its status is final.
+   *
+   * @param flowExecutionId the execution's id
+   * @param timeout how long to wait in all
+   * @return a future of the final execution, failed with {@link DeadlineExceededException} when
+   *     it is not final in time; cancelling it stops the polling
+   */
+  public CompletableFuture<FlowExecution> awaitCompletionAsync(
+      String flowExecutionId, Duration timeout) {
+    checkId(flowExecutionId);
+    Instant deadline = clock.instant().plus(timeout);
+    CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+    poll(flowExecutionId, timeout, deadline, FIRST_POLL, result);
+    return result;
+  }
+
+  private void poll(String id, Duration timeout, Instant deadline, Duration delay,
+      CompletableFuture<FlowExecution> result) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<FlowExecution> read = getAsync(id, CallOptions.builder().deadline(deadline).build());
+    result.whenComplete((v, e) -> read.cancel(true));
+    read.whenComplete((execution, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
+            && failure.getCause() != null ? failure.getCause() : failure);
+      } else if (execution.isFinal()) {
+        result.complete(execution);
+      } else {
+        Duration remaining = Duration.between(clock.instant(), deadline);
+        if (remaining.isNegative() || remaining.isZero()) {
+          result.completeExceptionally(notFinal(execution, timeout));
+          return;
+        }
+        long wait = Math.min(delay.toNanos(), remaining.toNanos());
+        try {
+          Future<?> next = scheduler.schedule(
+              () -> poll(id, timeout, deadline, nextPoll(delay), result), wait, TimeUnit.NANOSECONDS);
+          result.whenComplete((v, e) -> next.cancel(false));
+        } catch (RejectedExecutionException closed) {
+          result.completeExceptionally(new IllegalStateException("the client is closed", closed));
+        }
+      }
+    });
+  }
+
+  private static DeadlineExceededException notFinal(FlowExecution execution, Duration timeout) {
+    return new DeadlineExceededException("execution " + execution.flowExecutionId() + " is still "
+        + execution.status() + " after " + timeout.toMillis()
+        + " ms: wait longer, or look again later with get(id)", null);
+  }
+
+  private static Duration nextPoll(Duration delay) {
+    Duration next = Duration.ofNanos((long) (delay.toNanos() * 1.5));
+    return next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next;
+  }
+
+  private static void checkId(String flowExecutionId) {
+    Objects.requireNonNull(flowExecutionId, "flowExecutionId");
+    RequestRules.checkExecutionId(flowExecutionId);
+  }
+
+  /**
+   * Closes the transport and stops the client's scheduler. Calls in flight may fail; new calls
+   * fail.
+   */
+  @Override
+  public void close() {
+    try {
+      transport.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the transport failed: " + e.getMessage(), e);
+    } finally {
+      if (ownsScheduler) {
+        scheduler.shutdownNow();
+      }
+    }
+  }
+
+  /** Shows the configuration; there is no secret here to hide. */
+  @Override
+  public String toString() {
+    return "FlowExecutionsClient{transport=" + transport + ", retryPolicy=" + retryPolicy
+        + ", timeout=" + timeout + "}";
+  }
+
+  private static ScheduledExecutorService defaultScheduler() {
+    AtomicInteger count = new AtomicInteger();
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "flowexec-scheduler-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true); // cancelled deadlines must not pile up
+    return executor;
+  }
+
+  /** Configures a {@link FlowExecutionsClient}. Not thread-safe; build once and share the client. */
+  public static final class Builder {
+    private FlowTransport transport;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration timeout = Duration.ofSeconds(30);
+    private ExecutionListener listener = ExecutionListener.noop();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private ScheduledExecutorService scheduler;
+
+    private Builder() {}
+
+    /**
+     * Sets the transport, such as {@code RetrofitTransport}. Required.
+     *
+     * @param transport the transport; the client closes it on {@link #close()}
+     * @return this builder
+     */
+    public Builder transport(FlowTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * Sets when and how calls are retried.
+     *
+     * @param retryPolicy the policy; default {@link RetryPolicy#defaults()}
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets how long a call may take when its {@link CallOptions} set neither timeout nor deadline,
+     * retries and token fetch included.
+     *
+     * @param timeout a positive duration; default 30 s
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout is " + timeout + ": use a positive duration");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the listener told of every attempt, retry and outcome.
+     *
+     * @param listener the listener; default none
+     * @return this builder
+     */
+    public Builder listener(ExecutionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the clock deadlines are measured on. For tests.
+     *
+     * @param clock the clock; default {@link Clock#systemUTC()}
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how synchronous calls wait between attempts and polls. For tests.
+     *
+     * @param sleeper the sleeper; default {@link Sleeper#system()}
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler for asynchronous retries, polls and deadlines. The client does not shut
+     * down a scheduler it was given.
+     *
+     * @param scheduler the scheduler; default one daemon thread owned by the client
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalStateException if no transport was set
+     */
+    public FlowExecutionsClient build() {
+      if (transport == null) {
+        throw new IllegalStateException("transport is required: call "
+            + "FlowExecutionsClient.builder().transport(RetrofitTransport.builder()...build())");
+      }
+      return new FlowExecutionsClient(this);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package dev.flowexec.sdk;
+
+/** The listener used when none is configured. */
+enum NoopListener implements ExecutionListener {
+  INSTANCE
+}
