@@ -199,8 +199,12 @@ public final class FlowExecutionsClient implements AutoCloseable {
       if (remaining.isNegative() || remaining.isZero()) {
         throw notFinal(execution, timeout);
       }
+      if (delay.compareTo(remaining) >= 0) {
+        // Sleeping out the rest and reading once more would read after the deadline: stop here.
+        throw notFinal(execution, timeout);
+      }
       try {
-        sleeper.sleep(delay.compareTo(remaining) < 0 ? delay : remaining);
+        sleeper.sleep(delay);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         throw new DeadlineExceededException("interrupted while waiting for execution "
@@ -246,7 +250,11 @@ public final class FlowExecutionsClient implements AutoCloseable {
           result.completeExceptionally(notFinal(execution, timeout));
           return;
         }
-        long wait = Math.min(delay.toNanos(), remaining.toNanos());
+        if (delay.compareTo(remaining) >= 0) {
+          result.completeExceptionally(notFinal(execution, timeout));
+          return;
+        }
+        long wait = delay.toNanos();
         try {
           Future<?> next = scheduler.schedule(
               () -> poll(id, timeout, deadline, nextPoll(delay), result), wait, TimeUnit.NANOSECONDS);

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -165,6 +166,10 @@ public final class CallRunner {
     private volatile Future<?> pendingRetry;
     private volatile Future<?> deadlineTimer;
     private volatile FlowApiException last;
+    // Set by whoever ends the call first, so that callFinished is reported exactly once, and
+    // before the caller's future completes (metrics are recorded before dependents run).
+    private final AtomicBoolean finished =
+        new AtomicBoolean();
 
     AsyncCall(Operation operation, String id, CallOptions options,
         Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
@@ -181,7 +186,7 @@ public final class CallRunner {
         cancel(inFlight, true);
         cancel(pendingRetry, false);
         cancel(deadlineTimer, false);
-        if (result.isCancelled()) {
+        if (result.isCancelled() && finished.compareAndSet(false, true)) {
           listener.callFinished(operation, id, attempts.get(), since(start), null,
               new CancellationException("cancelled by the caller"));
         }
@@ -229,8 +234,9 @@ public final class CallRunner {
         return;
       }
       if (failure == null) {
-        if (result.complete(execution)) {
+        if (finished.compareAndSet(false, true)) {
           listener.callFinished(operation, id, n, since(start), execution, null);
+          result.complete(execution);
         }
         return;
       }
@@ -257,8 +263,9 @@ public final class CallRunner {
     }
 
     private void fail(RuntimeException failure) {
-      if (result.completeExceptionally(failure)) {
+      if (finished.compareAndSet(false, true)) {
         listener.callFinished(operation, id, attempts.get(), since(start), null, failure);
+        result.completeExceptionally(failure);
       }
     }
   }

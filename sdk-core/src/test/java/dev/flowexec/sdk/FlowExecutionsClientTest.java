@@ -1,0 +1,402 @@
+package dev.flowexec.sdk;
+
+import static dev.flowexec.sdk.TestValues.connectionReset;
+import static dev.flowexec.sdk.TestValues.execution;
+import static dev.flowexec.sdk.TestValues.inProgress;
+import static dev.flowexec.sdk.TestValues.rateLimited;
+import static dev.flowexec.sdk.TestValues.request;
+import static dev.flowexec.sdk.TestValues.unavailable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowexec.sdk.errors.AuthenticationException;
+import dev.flowexec.sdk.errors.DeadlineExceededException;
+import dev.flowexec.sdk.errors.FlowApiException;
+import dev.flowexec.sdk.errors.FlowNotFoundException;
+import dev.flowexec.sdk.errors.FlowNotPublishedException;
+import dev.flowexec.sdk.errors.IdempotencyConflictException;
+import dev.flowexec.sdk.errors.InsufficientScopeException;
+import dev.flowexec.sdk.errors.InvalidRequestException;
+import dev.flowexec.sdk.errors.RequestValidationException;
+import dev.flowexec.sdk.errors.ServerException;
+import dev.flowexec.sdk.model.ExecutionStatus;
+import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.Operation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FlowExecutionsClientTest {
+  private final ManualClock clock = new ManualClock();
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final ScriptedTransport transport = new ScriptedTransport();
+  private final RecordingListener events = new RecordingListener();
+  private static final RetryPolicy NO_JITTER = RetryPolicy.builder().jitter(0).build();
+
+  private FlowExecutionsClient client(RetryPolicy policy) {
+    return FlowExecutionsClient.builder()
+        .transport(transport)
+        .retryPolicy(policy)
+        .clock(clock)
+        .sleeper(clock.sleeper(sleeps))
+        .listener(events)
+        .build();
+  }
+
+  @Test
+  void launchReturnsTheExecutionAndReportsOneAttempt() {
+    transport.thenSucceed();
+    LaunchRequest request = request();
+
+    FlowExecution execution = client(NO_JITTER).launch(request);
+
+    assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
+    assertThat(events.lines).containsExactly(
+        "started LAUNCH 1", "finished LAUNCH 1 QUEUED", "done LAUNCH 1 ok");
+  }
+
+  @Test
+  void retriesSendTheSameRequestAndIdempotencyKeyEveryTime() {
+    transport.thenFail(unavailable()).thenFail(connectionReset()).thenSucceed();
+    LaunchRequest request = request();
+
+    FlowExecution execution = client(NO_JITTER).launch(request);
+
+    assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
+    assertThat(transport.launches).hasSize(3).allSatisfy(sent -> {
+      assertThat(sent).isSameAs(request);
+      assertThat(sent.flowExecutionId()).isEqualTo(request.flowExecutionId());
+    });
+    assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
+    assertThat(events.lines).contains("retry LAUNCH 1 after 200ms: unavailable",
+        "retry LAUNCH 2 after 400ms: transport_error", "done LAUNCH 3 ok");
+  }
+
+  @Test
+  void retryAfterIsHonouredAndCappedByThePolicy() {
+    transport.thenFail(rateLimited(Duration.ofSeconds(2)))
+        .thenFail(rateLimited(Duration.ofMinutes(10)))
+        .thenSucceed();
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
+        .retryPolicy(NO_JITTER).clock(clock).sleeper(clock.sleeper(sleeps))
+        .timeout(Duration.ofMinutes(5)).build();
+
+    client.launch(request());
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aLaunchStillInProgressIsRetried() {
+    transport.thenFail(inProgress()).thenSucceed();
+
+    client(NO_JITTER).launch(request());
+
+    assertThat(transport.launches).hasSize(2);
+  }
+
+  static Stream<FlowApiException> notRetried() {
+    return Stream.of(
+        new InvalidRequestException("400", 400, "invalid_request", null, List.of()),
+        new AuthenticationException("401", 401, "invalid_token", null),
+        new InsufficientScopeException("403", 403, "insufficient_scope", null,
+            Set.of("flow:execute"), Set.of()),
+        new FlowNotFoundException("404", 404, "flow_not_found", null),
+        new FlowNotPublishedException("409", 409, "flow_not_published", null),
+        new IdempotencyConflictException("422", 422, "idempotency_key_reused", null),
+        new ServerException("501", 501, "server_error", null, null),
+        new FlowApiException("418", 418, "teapot", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("notRetried")
+  void failuresThatARetryCannotFixAreThrownAfterOneAttempt(FlowApiException failure) {
+    transport.thenFail(failure);
+
+    assertThatThrownBy(() -> client(NO_JITTER).launch(request())).isSameAs(failure);
+    assertThat(transport.launches).hasSize(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void attemptsAreCappedAndTheLastFailureIsThrown() {
+    ServerException last = new ServerException("502", 502, "server_error", "req_last", null);
+    transport.thenFail(unavailable()).thenFail(unavailable()).thenFail(last);
+
+    assertThatThrownBy(() -> client(NO_JITTER).launch(request())).isSameAs(last);
+    assertThat(transport.launches).hasSize(3);
+    assertThat(events.lines).last().isEqualTo("done LAUNCH 3 server_error");
+  }
+
+  @Test
+  void theDeadlineCoversRetriesAndEndsTheCallWithATypedException() {
+    ServerException slowFailure = unavailable();
+    for (int i = 0; i < 3; i++) {
+      transport.then(id -> {
+        clock.advance(Duration.ofMillis(600));
+        throw slowFailure;
+      });
+    }
+    FlowExecutionsClient client = client(NO_JITTER);
+
+    assertThatThrownBy(() -> client.launch(request(), CallOptions.ofTimeout(Duration.ofSeconds(1))))
+        .isInstanceOf(DeadlineExceededException.class)
+        .hasCause(slowFailure)
+        .hasMessageContaining("did not finish within its deadline")
+        .hasMessageContaining("launching the same request again is safe");
+    assertThat(transport.launches).hasSize(2);
+    // Each attempt is told the time left, so the transport can bound itself.
+    assertThat(transport.options.get(0).timeout()).contains(Duration.ofSeconds(1));
+    assertThat(transport.options.get(1).timeout()).contains(Duration.ofMillis(200));
+  }
+
+  @Test
+  void noRetryStartsWhenItsDelayWouldPassTheDeadline() {
+    transport.thenFail(rateLimited(Duration.ofSeconds(20)));
+
+    assertThatThrownBy(() -> client(NO_JITTER).launch(request(),
+        CallOptions.ofTimeout(Duration.ofSeconds(10)))).isInstanceOf(FlowApiException.class)
+        .hasFieldOrPropertyWithValue("errorCode", "rate_limited");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void anExplicitDeadlineWinsOverALongerTimeout() {
+    transport.thenSucceed();
+
+    client(NO_JITTER).launch(request(), CallOptions.builder()
+        .timeout(Duration.ofMinutes(1)).deadline(clock.instant().plusSeconds(3)).build());
+
+    assertThat(transport.options.get(0).timeout()).contains(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void extraHeadersReachTheTransport() {
+    transport.thenSucceed();
+
+    client(NO_JITTER).launch(request(),
+        CallOptions.builder().putHeaders("X-Correlation-Id", "trace-1").build());
+
+    assertThat(transport.options.get(0).headers()).containsEntry("X-Correlation-Id", "trace-1");
+  }
+
+  @Test
+  void aListenerThatThrowsNeverBreaksACall() {
+    transport.thenFail(unavailable()).thenSucceed();
+    ExecutionListener broken = new ExecutionListener() {
+      @Override
+      public void attemptStarted(Operation operation, String id, int attempt) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public void retryScheduled(Operation operation, String id, int attempt, Duration delay,
+          FlowApiException cause) {
+        throw new AssertionError("listener bug");
+      }
+
+      @Override
+      public void callFinished(Operation operation, String id, int attempts, Duration duration,
+          FlowExecution execution, RuntimeException failure) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
+        .retryPolicy(NO_JITTER).sleeper(clock.sleeper(sleeps)).clock(clock).listener(broken).build();
+
+    assertThat(client.launch(request()).status()).isEqualTo(ExecutionStatus.QUEUED);
+  }
+
+  @Test
+  void getValidatesTheIdBeforeSending() {
+    FlowExecutionsClient client = client(NO_JITTER);
+
+    assertThatThrownBy(() -> client.get(" ")).isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("flow_execution_id is blank");
+    assertThatThrownBy(() -> client.get("a/b")).isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("flow_execution_id has '/' at index 1");
+    assertThat(transport.gets).isEmpty();
+  }
+
+  @Test
+  void getRetriesLikeLaunch() {
+    transport.thenFail(unavailable()).then(id -> execution(id, ExecutionStatus.RUNNING));
+
+    FlowExecution execution = client(NO_JITTER).get("exec-1");
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(transport.gets).containsExactly("exec-1", "exec-1");
+  }
+
+  @Test
+  void awaitCompletionPollsWithGrowingDelaysUntilFinal() {
+    transport.then(id -> execution(id, ExecutionStatus.QUEUED))
+        .then(id -> execution(id, ExecutionStatus.RUNNING))
+        .then(id -> execution(id, ExecutionStatus.RUNNING))
+        .then(id -> execution(id, ExecutionStatus.COMPLETED));
+
+    FlowExecution done = client(NO_JITTER).awaitCompletion("exec-1", Duration.ofMinutes(1));
+
+    assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
+    assertThat(sleeps).containsExactly(
+        Duration.ofMillis(250), Duration.ofMillis(375), Duration.ofNanos(562_500_000));
+  }
+
+  @Test
+  void awaitCompletionGivesUpAtItsTimeoutSayingWhereTheExecutionIs() {
+    for (int i = 0; i < 20; i++) {
+      transport.then(id -> execution(id, ExecutionStatus.RUNNING));
+    }
+
+    assertThatThrownBy(() -> client(NO_JITTER).awaitCompletion("exec-1", Duration.ofSeconds(2)))
+        .isInstanceOf(DeadlineExceededException.class)
+        .hasMessageContaining("exec-1 is still RUNNING after 2000 ms");
+    Duration slept = sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(slept).isLessThan(Duration.ofSeconds(2));
+    assertThat(transport.gets).hasSize(sleeps.size() + 1);
+  }
+
+  @Test
+  void asyncLaunchRetriesOffTheCallersThread() throws Exception {
+    transport.thenFail(unavailable()).thenFail(connectionReset()).thenSucceed();
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).build())
+        .listener(events).build();
+    LaunchRequest request = request();
+
+    FlowExecution execution = client.launchAsync(request).get(5, TimeUnit.SECONDS);
+
+    assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
+    assertThat(transport.launches).hasSize(3).allSatisfy(sent -> assertThat(sent).isSameAs(request));
+    // The first attempt is sent from the caller (without blocking); retries wait on the scheduler.
+    assertThat(events.threadOf("started LAUNCH 2")).isNotEqualTo(Thread.currentThread().getName());
+    assertThat(events.threadOf("started LAUNCH 3")).isNotEqualTo(Thread.currentThread().getName());
+    assertThat(events.lines).last().isEqualTo("done LAUNCH 3 ok");
+    client.close();
+  }
+
+  @Test
+  void asyncFailuresArriveTyped() {
+    InvalidRequestException invalid =
+        new InvalidRequestException("400", 400, "invalid_request", null, List.of());
+    transport.thenFail(invalid);
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
+
+    CompletableFuture<FlowExecution> future = client.launchAsync(request());
+
+    assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasCause(invalid);
+    client.close();
+  }
+
+  @Test
+  void cancellingAnAsyncCallCancelsTheAttemptInFlightAndStopsRetries() throws Exception {
+    HeldTransport held = new HeldTransport();
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).listener(events).build();
+
+    CompletableFuture<FlowExecution> future = client.launchAsync(request());
+    CompletableFuture<FlowExecution> inFlight = held.attempts.poll(5, TimeUnit.SECONDS);
+    future.cancel(true);
+
+    assertThat(inFlight).isNotNull();
+    assertThat(inFlight.isCancelled()).isTrue();
+    assertThat(held.attempts.poll(100, TimeUnit.MILLISECONDS)).isNull();
+    assertThat(events.lines).contains("done LAUNCH 1 cancelled");
+    client.close();
+  }
+
+  @Test
+  void anAsyncCallThatHangsEndsAtItsDeadline() throws Exception {
+    HeldTransport held = new HeldTransport();
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).build();
+
+    CompletableFuture<FlowExecution> future =
+        client.launchAsync(request(), CallOptions.ofTimeout(Duration.ofMillis(50)));
+
+    assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(DeadlineExceededException.class);
+    assertThat(held.attempts.poll(1, TimeUnit.SECONDS).isCancelled()).isTrue();
+    client.close();
+  }
+
+  @Test
+  void awaitCompletionAsyncPollsUntilFinal() throws Exception {
+    transport.then(id -> execution(id, ExecutionStatus.RUNNING))
+        .then(id -> execution(id, ExecutionStatus.FAILED));
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
+
+    FlowExecution done = client.awaitCompletionAsync("exec-9", Duration.ofSeconds(10))
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(transport.gets).containsExactly("exec-9", "exec-9");
+    client.close();
+  }
+
+  @Test
+  void buildingWithoutATransportSaysWhatToDo() {
+    assertThatThrownBy(() -> FlowExecutionsClient.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transport is required");
+  }
+
+  @Test
+  void closeClosesTheTransportAndLaterAsyncCallsFail() {
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
+
+    client.close();
+
+    assertThat(transport.closed).isTrue();
+    assertThatThrownBy(() -> client.launchAsync(request()).join())
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void cancellationExceptionIsWhatACancelledFutureGives() {
+    HeldTransport held = new HeldTransport();
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).build();
+    CompletableFuture<FlowExecution> future = client.launchAsync(request());
+
+    future.cancel(true);
+
+    assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
+    client.close();
+  }
+
+  /** A transport whose async attempts never finish by themselves. */
+  private static final class HeldTransport implements FlowTransport {
+    final java.util.concurrent.BlockingQueue<CompletableFuture<FlowExecution>> attempts =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+
+    @Override
+    public FlowExecution launch(LaunchRequest request, CallOptions options) {
+      throw new UnsupportedOperationException("async only");
+    }
+
+    @Override
+    public FlowExecution get(String id, CallOptions options) {
+      throw new UnsupportedOperationException("async only");
+    }
+
+    @Override
+    public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+      CompletableFuture<FlowExecution> attempt = new CompletableFuture<>();
+      attempts.add(attempt);
+      return attempt;
+    }
+  }
+}
