@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a parsed launch body against every rule of the contract and collects all the
- * violations, one per field path (the first rule a field breaks, in the order: required, type,
+ * violations (unknown fields first, then in the order of the contract's worked example:
+ * {@code flow_id}, {@code flow_version}, {@code participants}, {@code flow_execution_id},
+ * {@code name}, {@code channel_type}, {@code start_node}, {@code input_data}, and the {@code
+ * Idempotency-Key} header last), one per field path (the first rule a field breaks, in the order: required, type,
  * blank, length, format or value). Lengths count Unicode code points. {@code null} for an
  * optional field means absent.
  */
@@ -44,10 +47,10 @@ public final class LaunchValidator {
     }
     String flowId = id(out, body, "flow_id", LaunchRules.FLOW_ID, "A-Z a-z 0-9 . _ : -");
     String flowVersion = optionalString(out, body, "flow_version");
+    Set<String> offeredChannels = participants(out, body);
     String executionId =
         id(out, body, "flow_execution_id", LaunchRules.FLOW_EXECUTION_ID, "A-Z a-z 0-9 _ -");
     name(out, body);
-    Set<String> offeredChannels = participants(out, body);
     channelType(out, body, offeredChannels);
     String startNode = optionalString(out, body, "start_node");
     inputData(out, body);
