@@ -1,0 +1,542 @@
+package dev.flowexec.sdk.retrofit;
+
+import dev.flowexec.sdk.auth.AccessToken;
+import dev.flowexec.sdk.auth.AccessTokenProvider;
+import dev.flowexec.sdk.auth.Scopes;
+import dev.flowexec.sdk.internal.SdkVersion;
+import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.retrofit.internal.AttemptRunner;
+import dev.flowexec.sdk.retrofit.internal.BaseUrls;
+import dev.flowexec.sdk.retrofit.internal.CachingTokenProvider;
+import dev.flowexec.sdk.retrofit.internal.ClientCredentialsGrant;
+import dev.flowexec.sdk.retrofit.internal.ErrorBodyLimitInterceptor;
+import dev.flowexec.sdk.retrofit.internal.FlowExecutionsApi;
+import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
+import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
+import dev.flowexec.sdk.retrofit.internal.TokenEndpointApi;
+import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.Operation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+
+/**
+ * A {@link FlowTransport} on Retrofit, OkHttp and Moshi (hand-written adapters, no reflection).
+ *
+ * <p>One method call is one attempt: a token (fetched and cached when the transport holds client
+ * credentials), a scope check before any HTTP call, one HTTP exchange, and, when the service
+ * answers {@code 401 invalid_token} and the token can be renewed, one more exchange with a new
+ * token. Retries and deadlines belong to {@link dev.flowexec.sdk.FlowExecutionsClient}. The
+ * attempt, token fetch included, never outlives {@link CallOptions#timeout()}. Failed responses
+ * are mapped by {@link dev.flowexec.sdk.transport.ErrorMapper}; a body that breaks the contract is
+ * a {@link dev.flowexec.sdk.errors.FlowApiException} with the code
+ * {@link FlowJsonCodec#MALFORMED_RESPONSE}; I/O failures and timeouts are
+ * {@link dev.flowexec.sdk.errors.TransportException}s that say whether the request may have been
+ * sent.
+ *
+ * <p>The async methods are truly asynchronous ({@code enqueue}); cancelling their future cancels
+ * the OkHttp call. Their futures complete on OkHttp's dispatcher threads: chain blocking work with
+ * the {@code *Async} variants of {@link CompletableFuture}.
+ *
+ * <p>Thread-safe; make one per service and share it. {@link #close()} releases its threads and
+ * connections.
+ *
+ * <pre>{@code
+ * try (RetrofitTransport transport = RetrofitTransport.builder()
+ *     .baseUrl("https://flows.example.com")
+ *     .credentials(clientId, clientSecret)
+ *     .build()) {
+ *   FlowExecution execution = transport.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(10)));
+ * }
+ * }</pre>
+ */
+public final class RetrofitTransport implements FlowTransport {
+  /** The default connect timeout: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The default read and write timeouts (the longest silence on an open connection): 30 seconds. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The default bound on one attempt when {@link CallOptions#timeout()} is absent: 60 seconds. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final String ACCEPT = "application/json";
+
+  private final FlowExecutionsApi api;
+  private final AttemptRunner runner;
+  private final OkHttpClient http;
+  private final boolean ownsHttpClient;
+  private final String description;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RetrofitTransport(Builder builder) {
+    HttpUrl baseUrl = BaseUrls.parse("baseUrl", builder.baseUrl);
+    Clock clock = builder.clock;
+    this.ownsHttpClient = builder.okHttpClient == null;
+    this.http = httpClient(builder);
+
+    AccessTokenProvider tokens;
+    boolean renewable;
+    String auth;
+    if (builder.accessToken != null) {
+      tokens = AccessTokenProvider.of(builder.accessToken);
+      renewable = false;
+      auth = "fixed access token";
+    } else if (builder.clientId != null) {
+      HttpUrl authBase = builder.authBaseUrl == null ? baseUrl : BaseUrls.parse("authBaseUrl", builder.authBaseUrl);
+      TokenEndpointApi endpoint = retrofit(authBase).create(TokenEndpointApi.class);
+      ClientCredentialsGrant grant = new ClientCredentialsGrant(endpoint, authBase.resolve("oauth/token").toString(),
+          builder.clientId, builder.clientSecret, builder.scopes, clock);
+      tokens = new CachingTokenProvider(grant, clock);
+      renewable = true;
+      auth = "client credentials (clientId=" + builder.clientId + ", scopes=" + String.join(" ", builder.scopes)
+          + ", tokens from " + authBase + "oauth/token)";
+    } else {
+      tokens = builder.tokenProvider;
+      renewable = true;
+      auth = "token provider " + builder.tokenProvider.getClass().getName();
+    }
+    this.api = retrofit(baseUrl).create(FlowExecutionsApi.class);
+    this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
+    this.description = "RetrofitTransport{baseUrl=" + baseUrl + ", auth=" + auth
+        + ", callTimeout=" + builder.callTimeout + ", httpClient=" + (ownsHttpClient ? "own" : "caller's") + "}";
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public FlowExecution launch(LaunchRequest request, CallOptions options) {
+    checkOpen();
+    String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
+    Map<String, String> headers = options.headers();
+    return runner.run(Operation.LAUNCH, options, authorization -> api.launch(authorization, idempotencyKey,
+        userAgent(headers), accept(headers), headers, request));
+  }
+
+  @Override
+  public FlowExecution get(String flowExecutionId, CallOptions options) {
+    checkOpen();
+    Objects.requireNonNull(flowExecutionId, "flowExecutionId");
+    Map<String, String> headers = options.headers();
+    return runner.run(Operation.GET, options, authorization -> api.get(flowExecutionId, authorization,
+        userAgent(headers), accept(headers), headers));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends with OkHttp's {@code enqueue}; no thread blocks. Cancelling the future cancels the
+   * OkHttp call.
+   */
+  @Override
+  public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+    try {
+      checkOpen();
+      String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
+      Map<String, String> headers = options.headers();
+      return runner.runAsync(Operation.LAUNCH, options, authorization -> api.launch(authorization,
+          idempotencyKey, userAgent(headers), accept(headers), headers, request));
+    } catch (RuntimeException failure) {
+      return CompletableFuture.failedFuture(failure);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends with OkHttp's {@code enqueue}; no thread blocks. Cancelling the future cancels the
+   * OkHttp call.
+   */
+  @Override
+  public CompletableFuture<FlowExecution> getAsync(String flowExecutionId, CallOptions options) {
+    try {
+      checkOpen();
+      Objects.requireNonNull(flowExecutionId, "flowExecutionId");
+      Map<String, String> headers = options.headers();
+      return runner.runAsync(Operation.GET, options, authorization -> api.get(flowExecutionId,
+          authorization, userAgent(headers), accept(headers), headers));
+    } catch (RuntimeException failure) {
+      return CompletableFuture.failedFuture(failure);
+    }
+  }
+
+  /**
+   * Releases the transport. When it made its own OkHttp client, its dispatcher's threads are shut
+   * down (calls in flight finish) and its pooled connections closed. A client you passed to
+   * {@link Builder#okHttpClient(OkHttpClient)} shares your dispatcher and pool, which stay yours to
+   * shut down. Further calls throw {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsHttpClient) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Returns the base URL, how the transport authenticates and its timeouts; never a token or secret. */
+  @Override
+  public String toString() {
+    return description + (closed.get() ? " (closed)" : "");
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this RetrofitTransport is closed: build a new one");
+    }
+  }
+
+  private Retrofit retrofit(HttpUrl baseUrl) {
+    return new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(http)
+        .addConverterFactory(LaunchRequestConverterFactory.INSTANCE)
+        .validateEagerly(true)
+        .build();
+  }
+
+  private static String userAgent(Map<String, String> headers) {
+    return hasHeader(headers, "user-agent") ? null : SdkVersion.userAgent();
+  }
+
+  private static String accept(Map<String, String> headers) {
+    return hasHeader(headers, "accept") ? null : ACCEPT;
+  }
+
+  private static boolean hasHeader(Map<String, String> headers, String lowerCaseName) {
+    if (headers.isEmpty()) {
+      return false;
+    }
+    for (String name : headers.keySet()) {
+      if (name.toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static OkHttpClient httpClient(Builder builder) {
+    OkHttpClient.Builder http;
+    if (builder.okHttpClient == null) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(64);
+      dispatcher.setMaxRequestsPerHost(64);
+      http = new OkHttpClient.Builder()
+          .dispatcher(dispatcher)
+          .connectionPool(new ConnectionPool())
+          .connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT))
+          .readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT))
+          .writeTimeout(orDefault(builder.writeTimeout, DEFAULT_READ_TIMEOUT));
+    } else {
+      // newBuilder() shares the caller's dispatcher and connection pool.
+      http = builder.okHttpClient.newBuilder();
+      if (builder.connectTimeout != null) {
+        http.connectTimeout(builder.connectTimeout);
+      }
+      if (builder.readTimeout != null) {
+        http.readTimeout(builder.readTimeout);
+      }
+      if (builder.writeTimeout != null) {
+        http.writeTimeout(builder.writeTimeout);
+      }
+    }
+    return http.addInterceptor(new ErrorBodyLimitInterceptor()).build();
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value != null ? value : fallback;
+  }
+
+  /**
+   * Configures a {@link RetrofitTransport}. Set {@link #baseUrl(String)} and exactly one way to
+   * authenticate: {@link #accessToken(String)}, {@link #credentials(String, String)} or
+   * {@link #tokenProvider(AccessTokenProvider)}. Not thread-safe; {@link #toString()} never shows
+   * a token or secret.
+   */
+  public static final class Builder {
+    private String baseUrl;
+    private String accessToken;
+    private String clientId;
+    private String clientSecret;
+    private String authBaseUrl;
+    private Set<String> scopes;
+    private AccessTokenProvider tokenProvider;
+    private OkHttpClient okHttpClient;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration writeTimeout;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the API's base URL, such as {@code https://flows.example.com}; paths such as
+     * {@code /api/v2/flows/executions} are resolved under it. Must be {@code https}, except to a
+     * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). Required.
+     *
+     * @param baseUrl the base URL
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /**
+     * Authenticates with one fixed bearer token. It cannot be renewed: a {@code 401} is final.
+     *
+     * @param accessToken the token, without {@code "Bearer "}
+     * @return this builder
+     * @throws IllegalArgumentException if the token is blank or has spaces (the message never
+     *     shows it)
+     */
+    public Builder accessToken(String accessToken) {
+      AccessToken.of(Objects.requireNonNull(accessToken, "accessToken")); // checks it, without echoing it
+      this.accessToken = accessToken;
+      return this;
+    }
+
+    /**
+     * Authenticates with the OAuth 2.0 client-credentials grant: tokens are fetched from
+     * {@code {authBaseUrl}/oauth/token}, cached until shortly before they expire, fetched once for
+     * many concurrent callers, and renewed once when the service refuses one.
+     *
+     * @param clientId the client id
+     * @param clientSecret the client secret; never shown by any message or {@code toString()}
+     * @return this builder
+     */
+    public Builder credentials(String clientId, String clientSecret) {
+      Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(clientSecret, "clientSecret");
+      if (clientId.isBlank()) {
+        throw new IllegalArgumentException("clientId is blank: pass the client id your identity provider issued");
+      }
+      if (clientSecret.isEmpty()) {
+        throw new IllegalArgumentException("clientSecret is empty: pass the secret issued with the client id");
+      }
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /**
+     * Sets where the token endpoint is: tokens come from {@code {authBaseUrl}/oauth/token}. Only
+     * with {@link #credentials(String, String)}. Default: the {@link #baseUrl(String)}. The same
+     * {@code https} rule applies.
+     *
+     * @param authBaseUrl the identity provider's base URL
+     * @return this builder
+     */
+    public Builder authBaseUrl(String authBaseUrl) {
+      this.authBaseUrl = Objects.requireNonNull(authBaseUrl, "authBaseUrl");
+      return this;
+    }
+
+    /**
+     * Sets the scopes requested with {@link #credentials(String, String)}. Default:
+     * {@link Scopes#defaultRequest()}, {@code flow:execute flow:execution:read}.
+     *
+     * @param scopes one or more scopes
+     * @return this builder
+     */
+    public Builder scopes(Collection<String> scopes) {
+      Set<String> copy = new LinkedHashSet<>();
+      for (String scope : scopes) {
+        if (scope == null || scope.isBlank() || scope.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\' || c >= 127)) {
+          throw new IllegalArgumentException("scopes has \"" + scope + "\": a scope is one word of printable ASCII, such as flow:execute");
+        }
+        copy.add(scope);
+      }
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("scopes is empty: request at least one, such as flow:execute");
+      }
+      this.scopes = Collections.unmodifiableSet(copy);
+      return this;
+    }
+
+    /**
+     * Sets the scopes requested with {@link #credentials(String, String)}.
+     *
+     * @param scopes one or more scopes
+     * @return this builder
+     * @see #scopes(Collection)
+     */
+    public Builder scopes(String... scopes) {
+      return scopes(Arrays.asList(scopes));
+    }
+
+    /**
+     * Authenticates with your own token source, such as one backed by a secrets manager. It is
+     * asked for a token on every attempt (cache inside it), and told through
+     * {@link AccessTokenProvider#invalidate} when the service refuses one; the call is then sent
+     * once more if it offers a different token.
+     *
+     * @param tokenProvider the provider
+     * @return this builder
+     */
+    public Builder tokenProvider(AccessTokenProvider tokenProvider) {
+      this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
+      return this;
+    }
+
+    /**
+     * Uses your OkHttp client (derived with {@code newBuilder()}, so it shares your dispatcher,
+     * connection pool, interceptors and event listener). Its timeouts stay unless you set them
+     * here. {@link RetrofitTransport#close()} then leaves your dispatcher and pool alone. Default:
+     * the transport makes its own client, with a dispatcher allowing 64 concurrent calls per host.
+     *
+     * @param okHttpClient the client
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /**
+     * Sets how long connecting (TCP and TLS) may take. Default: {@link #DEFAULT_CONNECT_TIMEOUT}.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the longest silence while reading a response. Default: {@link #DEFAULT_READ_TIMEOUT}.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive("readTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the longest stall while sending a request. Default: {@link #DEFAULT_READ_TIMEOUT}.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive("writeTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the most one attempt may take, token fetch included, when {@link CallOptions#timeout()}
+     * is absent or longer. Default: {@link #DEFAULT_CALL_TIMEOUT}.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the clock that token expiry, {@link CallOptions#deadline()} and {@code Retry-After}
+     * dates are measured against. Default: {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the transport.
+     *
+     * @return the transport
+     * @throws IllegalStateException when {@code baseUrl} is missing, or not exactly one way to
+     *     authenticate is set
+     * @throws IllegalArgumentException when a URL is not acceptable (plain http to a non-loopback
+     *     host, say)
+     */
+    public RetrofitTransport build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is not set: call baseUrl(\"https://flows.example.com\")");
+      }
+      int ways = (accessToken != null ? 1 : 0) + (clientId != null ? 1 : 0) + (tokenProvider != null ? 1 : 0);
+      if (ways == 0) {
+        throw new IllegalStateException("no credentials are set: call exactly one of accessToken(token), "
+            + "credentials(clientId, clientSecret) or tokenProvider(provider)");
+      }
+      if (ways > 1) {
+        throw new IllegalStateException("more than one way to authenticate is set (" + ways() + "): "
+            + "keep exactly one of accessToken, credentials or tokenProvider");
+      }
+      if (clientId == null && (authBaseUrl != null || scopes != null)) {
+        throw new IllegalStateException((authBaseUrl != null ? "authBaseUrl" : "scopes")
+            + " is set but credentials(clientId, clientSecret) is not: it only applies to the client-credentials grant");
+      }
+      if (clientId != null && scopes == null) {
+        scopes = Scopes.defaultRequest();
+      }
+      return new RetrofitTransport(this);
+    }
+
+    private String ways() {
+      StringBuilder set = new StringBuilder();
+      if (accessToken != null) {
+        set.append("accessToken");
+      }
+      if (clientId != null) {
+        set.append(set.length() > 0 ? ", " : "").append("credentials");
+      }
+      if (tokenProvider != null) {
+        set.append(set.length() > 0 ? ", " : "").append("tokenProvider");
+      }
+      return set.toString();
+    }
+
+    private static Duration positive(String name, Duration timeout) {
+      Objects.requireNonNull(timeout, name);
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(name + " is " + timeout + ": use a positive duration, such as Duration.ofSeconds(10)");
+      }
+      return timeout;
+    }
+
+    /** Returns the settings, with the token and secret shown as {@code <redacted>}. */
+    @Override
+    public String toString() {
+      return "RetrofitTransport.Builder{baseUrl=" + baseUrl
+          + (accessToken != null ? ", accessToken=<redacted>" : "")
+          + (clientId != null ? ", clientId=" + clientId + ", clientSecret=<redacted>" : "")
+          + (authBaseUrl != null ? ", authBaseUrl=" + authBaseUrl : "")
+          + (scopes != null ? ", scopes=" + scopes : "")
+          + (tokenProvider != null ? ", tokenProvider=" + tokenProvider.getClass().getName() : "")
+          + (okHttpClient != null ? ", okHttpClient=caller's" : "")
+          + ", callTimeout=" + callTimeout + "}";
+    }
+  }
+}

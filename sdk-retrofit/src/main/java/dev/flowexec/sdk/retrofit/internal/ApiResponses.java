@@ -1,0 +1,46 @@
+package dev.flowexec.sdk.retrofit.internal;
+
+import dev.flowexec.sdk.errors.FlowApiException;
+import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.transport.Operation;
+import java.io.IOException;
+import java.time.Clock;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/**
+ * Reads an API response: the execution of a {@code 2xx} ({@code 201} created, {@code 200}
+ * replayed), streamed from the socket; anything else through {@link ErrorResponses} and the core's
+ * error mapper. Not public API.
+ */
+public final class ApiResponses {
+  private ApiResponses() {}
+
+  /**
+   * Reads the execution or throws the mapped failure.
+   *
+   * @param operation the operation
+   * @param response the response; its body is closed
+   * @param budget the attempt's budget, for the message of a timeout while reading
+   * @param clock the clock {@code Retry-After} dates are measured against
+   * @return the execution
+   * @throws FlowApiException the mapped failure, a malformed body, or a
+   *     {@link dev.flowexec.sdk.errors.TransportException} when reading the body fails
+   */
+  public static FlowExecution read(Operation operation, Response<ResponseBody> response,
+      AttemptBudget budget, Clock clock) {
+    if (!response.isSuccessful()) {
+      throw ErrorResponses.map(operation, response, clock);
+    }
+    try (ResponseBody body = response.body()) {
+      if (body == null) {
+        throw MalformedResponses.of("the execution is empty");
+      }
+      return JsonCodec.readExecution(body.source());
+    } catch (FlowApiException malformed) {
+      throw MalformedResponses.withResponse(malformed, response.code(), response.headers().get("X-Request-Id"));
+    } catch (IOException failure) {
+      throw TransportFailures.of(operation.description() + " (reading the response)", failure, budget.totalMillis());
+    }
+  }
+}

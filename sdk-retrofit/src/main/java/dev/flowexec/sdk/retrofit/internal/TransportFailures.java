@@ -1,0 +1,82 @@
+package dev.flowexec.sdk.retrofit.internal;
+
+import dev.flowexec.sdk.errors.TransportException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Turns an I/O failure into a {@link TransportException} that says what failed and whether the
+ * request may have been sent. Only failures that certainly happen before any request byte leaves
+ * (DNS, refused or unreachable connection, connect timeout, TLS handshake) say it was not sent.
+ * Not public API.
+ */
+public final class TransportFailures {
+  private TransportFailures() {}
+
+  /**
+   * Maps an I/O failure.
+   *
+   * @param action what was being done, such as "launching an execution"
+   * @param failure the failure
+   * @param timeoutMillis the time the attempt had, for the message of a call timeout
+   * @return the exception
+   */
+  public static TransportException of(String action, IOException failure, long timeoutMillis) {
+    String detail = failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    if (isCallTimeout(failure)) {
+      return new TransportException(action + " timed out after " + timeoutMillis
+          + " ms, the time this attempt had; the request may have been sent", true, failure);
+    }
+    if (failure instanceof SocketTimeoutException) {
+      String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("connect")) {
+        return new TransportException(action + " failed: could not connect within the connect timeout ("
+            + detail + "); the request was not sent", false, failure);
+      }
+      return new TransportException(action + " failed: the server sent nothing within the read timeout ("
+          + detail + "); the request may have been sent", true, failure);
+    }
+    if (failure instanceof UnknownHostException) {
+      return new TransportException(action + " failed: the host name could not be resolved ("
+          + detail + "); the request was not sent. Check the base URL and DNS", false, failure);
+    }
+    if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+      return new TransportException(action + " failed: could not connect (" + detail
+          + "); the request was not sent", false, failure);
+    }
+    if (failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException) {
+      return new TransportException(action + " failed: the TLS handshake failed (" + detail
+          + "); the request was not sent", false, failure);
+    }
+    return new TransportException(action + " failed (" + detail + "); the request may have been sent",
+        true, failure);
+  }
+
+  /**
+   * Returns the failure of an attempt whose time ran out before a step could start.
+   *
+   * @param action what was about to be done
+   * @param timeoutMillis the time the attempt had
+   * @param requestMayHaveBeenSent whether an earlier step of the attempt may have sent it
+   * @return the exception
+   */
+  public static TransportException outOfTime(String action, long timeoutMillis, boolean requestMayHaveBeenSent) {
+    return new TransportException(action + " timed out after " + timeoutMillis
+        + " ms, the time this attempt had, before the request could be sent", requestMayHaveBeenSent, null);
+  }
+
+  /** OkHttp's call timeout: an {@link InterruptedIOException} with the message "timeout". */
+  private static boolean isCallTimeout(IOException failure) {
+    return failure instanceof InterruptedIOException
+        && !(failure instanceof SocketTimeoutException)
+        && "timeout".equals(failure.getMessage());
+  }
+}
