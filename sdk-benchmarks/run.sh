@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Runs every sdk-benchmarks figure in a few minutes on 2 cores and writes sdk-benchmarks/RESULTS.md.
+#
+#   sdk-benchmarks/run.sh            # build, run everything, write RESULTS.md (~5 minutes)
+#   OFFLINE=1 sdk-benchmarks/run.sh  # same, with mvn -o
+#
+# What it does, in order:
+#   1. builds the module and what it needs (mvn package, tests skipped), the shaded
+#      target/benchmarks.jar, and the runtime classpaths of sdk-retrofit and of the peer SDK;
+#   2. starts the loopback server as its own process (so its threads and allocations are not in the
+#      client JVM's figures), bound to 127.0.0.1, stopping by itself after an hour at most;
+#   3. runs JMH (forks 1, short warmup and measurement, same settings for every contender):
+#      launch average time on 1 thread with -prof gc, launch throughput on 16 threads, and the
+#      codec (serialization alone) average time with -prof gc;
+#   4. times the first launch from JVM start, this SDK vs the peer, each on its own runtime
+#      classpath, one discarded run each then FIRST_LAUNCH_RUNS runs each, alternating;
+#   5. writes RESULTS.md (ratios to raw, targets met or missed) from all of the above.
+# JMH's JSON output goes to sdk-benchmarks/jmh-*.json (git-ignored).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+cd "$ROOT"
+
+# JMH settings: explicit, identical for all contenders. Override from the environment if needed.
+FORKS="${FORKS:-1}"
+WARMUP_ITERATIONS="${WARMUP_ITERATIONS:-4}"
+WARMUP_TIME="${WARMUP_TIME:-2s}"
+ITERATIONS="${ITERATIONS:-5}"
+ITERATION_TIME="${ITERATION_TIME:-2s}"
+THROUGHPUT_THREADS="${THROUGHPUT_THREADS:-16}"
+SERVER_THREADS="${SERVER_THREADS:-4}"
+FIRST_LAUNCH_RUNS="${FIRST_LAUNCH_RUNS:-5}"
+JMH_HEAP="${JMH_HEAP:--Xms1g -Xmx1g}"
+
+MVN=(mvn -B -q)
+if [[ -n "${OFFLINE:-}" ]]; then MVN+=(-o); fi
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
+
+WORK="$HERE/target/run"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+log() { printf '[run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# 1. Build. dependency:build-classpath writes each module's runtime classpath to its target/.
+log "building (mvn package, tests skipped)"
+rm -f sdk-core/target/runtime-classpath.txt sdk-retrofit/target/runtime-classpath.txt
+"${MVN[@]}" -pl sdk-benchmarks -am package "$DEP_PLUGIN" -DskipTests \
+  -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
+"${MVN[@]}" -f sdk-benchmarks/peer-footprint/pom.xml "$DEP_PLUGIN" \
+  -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
+
+JAR="$HERE/target/benchmarks.jar"
+CORE_JAR="$(ls sdk-core/target/sdk-core-*.jar | grep -v -e sources -e javadoc | head -1)"
+RETROFIT_JAR="$(ls sdk-retrofit/target/sdk-retrofit-*.jar | grep -v -e sources -e javadoc | head -1)"
+OURS_CP="$RETROFIT_JAR:$(cat sdk-retrofit/target/runtime-classpath.txt)"
+PEER_CP="$(cat sdk-benchmarks/peer-footprint/target/runtime-classpath.txt)"
+
+# Footprint: jars and bytes of each runtime classpath (the library's own jar included).
+footprint() { # name classpath
+  local n=0 bytes=0 f
+  IFS=':' read -r -a files <<< "$2"
+  for f in "${files[@]}"; do
+    [[ -f "$f" ]] || { echo "missing classpath entry $f" >&2; exit 1; }
+    n=$((n + 1)); bytes=$((bytes + $(stat -c %s "$f")))
+  done
+  echo "$1 $n $bytes"
+}
+{
+  footprint sdk-retrofit "$OURS_CP"
+  footprint peer "$PEER_CP"
+  echo "sdk-core-jar 1 $(stat -c %s "$CORE_JAR")"
+} > "$WORK/footprint.txt"
+
+# 2. The server: JDK HttpServer, TCP_NODELAY, fixed pool, its own JVM on the module's classes only.
+java -cp "$HERE/target/classes" dev.flowexec.bench.LoopbackServer \
+  --threads "$SERVER_THREADS" --url-file "$WORK/server-url" --max-seconds 3600 \
+  > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [[ -s "$WORK/server-url" ]] && break; sleep 0.1; done
+BASE_URL="$(cat "$WORK/server-url")"
+log "server pid $SERVER_PID at $BASE_URL"
+
+# 3. JMH.
+JMH_COMMON=(-f "$FORKS" -wi "$WARMUP_ITERATIONS" -w "$WARMUP_TIME" -i "$ITERATIONS"
+  -r "$ITERATION_TIME" -jvmArgsAppend "$JMH_HEAP -Dflowexec.bench.baseUrl=$BASE_URL" -rf json)
+run_jmh() { # name, then JMH arguments
+  local name=$1; shift
+  log "JMH $name: $*"
+  java -jar "$JAR" "$@" "${JMH_COMMON[@]}" -rff "$HERE/jmh-$name.json" > "$WORK/jmh-$name.log" 2>&1 \
+    || { tail -50 "$WORK/jmh-$name.log" >&2; exit 1; }
+  sed -n '/^Benchmark /,$p' "$WORK/jmh-$name.log" >&2
+}
+run_jmh launch-avgt 'LaunchBenchmark' -bm avgt -tu us -t 1 -prof gc
+run_jmh launch-thrpt 'LaunchBenchmark' -bm thrpt -tu s -t "$THROUGHPUT_THREADS"
+run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc
+
+# 4. Time to first launch: a fresh JVM per run, each contender on its own runtime classpath (not
+#    the shaded jar, which holds both), default JVM flags. The first run of each is discarded
+#    (it warms the OS page cache for the jars); the rest alternate between contenders.
+first_launch() { # contender main classpath
+  local start end line
+  start=$(date +%s%3N)
+  line="$(java -cp "$HERE/target/classes:$3" "$2" "$BASE_URL" 2>>"$WORK/first-launch.err" \
+    | grep '^first_launch ')"
+  end=$(date +%s%3N)
+  echo "$line wall_ms=$((end - start))"
+}
+log "time to first launch: 1 discarded + $FIRST_LAUNCH_RUNS runs each"
+first_launch flowexec dev.flowexec.bench.FirstLaunchFlowexec "$OURS_CP" > /dev/null
+first_launch peer dev.flowexec.bench.FirstLaunchPeer "$PEER_CP" > /dev/null
+for _ in $(seq 1 "$FIRST_LAUNCH_RUNS"); do
+  first_launch flowexec dev.flowexec.bench.FirstLaunchFlowexec "$OURS_CP"
+  first_launch peer dev.flowexec.bench.FirstLaunchPeer "$PEER_CP"
+done | tee "$WORK/first-launch.txt" >&2
+
+# 5. The report.
+cat > "$WORK/settings.properties" <<EOF
+forks=$FORKS
+warmupIterations=$WARMUP_ITERATIONS
+warmupTime=$WARMUP_TIME
+iterations=$ITERATIONS
+iterationTime=$ITERATION_TIME
+throughputThreads=$THROUGHPUT_THREADS
+serverThreads=$SERVER_THREADS
+firstLaunchRuns=$FIRST_LAUNCH_RUNS
+jmhHeap=$JMH_HEAP
+EOF
+java -cp "$JAR" dev.flowexec.bench.ResultsReport "$WORK" "$HERE" "$HERE/RESULTS.md"
+log "wrote $HERE/RESULTS.md"

@@ -1,0 +1,457 @@
+package dev.flowexec.bench;
+
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes RESULTS.md from what run.sh collected: JMH's JSON files, the first-launch lines, the
+ * footprint counts and the settings. Kept in Java (Moshi, already on our classpath) rather than
+ * shell so the arithmetic and the target checks are readable and tested by use.
+ *
+ * <p>Arguments: the run directory (first-launch.txt, footprint.txt, settings.properties), the
+ * directory holding jmh-*.json, and the output file.
+ */
+public final class ResultsReport {
+  private static final List<String> CONTENDERS = List.of("raw", "flowexec", "peer");
+  private static final double TIME_TARGET = 1.15;
+  private static final double THROUGHPUT_TARGET = 0.90;
+  private static final double ALLOC_TARGET_BYTES = 8 * 1024;
+  private static final double FIRST_LAUNCH_TARGET = 0.5;
+  private static final long CORE_JAR_TARGET_BYTES = 200 * 1024;
+
+  /** A JMH score with its 99.9% confidence half-width. */
+  private static final class Score {
+    final double score;
+    final double error;
+    final String unit;
+
+    Score(double score, double error, String unit) {
+      this.score = score;
+      this.error = Double.isNaN(error) ? 0 : error;
+      this.unit = unit;
+    }
+
+    double low() {
+      return score - error;
+    }
+
+    double high() {
+      return score + error;
+    }
+  }
+
+  /** One benchmark of a JMH JSON file. */
+  private static final class Result {
+    final Map<String, Object> json;
+
+    Result(Map<String, Object> json) {
+      this.json = json;
+    }
+
+    Score primary() {
+      return score(map(json.get("primaryMetric")));
+    }
+
+    Score secondary(String name) {
+      Map<String, Object> secondaries = map(json.get("secondaryMetrics"));
+      Object metric = secondaries == null ? null : secondaries.get(name);
+      return metric == null ? null : score(map(metric));
+    }
+
+    private static Score score(Map<String, Object> metric) {
+      return new Score(number(metric.get("score")), number(metric.get("scoreError")),
+          String.valueOf(metric.get("scoreUnit")));
+    }
+  }
+
+  private final StringBuilder md = new StringBuilder();
+  private final List<String[]> targets = new ArrayList<>();
+
+  private ResultsReport() {}
+
+  /**
+   * Writes the report.
+   *
+   * @param args run directory, JSON directory, output file
+   * @throws IOException if an input is missing
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3) {
+      throw new IllegalArgumentException("usage: ResultsReport RUN_DIR JSON_DIR OUTPUT");
+    }
+    Path run = Path.of(args[0]);
+    Path jsonDir = Path.of(args[1]);
+    String report = new ResultsReport().write(run, jsonDir);
+    Files.writeString(Path.of(args[2]), report, StandardCharsets.UTF_8);
+    System.out.print(report);
+  }
+
+  private String write(Path run, Path jsonDir) throws IOException {
+    Map<String, Result> avgt = load(jsonDir.resolve("jmh-launch-avgt.json"));
+    Map<String, Result> thrpt = load(jsonDir.resolve("jmh-launch-thrpt.json"));
+    Map<String, Result> codec = load(jsonDir.resolve("jmh-codec.json"));
+    Properties settings = new Properties();
+    settings.load(new StringReader(Files.readString(run.resolve("settings.properties"))));
+    Map<String, long[]> footprint = footprint(run.resolve("footprint.txt"));
+    Map<String, List<long[]>> firstLaunch = firstLaunch(run.resolve("first-launch.txt"));
+
+    Result any = avgt.values().iterator().next();
+    md.append("# sdk-benchmarks results\n\n");
+    md.append("Written by `sdk-benchmarks/run.sh` on ")
+        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC)))
+        .append(". Re-run it to refresh; every figure below comes from that one run.\n\n");
+    machine(any);
+    settingsSection(any, settings);
+
+    md.append("## Launch: one `POST /api/v2/flows/executions` per call\n\n");
+    md.append("Error is JMH's 99.9% confidence half-width. Ratios are to raw from the same run "
+        + "(time and allocation: lower is better; throughput: higher is better).\n\n");
+    md.append("| figure | contender | score | error | unit | ratio to raw |\n");
+    md.append("| --- | --- | ---: | ---: | --- | ---: |\n");
+    Map<String, Score> time = metric(avgt, null);
+    Map<String, Score> ops = metric(thrpt, null);
+    Map<String, Score> alloc = metric(avgt, "gc.alloc.rate.norm");
+    rows("time per call, 1 thread", time, false);
+    rows("throughput, " + settings.getProperty("throughputThreads") + " threads", ops, false);
+    rows("allocation per call (gc.alloc.rate.norm)", alloc, true);
+    md.append('\n');
+
+    md.append("## Serialization alone (`FlowJsonCodec`, no HTTP)\n\n");
+    md.append("| benchmark | time | error | unit | allocation (B/op) |\n");
+    md.append("| --- | ---: | ---: | --- | ---: |\n");
+    for (Map.Entry<String, Result> e : codec.entrySet()) {
+      Score s = e.getValue().primary();
+      Score a = e.getValue().secondary("gc.alloc.rate.norm");
+      md.append("| ").append(e.getKey()).append(" | ").append(fmt(s.score)).append(" | ")
+          .append(fmt(s.error)).append(" | ").append(s.unit).append(" | ")
+          .append(a == null ? "n/a" : fmt(a.score)).append(" |\n");
+    }
+    md.append('\n');
+
+    md.append("## Time to first launch (fresh JVM, own runtime classpath, default flags)\n\n");
+    md.append("`ms since JVM start`: from `RuntimeMXBean.getStartTime()` to the first successful "
+        + "launch, printed by the main. `wall ms`: from the script spawning `java` until the "
+        + "process exited (JVM boot and exit included). ")
+        .append(settings.getProperty("firstLaunchRuns"))
+        .append(" runs each after one discarded run each, alternating.\n\n");
+    md.append("| contender | median ms since JVM start | runs (ms since JVM start) | median wall ms |\n");
+    md.append("| --- | ---: | --- | ---: |\n");
+    Map<String, Double> firstMedian = new LinkedHashMap<>();
+    for (Map.Entry<String, List<long[]>> e : firstLaunch.entrySet()) {
+      List<Long> jvm = new ArrayList<>();
+      List<Long> wall = new ArrayList<>();
+      for (long[] r : e.getValue()) {
+        jvm.add(r[0]);
+        wall.add(r[1]);
+      }
+      double median = median(jvm);
+      firstMedian.put(e.getKey(), median);
+      md.append("| ").append(e.getKey()).append(" | ").append(fmt(median)).append(" | ")
+          .append(jvm).append(" | ").append(fmt(median(wall))).append(" |\n");
+    }
+    md.append('\n');
+
+    md.append("## Runtime dependency footprint\n\n");
+    md.append("The library's own jar plus its runtime classpath as Maven resolves it "
+        + "(`dependency:build-classpath -DincludeScope=runtime`): for sdk-retrofit in this build, "
+        + "for the peer in a bare project that depends on it alone (sdk-benchmarks/peer-footprint).\n\n");
+    md.append("| runtime classpath | jars | MB |\n| --- | ---: | ---: |\n");
+    for (String name : List.of("sdk-retrofit", "peer")) {
+      long[] f = footprint.get(name);
+      md.append("| ").append(name.equals("peer") ? "peer (platform-client-v2 198.1.0)" : name)
+          .append(" | ").append(f[0]).append(" | ").append(fmt(f[1] / 1048576.0)).append(" |\n");
+    }
+    long coreJar = footprint.get("sdk-core-jar")[1];
+    md.append("\nsdk-core jar: ").append(coreJar).append(" bytes (")
+        .append(fmt(coreJar / 1024.0)).append(" KB).\n\n");
+
+    // Targets.
+    Score rawTime = time.get("raw");
+    Score rawOps = ops.get("raw");
+    Score rawAlloc = alloc.get("raw");
+    Score ourTime = time.get("flowexec");
+    Score ourOps = ops.get("flowexec");
+    Score ourAlloc = alloc.get("flowexec");
+    ratioTarget("time per call within " + TIME_TARGET + "x of raw", ourTime, rawTime, TIME_TARGET, true);
+    ratioTarget("throughput at least " + THROUGHPUT_TARGET + "x raw", ourOps, rawOps, THROUGHPUT_TARGET, false);
+    double extra = ourAlloc.score - rawAlloc.score;
+    double extraLow = ourAlloc.low() - rawAlloc.high();
+    double extraHigh = ourAlloc.high() - rawAlloc.low();
+    target("allocation under 8 KB (8,192 B) per call above raw", fmt(extra) + " B above raw",
+        verdict(extra < ALLOC_TARGET_BYTES, extraLow < ALLOC_TARGET_BYTES, extraHigh < ALLOC_TARGET_BYTES));
+    Score peerTime = time.get("peer");
+    Score peerOps = ops.get("peer");
+    Score peerAlloc = alloc.get("peer");
+    long[] ourFoot = footprint.get("sdk-retrofit");
+    long[] peerFoot = footprint.get("peer");
+    double ourFirst = firstMedian.getOrDefault("flowexec", Double.NaN);
+    double peerFirst = firstMedian.getOrDefault("peer", Double.NaN);
+    List<String> lost = new ArrayList<>();
+    if (!(ourTime.score < peerTime.score)) {
+      lost.add("time per call");
+    }
+    if (!(ourOps.score > peerOps.score)) {
+      lost.add("throughput");
+    }
+    if (!(ourAlloc.score < peerAlloc.score)) {
+      lost.add("allocation");
+    }
+    if (!(ourFirst < peerFirst)) {
+      lost.add("time to first launch");
+    }
+    if (!(ourFoot[0] < peerFoot[0] && ourFoot[1] < peerFoot[1])) {
+      lost.add("footprint");
+    }
+    target("better than the peer on every figure (time, throughput, allocation, first launch, footprint)",
+        String.format(Locale.ROOT, "time %sx, throughput %sx, allocation %sx, first launch %sx, "
+            + "jars %d vs %d, MB %s vs %s (ours vs peer)",
+            fmt(ourTime.score / peerTime.score), fmt(ourOps.score / peerOps.score),
+            fmt(ourAlloc.score / peerAlloc.score), fmt(ourFirst / peerFirst), ourFoot[0], peerFoot[0],
+            fmt(ourFoot[1] / 1048576.0), fmt(peerFoot[1] / 1048576.0)),
+        lost.isEmpty() ? "met" : "missed: " + String.join(", ", lost));
+    target("time to first launch under half of the peer's", fmt(ourFirst) + " ms vs "
+        + fmt(peerFirst) + " ms = " + fmt(ourFirst / peerFirst) + "x",
+        ourFirst < FIRST_LAUNCH_TARGET * peerFirst ? "met" : "missed");
+    target("sdk-core jar under 200 KB (204,800 B)", fmt(coreJar / 1024.0) + " KB",
+        coreJar < CORE_JAR_TARGET_BYTES ? "met" : "missed");
+
+    md.append("## Targets\n\n");
+    md.append("\"within noise\" means the verdict flips somewhere inside the error bars of the "
+        + "two scores involved.\n\n");
+    md.append("| target | measured | verdict |\n| --- | --- | --- |\n");
+    for (String[] t : targets) {
+      md.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
+    }
+    md.append('\n');
+    return md.toString();
+  }
+
+  private void machine(Result any) throws IOException {
+    md.append("## Machine\n\n");
+    md.append("| nproc | CPU | memory | JVM | OS |\n| ---: | --- | ---: | --- | --- |\n");
+    md.append("| ").append(Runtime.getRuntime().availableProcessors()).append(" | ")
+        .append(cpuModel()).append(" | ").append(memory()).append(" | ")
+        .append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version")).append(" (")
+        .append(System.getProperty("java.vendor")).append(") | ")
+        .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+        .append(" |\n\n");
+    md.append("Shared and noisy: other jobs may run on the same 2 cores, so treat differences "
+        + "inside the error bars as noise.\n\n");
+  }
+
+  private void settingsSection(Result any, Properties settings) {
+    Map<String, Object> j = any.json;
+    md.append("## Settings\n\n");
+    md.append("- JMH ").append(j.get("jmhVersion")).append(", forks ").append(fmtInt(j.get("forks")))
+        .append(", warmup ").append(fmtInt(j.get("warmupIterations"))).append(" x ")
+        .append(j.get("warmupTime")).append(", measurement ")
+        .append(fmtInt(j.get("measurementIterations"))).append(" x ").append(j.get("measurementTime"))
+        .append(", the same for every contender.\n");
+    md.append("- Time per call: `-bm avgt -t 1 -prof gc` (allocation comes from this run). "
+        + "Throughput: `-bm thrpt -t ").append(settings.getProperty("throughputThreads"))
+        .append("`. Codec: `-bm avgt -t 1 -prof gc`.\n");
+    md.append("- Benchmark JVM: `").append(String.join(" ", strings(j.get("jvmArgs"))))
+        .append("`.\n");
+    md.append("- Server: `LoopbackServer`, JDK `com.sun.net.httpserver` with "
+        + "`sun.net.httpserver.nodelay=true`, a fixed pool of ")
+        .append(settings.getProperty("serverThreads"))
+        .append(" threads, in its own JVM on 127.0.0.1 (so its threads and allocations stay out "
+            + "of the client's figures). It answers every launch with the same 201 execution "
+            + "(" + LoopbackServer.EXECUTION_JSON.length + " bytes). All contenders use it.\n");
+    md.append("- raw: OkHttp 4.12 defaults, a body serialized once, a new `Request` per call, "
+        + "response bytes read. flowexec: `FlowExecutionsClient` over `RetrofitTransport`, a new "
+        + "`LaunchRequest` built per call. peer: `platform-client-v2` 198.1.0 "
+        + "`ArchitectApi.postFlowsExecutions` with its default connector (Apache HttpClient 4), "
+        + "a new `FlowExecutionLaunchRequest` per call (its model has no participants or channel, "
+        + "so its body is smaller than ours).\n\n");
+  }
+
+  private void rows(String figure, Map<String, Score> scores, boolean bytesAbove) {
+    Score raw = scores.get("raw");
+    boolean first = true;
+    for (String c : CONTENDERS) {
+      Score s = scores.get(c);
+      if (s == null) {
+        continue;
+      }
+      String ratio = fmt(s.score / raw.score) + "x";
+      if (bytesAbove && !c.equals("raw")) {
+        ratio += " (+" + fmt(s.score - raw.score) + " B)";
+      }
+      md.append("| ").append(first ? figure : "").append(" | ").append(c).append(" | ")
+          .append(fmt(s.score)).append(" | ").append(fmt(s.error)).append(" | ").append(s.unit)
+          .append(" | ").append(ratio).append(" |\n");
+      first = false;
+    }
+  }
+
+  private void ratioTarget(String name, Score ours, Score raw, double threshold, boolean atMost) {
+    double ratio = ours.score / raw.score;
+    double low = ours.low() / raw.high();
+    double high = ours.high() / Math.max(raw.low(), Double.MIN_VALUE);
+    boolean met = atMost ? ratio <= threshold : ratio >= threshold;
+    boolean metLow = atMost ? low <= threshold : low >= threshold;
+    boolean metHigh = atMost ? high <= threshold : high >= threshold;
+    target(name, fmt(ratio) + "x (" + fmt(low) + " to " + fmt(high) + " within error)",
+        verdict(met, metLow, metHigh));
+  }
+
+  private static String verdict(boolean met, boolean metAtOneEnd, boolean metAtOtherEnd) {
+    String v = met ? "met" : "missed";
+    return metAtOneEnd == metAtOtherEnd ? v : v + " (within noise)";
+  }
+
+  private void target(String name, String measured, String verdict) {
+    targets.add(new String[] {name, measured, verdict});
+  }
+
+  private static Map<String, Score> metric(Map<String, Result> results, String secondary) {
+    Map<String, Score> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Result> e : results.entrySet()) {
+      Score s = secondary == null ? e.getValue().primary() : e.getValue().secondary(secondary);
+      if (s != null) {
+        out.put(e.getKey(), s);
+      }
+    }
+    for (String c : CONTENDERS) {
+      if (!out.containsKey(c)) {
+        throw new IllegalStateException("no result for " + c + " in " + results.keySet());
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Result> load(Path file) throws IOException {
+    Object parsed = new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(file));
+    Map<String, Result> out = new LinkedHashMap<>();
+    for (Object o : (List<Object>) parsed) {
+      Map<String, Object> json = (Map<String, Object>) o;
+      String name = String.valueOf(json.get("benchmark"));
+      out.put(name.substring(name.lastIndexOf('.') + 1), new Result(json));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException(file + " has no results");
+    }
+    return out;
+  }
+
+  private static Map<String, long[]> footprint(Path file) throws IOException {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 3) {
+        out.put(f[0], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern FIRST = Pattern.compile(
+      "contender=(\\S+) ms_since_jvm_start=(\\d+).* wall_ms=(\\d+)");
+
+  private static Map<String, List<long[]>> firstLaunch(Path file) throws IOException {
+    Map<String, List<long[]>> out = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      Matcher m = FIRST.matcher(line);
+      if (m.find()) {
+        out.computeIfAbsent(m.group(1), k -> new ArrayList<>())
+            .add(new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+      }
+    }
+    return out;
+  }
+
+  private static double median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  private static String cpuModel() throws IOException {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (Files.exists(cpuinfo)) {
+      for (String line : Files.readAllLines(cpuinfo)) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static String memory() throws IOException {
+    Path meminfo = Path.of("/proc/meminfo");
+    if (Files.exists(meminfo)) {
+      for (String line : Files.readAllLines(meminfo)) {
+        if (line.startsWith("MemTotal:")) {
+          long kb = Long.parseLong(line.replaceAll("\\D+", ""));
+          return fmt(kb / 1048576.0) + " GiB";
+        }
+      }
+    }
+    return "unknown";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof List) {
+      for (Object x : (List<Object>) o) {
+        out.add(String.valueOf(x));
+      }
+    }
+    return out;
+  }
+
+  private static double number(Object o) {
+    if (o instanceof Number) {
+      return ((Number) o).doubleValue();
+    }
+    return o == null ? Double.NaN : Double.parseDouble(String.valueOf(o)); // "NaN"
+  }
+
+  private static String fmtInt(Object o) {
+    return String.valueOf((long) number(o));
+  }
+
+  /** Three significant figures, with thousands separators for large values. */
+  static String fmt(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return "n/a";
+    }
+    double a = Math.abs(v);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}
