@@ -2,12 +2,21 @@ package dev.flowexec.sdk.internal;
 
 import java.util.AbstractList;
 import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * JSON-like values ({@code null}, String, Boolean, Number, List, Map with String keys): deep
@@ -158,14 +167,102 @@ public final class JsonValues {
     public int size() {
       return entries.size();
     }
+
+    // Every mutator fails, even when it would change nothing, as List.of and Map.of do.
+    @Override
+    public Object put(String key, Object value) {
+      throw readOnly();
+    }
+
+    @Override
+    public Object remove(Object key) {
+      throw readOnly();
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ?> map) {
+      throw readOnly();
+    }
+
+    @Override
+    public void clear() {
+      throw readOnly();
+    }
+
+    @Override
+    public Object putIfAbsent(String key, Object value) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean remove(Object key, Object value) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean replace(String key, Object oldValue, Object newValue) {
+      throw readOnly();
+    }
+
+    @Override
+    public Object replace(String key, Object value) {
+      throw readOnly();
+    }
+
+    @Override
+    public void replaceAll(BiFunction<? super String, ? super Object, ?> function) {
+      throw readOnly();
+    }
+
+    @Override
+    public Object computeIfAbsent(String key, Function<? super String, ?> function) {
+      throw readOnly();
+    }
+
+    @Override
+    public Object computeIfPresent(String key, BiFunction<? super String, ? super Object, ?> function) {
+      throw readOnly();
+    }
+
+    @Override
+    public Object compute(String key, BiFunction<? super String, ? super Object, ?> function) {
+      throw readOnly();
+    }
+
+    @Override
+    public Object merge(String key, Object value, BiFunction<? super Object, ? super Object, ?> function) {
+      throw readOnly();
+    }
   }
 
   /** An immutable JSON array that {@link #isFrozen} recognizes. */
   private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
     private final Object[] items;
+    private final List<Object> view;
 
     FrozenList(Object[] items) {
       this.items = items;
+      this.view = Collections.unmodifiableList(Arrays.asList(items));
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+      return view.iterator();
+    }
+
+    @Override
+    public ListIterator<Object> listIterator() {
+      return view.listIterator();
+    }
+
+    @Override
+    public ListIterator<Object> listIterator(int index) {
+      return view.listIterator(index);
+    }
+
+    @Override
+    public List<Object> subList(int fromIndex, int toIndex) {
+      return view.subList(fromIndex, toIndex);
     }
 
     @Override
@@ -177,5 +274,60 @@ public final class JsonValues {
     public int size() {
       return items.length;
     }
+
+    // Every mutator fails, even when it would change nothing, as List.of does.
+    @Override
+    public boolean add(Object item) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean addAll(Collection<?> items) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean addAll(int index, Collection<?> items) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean remove(Object item) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> items) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> items) {
+      throw readOnly();
+    }
+
+    @Override
+    public boolean removeIf(Predicate<? super Object> filter) {
+      throw readOnly();
+    }
+
+    @Override
+    public void replaceAll(UnaryOperator<Object> operator) {
+      throw readOnly();
+    }
+
+    @Override
+    public void sort(Comparator<? super Object> comparator) {
+      throw readOnly();
+    }
+
+    @Override
+    public void clear() {
+      throw readOnly();
+    }
+  }
+
+  private static UnsupportedOperationException readOnly() {
+    return new UnsupportedOperationException("JSON values of a request or execution are immutable: copy them to change them");
   }
 }
