@@ -13,9 +13,13 @@ import java.util.Optional;
 public class FlowApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, or 0 when no response was received. */
   private final int statusCode;
+  /** The contract's error code, or one derived from the status. */
   private final String errorCode;
+  /** The service's request id, or null when unknown. */
   private final String requestId;
+  /** The delay the service asked for, or null. */
   private final Duration retryAfter;
 
   /**

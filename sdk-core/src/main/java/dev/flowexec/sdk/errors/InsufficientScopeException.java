@@ -10,7 +10,9 @@ import java.util.Set;
 public class InsufficientScopeException extends FlowApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The scopes the operation accepts. */
   private final Set<String> requiredScopes;
+  /** The scopes the token has; empty when unknown. */
   private final Set<String> grantedScopes;
 
   /**

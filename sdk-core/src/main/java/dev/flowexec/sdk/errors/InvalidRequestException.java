@@ -10,6 +10,7 @@ import java.util.List;
 public class InvalidRequestException extends FlowApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The service's details. */
   private final List<FieldError> fieldErrors;
 
   /**

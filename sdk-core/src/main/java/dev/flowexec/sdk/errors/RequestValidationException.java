@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 public class RequestValidationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The broken rules. */
   private final List<FieldError> fieldErrors;
 
   /**

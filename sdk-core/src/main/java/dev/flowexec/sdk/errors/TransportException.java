@@ -12,6 +12,7 @@ public class TransportException extends FlowApiException {
   /** The {@link #errorCode()} of every transport failure. */
   public static final String ERROR_CODE = "transport_error";
 
+  /** False only when the request certainly never left. */
   private final boolean requestMayHaveBeenSent;
 
   /**
