@@ -83,6 +83,7 @@ BASE_URL="$(cat "$WORK/server-url")"
 log "server pid $SERVER_PID at $BASE_URL"
 
 # 3. JMH.
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 JMH_COMMON=(-f "$FORKS" -wi "$WARMUP_ITERATIONS" -w "$WARMUP_TIME" -i "$ITERATIONS"
   -r "$ITERATION_TIME" -jvmArgsAppend "$JMH_HEAP -Dflowexec.bench.baseUrl=$BASE_URL" -rf json)
 run_jmh() { # name, then JMH arguments
@@ -116,7 +117,10 @@ for _ in $(seq 1 "$FIRST_LAUNCH_RUNS"); do
 done | tee "$WORK/first-launch.txt" >&2
 
 # 5. The report.
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 cat > "$WORK/settings.properties" <<EOF
+loadBefore=$LOAD_BEFORE
+loadAfter=$LOAD_AFTER
 forks=$FORKS
 warmupIterations=$WARMUP_ITERATIONS
 warmupTime=$WARMUP_TIME

@@ -1,6 +1,7 @@
 package dev.flowexec.bench;
 
 import com.mypurecloud.sdk.v2.model.FlowExecutionLaunchResponse;
+import dev.flowexec.sdk.model.FlowExecution;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -35,6 +36,23 @@ public class LaunchBenchmark {
     }
   }
 
+  /** This SDK: FlowExecutionsClient over RetrofitTransport. */
+  @State(Scope.Benchmark)
+  public static class Flowexec {
+    FlowexecContender contender;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      contender = new FlowexecContender(Bench.baseUrl());
+      contender.launch();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      contender.close();
+    }
+  }
+
   /** Genesys Cloud's SDK. */
   @State(Scope.Benchmark)
   public static class Peer {
@@ -54,6 +72,11 @@ public class LaunchBenchmark {
 
   @Benchmark
   public byte[] raw(Raw state) throws Exception {
+    return state.contender.launch();
+  }
+
+  @Benchmark
+  public FlowExecution flowexec(Flowexec state) {
     return state.contender.launch();
   }
 

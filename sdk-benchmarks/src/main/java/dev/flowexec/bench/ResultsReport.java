@@ -39,11 +39,17 @@ public final class ResultsReport {
     final double score;
     final double error;
     final String unit;
+    final boolean errorKnown;
 
     Score(double score, double error, String unit) {
       this.score = score;
-      this.error = Double.isNaN(error) ? 0 : error;
+      this.errorKnown = !Double.isNaN(error);
+      this.error = errorKnown ? error : 0;
       this.unit = unit;
+    }
+
+    String errorText() {
+      return errorKnown ? fmt(error) : "n/a";
     }
 
     double low() {
@@ -113,9 +119,9 @@ public final class ResultsReport {
     Result any = avgt.values().iterator().next();
     md.append("# sdk-benchmarks results\n\n");
     md.append("Written by `sdk-benchmarks/run.sh` on ")
-        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC)))
+        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
         .append(". Re-run it to refresh; every figure below comes from that one run.\n\n");
-    machine(any);
+    machine(settings);
     settingsSection(any, settings);
 
     md.append("## Launch: one `POST /api/v2/flows/executions` per call\n\n");
@@ -138,7 +144,7 @@ public final class ResultsReport {
       Score s = e.getValue().primary();
       Score a = e.getValue().secondary("gc.alloc.rate.norm");
       md.append("| ").append(e.getKey()).append(" | ").append(fmt(s.score)).append(" | ")
-          .append(fmt(s.error)).append(" | ").append(s.unit).append(" | ")
+          .append(s.errorText()).append(" | ").append(s.unit).append(" | ")
           .append(a == null ? "n/a" : fmt(a.score)).append(" |\n");
     }
     md.append('\n');
@@ -241,7 +247,7 @@ public final class ResultsReport {
     return md.toString();
   }
 
-  private void machine(Result any) throws IOException {
+  private void machine(Properties settings) throws IOException {
     md.append("## Machine\n\n");
     md.append("| nproc | CPU | memory | JVM | OS |\n| ---: | --- | ---: | --- | --- |\n");
     md.append("| ").append(Runtime.getRuntime().availableProcessors()).append(" | ")
@@ -251,8 +257,10 @@ public final class ResultsReport {
         .append(System.getProperty("java.vendor")).append(") | ")
         .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
         .append(" |\n\n");
-    md.append("Shared and noisy: other jobs may run on the same 2 cores, so treat differences "
-        + "inside the error bars as noise.\n\n");
+    md.append("Shared and noisy: other jobs may run on the same cores, so treat differences "
+        + "inside the error bars as noise. Load average (1, 5, 15 min) before the JMH runs: ")
+        .append(settings.getProperty("loadBefore", "n/a")).append("; after: ")
+        .append(settings.getProperty("loadAfter", "n/a")).append(".\n\n");
   }
 
   private void settingsSection(Result any, Properties settings) {
@@ -295,7 +303,7 @@ public final class ResultsReport {
         ratio += " (+" + fmt(s.score - raw.score) + " B)";
       }
       md.append("| ").append(first ? figure : "").append(" | ").append(c).append(" | ")
-          .append(fmt(s.score)).append(" | ").append(fmt(s.error)).append(" | ").append(s.unit)
+          .append(fmt(s.score)).append(" | ").append(s.errorText()).append(" | ").append(s.unit)
           .append(" | ").append(ratio).append(" |\n");
       first = false;
     }
