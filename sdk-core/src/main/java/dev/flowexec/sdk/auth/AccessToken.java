@@ -2,8 +2,15 @@ package dev.flowexec.sdk.auth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.immutables.value.Value;
 
 /**
@@ -68,7 +75,7 @@ public abstract class AccessToken implements WithAccessToken {
   }
 
   @Value.Check
-  void check() {
+  AccessToken check() {
     if (value().isBlank()) {
       throw new IllegalArgumentException("access token is blank: pass the token your identity provider issued");
     }
@@ -79,6 +86,75 @@ public abstract class AccessToken implements WithAccessToken {
         throw new IllegalArgumentException("access token has a space, line break or non-ASCII character at index "
             + i + ": pass the bare token, without \"Bearer \" or surrounding whitespace");
       }
+    }
+    // Keep the caller's set from changing the token afterwards.
+    Optional<Set<String>> scopes = grantedScopes();
+    if (scopes.isPresent() && !(scopes.get() instanceof FrozenScopes)) {
+      return withGrantedScopes(new FrozenScopes(scopes.get()));
+    }
+    return this;
+  }
+
+  /** An immutable copy of granted scopes, in the caller's order, that {@link #check} recognizes. */
+  private static final class FrozenScopes extends AbstractSet<String> {
+    private final Set<String> scopes;
+
+    FrozenScopes(Set<String> scopes) {
+      Set<String> copy = new LinkedHashSet<>(scopes.size() * 2);
+      for (String scope : scopes) {
+        copy.add(Objects.requireNonNull(scope, "a granted scope is null"));
+      }
+      this.scopes = Collections.unmodifiableSet(copy);
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return scopes.iterator();
+    }
+
+    @Override
+    public boolean contains(Object scope) {
+      return scopes.contains(scope);
+    }
+
+    @Override
+    public int size() {
+      return scopes.size();
+    }
+
+    @Override
+    public boolean add(String scope) {
+      throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+
+    @Override
+    public boolean remove(Object scope) {
+      throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+
+    @Override
+    public boolean addAll(Collection<? extends String> more) {
+      throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> others) {
+      throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> others) {
+      throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+
+    @Override
+    public boolean removeIf(Predicate<? super String> filter) {
+      throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+
+    @Override
+    public void clear() {
+      throw new UnsupportedOperationException("granted scopes are immutable");
     }
   }
 }

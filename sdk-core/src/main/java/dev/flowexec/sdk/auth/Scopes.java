@@ -76,7 +76,7 @@ public final class Scopes {
   public static void check(Operation operation, AccessToken token) {
     token.grantedScopes().ifPresent(granted -> {
       if (!allows(operation, granted)) {
-        throw insufficient(operation, accepted(operation), granted, 0, null);
+        throw insufficient(operation, accepted(operation), granted, true, 0, null);
       }
     });
   }
@@ -98,8 +98,19 @@ public final class Scopes {
       Collection<String> granted,
       int statusCode,
       String requestId) {
+    return insufficient(operation, required, granted, !granted.isEmpty(), statusCode, requestId);
+  }
+
+  private static InsufficientScopeException insufficient(
+      Operation operation,
+      Collection<String> required,
+      Collection<String> granted,
+      boolean grantKnown,
+      int statusCode,
+      String requestId) {
     String needs = String.join(" or ", required);
-    String has = granted.isEmpty() ? "the token's scopes are unknown"
+    String has = !grantKnown ? "the token's scopes are unknown"
+        : granted.isEmpty() ? "the token has no scopes"
         : "the token has " + String.join(" ", granted);
     String where = statusCode == 0 ? "insufficient_scope (checked before sending)"
         : statusCode + " insufficient_scope";
