@@ -64,6 +64,6 @@ public final class Violation {
 
   @Override
   public String toString() {
-    return field + " (" + issue.wireName() + ")";
+    return (field.isEmpty() ? "body" : field) + " (" + issue.wireName() + ")";
   }
 }
