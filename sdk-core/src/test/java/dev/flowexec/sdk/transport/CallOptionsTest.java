@@ -1,0 +1,72 @@
+package dev.flowexec.sdk.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CallOptionsTest {
+  @Test
+  void defaultsAreEmpty() {
+    assertThat(CallOptions.defaults().timeout()).isEmpty();
+    assertThat(CallOptions.defaults().deadline()).isEmpty();
+    assertThat(CallOptions.defaults().headers()).isEmpty();
+    assertThat(CallOptions.defaults()).isSameAs(CallOptions.defaults()).isEqualTo(CallOptions.builder().build());
+  }
+
+  @Test
+  void timeoutAndHeaders() {
+    CallOptions options = CallOptions.builder().timeout(Duration.ofSeconds(5)).deadline(Instant.EPOCH)
+        .putHeaders("X-Correlation-Id", "abc-123").putHeaders("X-Tenant", "a b\tc").build();
+    assertThat(options.timeout()).contains(Duration.ofSeconds(5));
+    assertThat(options.headers()).containsEntry("X-Correlation-Id", "abc-123").isUnmodifiable();
+    assertThat(CallOptions.ofTimeout(Duration.ofMillis(1)).timeout()).contains(Duration.ofMillis(1));
+    assertThat(options.withTimeout(Duration.ofSeconds(1)).headers()).isEqualTo(options.headers());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Authorization", "authorization", "AUTHORIZATION", "Idempotency-Key", "idempotency-key",
+      "Content-Type", "Host", "Content-Length", "Transfer-Encoding", "Connection"})
+  void refusesReservedHeaders(String name) {
+    assertThatThrownBy(() -> CallOptions.builder().putHeaders(name, "x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("headers has " + name
+            + ", which the SDK sets itself: remove it (configure credentials on the transport)");
+  }
+
+  @Test
+  void reservedHeaderMessageDoesNotEchoTheValue() {
+    assertThatThrownBy(() -> CallOptions.builder().putHeaders("Authorization", "Bearer secret-123").build())
+        .hasMessageNotContaining("secret-123");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "X Space", "X:Colon", "X\u00e9", "X\n", "(paren)", "a/b"})
+  void refusesBadHeaderNames(String name) {
+    assertThatThrownBy(() -> CallOptions.builder().putHeaders(name, "x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a valid HTTP header name");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\rb", "a\nb", "a\r\nX-Injected: 1"})
+  void refusesLineBreaksInValues(String value) {
+    assertThatThrownBy(() -> CallOptions.builder().putHeaders("X-Trace", value).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("headers.X-Trace contains a line break: header values must be one line");
+  }
+
+  @Test
+  void refusesNonPositiveTimeouts() {
+    assertThatThrownBy(() -> CallOptions.ofTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timeout is PT0S: use a positive duration, such as Duration.ofSeconds(10)");
+    assertThatThrownBy(() -> CallOptions.ofTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use a positive duration");
+    assertThatThrownBy(() -> CallOptions.defaults().withTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
