@@ -88,9 +88,10 @@ public final class EmulatorHttpHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    String requestId = requestIds.next();
     try {
-      IncomingRequest request = read(exchange);
-      Response response = answer(exchange, request);
+      IncomingRequest request = read(exchange, requestId);
+      Response response = answer(request);
       if (response == null) {
         drop(exchange);
       } else {
@@ -105,15 +106,15 @@ public final class EmulatorHttpHandler implements HttpHandler {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error_code", ErrorCode.SERVER_ERROR.wireName());
       body.put("message", "emulator failure: " + e);
-      body.put("request_id", "req_emulator_failure");
-      send(exchange, Response.json(500, body));
+      body.put("request_id", requestId);
+      send(exchange, Response.json(500, body).header("X-Request-Id", requestId));
     } finally {
       exchange.close();
     }
   }
 
   /** Returns the answer, or {@code null} to drop the connection without one. */
-  private Response answer(HttpExchange exchange, IncomingRequest request)
+  private Response answer(IncomingRequest request)
       throws InterruptedException {
     Endpoint endpoint = route(request);
     if (endpoint == null) {
@@ -235,8 +236,7 @@ public final class EmulatorHttpHandler implements HttpHandler {
     return response;
   }
 
-  private IncomingRequest read(HttpExchange exchange) throws IOException {
-    String requestId = requestIds.next();
+  private IncomingRequest read(HttpExchange exchange, String requestId) throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
       headers.put(
