@@ -1,0 +1,98 @@
+package dev.flowexec.sdk.integration.support;
+
+import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.errors.FlowApiException;
+import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.transport.Operation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts what the client reports: attempts, retries by cause, finished calls. Thread-safe. */
+public final class RecordingListener implements ExecutionListener {
+  /** One scheduled retry. */
+  public static final class Retry {
+    public final String flowExecutionId;
+    public final int attempt;
+    public final Duration delay;
+    public final FlowApiException cause;
+
+    Retry(String flowExecutionId, int attempt, Duration delay, FlowApiException cause) {
+      this.flowExecutionId = flowExecutionId;
+      this.attempt = attempt;
+      this.delay = delay;
+      this.cause = cause;
+    }
+  }
+
+  private final LongAdder attempts = new LongAdder();
+  private final LongAdder calls = new LongAdder();
+  private final AtomicLong longestCallNanos = new AtomicLong();
+  private final Map<String, LongAdder> retriesByCause = new ConcurrentHashMap<>();
+  private final List<Retry> retries = new CopyOnWriteArrayList<>();
+  private final List<FlowApiException> attemptFailures = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void attemptStarted(Operation operation, String flowExecutionId, int attempt) {
+    attempts.increment();
+  }
+
+  @Override
+  public void attemptFinished(Operation operation, String flowExecutionId, int attempt,
+      Duration duration, FlowExecution execution, FlowApiException failure) {
+    if (failure != null) {
+      attemptFailures.add(failure);
+    }
+  }
+
+  @Override
+  public void retryScheduled(Operation operation, String flowExecutionId, int attempt,
+      Duration delay, FlowApiException cause) {
+    retries.add(new Retry(flowExecutionId, attempt, delay, cause));
+    retriesByCause.computeIfAbsent(causeKey(cause), k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void callFinished(Operation operation, String flowExecutionId, int attempts,
+      Duration duration, FlowExecution execution, RuntimeException failure) {
+    calls.increment();
+    longestCallNanos.accumulateAndGet(duration.toNanos(), Math::max);
+  }
+
+  /** A cause as {@code Type status error_code}, such as {@code ServerException 503 unavailable}. */
+  public static String causeKey(FlowApiException cause) {
+    return cause.getClass().getSimpleName() + " " + cause.statusCode() + " " + cause.errorCode();
+  }
+
+  public long attempts() {
+    return attempts.sum();
+  }
+
+  public long calls() {
+    return calls.sum();
+  }
+
+  public Duration longestCall() {
+    return Duration.ofNanos(longestCallNanos.get());
+  }
+
+  public List<Retry> retries() {
+    return new ArrayList<>(retries);
+  }
+
+  public List<FlowApiException> attemptFailures() {
+    return new ArrayList<>(attemptFailures);
+  }
+
+  public Map<String, Long> retriesByCause() {
+    Map<String, Long> out = new TreeMap<>();
+    retriesByCause.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+}
