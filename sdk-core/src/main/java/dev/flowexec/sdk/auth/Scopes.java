@@ -108,6 +108,9 @@ public final class Scopes {
       boolean grantKnown,
       int statusCode,
       String requestId) {
+    if (required.isEmpty()) {
+      required = accepted(operation); // the service named none: the contract's table says which
+    }
     String needs = String.join(" or ", required);
     String has = !grantKnown ? "the token's scopes are unknown"
         : granted.isEmpty() ? "the token has no scopes"

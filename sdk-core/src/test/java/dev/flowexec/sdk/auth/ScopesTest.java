@@ -84,4 +84,11 @@ class ScopesTest {
     assertThat(e.getMessage()).startsWith("403 insufficient_scope: reading an execution needs flow:execution:read")
         .contains("the token's scopes are unknown").contains("(request req_1)");
   }
+
+  @Test
+  void insufficientWithNoRequiredScopesFallsBackToTheTable() {
+    InsufficientScopeException e = Scopes.insufficient(Operation.LAUNCH, List.of(), Set.of(), 403, null);
+    assertThat(e.requiredScopes()).containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
+    assertThat(e.getMessage()).contains("Request the token with flow:execute").doesNotContain("(request");
+  }
 }

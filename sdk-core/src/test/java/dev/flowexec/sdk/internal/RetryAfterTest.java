@@ -44,7 +44,7 @@ class RetryAfterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "12s", "Sun, 06 Nov 1994", "Mon, 06 Nov 1994 08:49:37 GMT",
+  @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "12s", "Sun, 06 Nov 1994", "Sun, 06 Nov 1994 08:49:37",
       "\u0661\u0662"})
   void garbageIsAbsent(String value) {
     assertThat(RetryAfter.parse(value, NOW)).isEmpty();
