@@ -30,6 +30,12 @@ public final class RequestRules {
   public static final int MAX_NAME_LENGTH = 200;
   /** The largest serialized {@code input_data}, in bytes. */
   public static final int MAX_INPUT_DATA_BYTES = 262_144;
+  /**
+   * The deepest nesting of lists and maps in {@code input_data}, itself included. Not a rule of the
+   * service: JSON writers stop at about 255 levels, and a list or map that contains itself would
+   * otherwise end in a {@link StackOverflowError}.
+   */
+  public static final int MAX_INPUT_DATA_DEPTH = 200;
 
   private static final String FLOW_ID_CHARS = "A-Z a-z 0-9 . _ : -";
   private static final String EXECUTION_ID_CHARS = "A-Z a-z 0-9 _ -";
@@ -107,7 +113,7 @@ public final class RequestRules {
       return;
     }
     int before = errors.size();
-    checkJsonValue(inputData, "input_data", errors);
+    checkJsonValue(inputData, "input_data", 1, errors);
     if (errors.size() > before) {
       return; // the size of an unserializable value means nothing
     }
@@ -119,9 +125,10 @@ public final class RequestRules {
     }
   }
 
-  private static void checkJsonValue(Object value, String path, List<FieldError> errors) {
+  /** Checks a JSON-like value; returns false when it is nested too deep, to stop at once. */
+  private static boolean checkJsonValue(Object value, String path, int depth, List<FieldError> errors) {
     if (value == null || value instanceof String || value instanceof Boolean) {
-      return;
+      return true;
     }
     if (value instanceof Number) {
       if (value instanceof Double && !Double.isFinite((Double) value)
@@ -129,7 +136,13 @@ public final class RequestRules {
         errors.add(FieldError.of(path, "invalid_value",
             path + " is " + value + ", which JSON cannot carry: use a finite number, or a string"));
       }
-      return;
+      return true;
+    }
+    if ((value instanceof Map || value instanceof Collection) && depth > MAX_INPUT_DATA_DEPTH) {
+      errors.add(FieldError.of("input_data", "invalid_value", String.format(Locale.ROOT,
+          "input_data nests lists and maps more than %d levels deep: flatten it, and check that no list or map contains itself",
+          MAX_INPUT_DATA_DEPTH)));
+      return false;
     }
     if (value instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
@@ -138,19 +151,24 @@ public final class RequestRules {
               + " of type " + typeName(entry.getKey()) + ": JSON object keys must be Strings"));
           continue;
         }
-        checkJsonValue(entry.getValue(), path + "." + entry.getKey(), errors);
+        if (!checkJsonValue(entry.getValue(), path + "." + entry.getKey(), depth + 1, errors)) {
+          return false;
+        }
       }
-      return;
+      return true;
     }
     if (value instanceof Collection) {
       int i = 0;
       for (Object item : (Collection<?>) value) {
-        checkJsonValue(item, path + "[" + i++ + "]", errors);
+        if (!checkJsonValue(item, path + "[" + i++ + "]", depth + 1, errors)) {
+          return false;
+        }
       }
-      return;
+      return true;
     }
     errors.add(FieldError.of(path, "invalid_value", path + " is a " + typeName(value)
         + ", which has no JSON form: use a String, Number, Boolean, null, List or Map (for a time, its ISO-8601 text)"));
+    return true;
   }
 
   private static void checkUserId(String userId, String path, List<FieldError> errors) {

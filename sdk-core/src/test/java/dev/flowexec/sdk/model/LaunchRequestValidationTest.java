@@ -338,6 +338,38 @@ class LaunchRequestValidationTest {
       assertThat(e.message()).contains("the key 42").contains("java.lang.Integer").contains("must be Strings");
     }
 
+    /** Returns a list nested {@code levels} deep: [[[...]]]. */
+    private List<Object> nested(int levels) {
+      List<Object> list = new ArrayList<>();
+      for (int i = 1; i < levels; i++) {
+        List<Object> outer = new ArrayList<>();
+        outer.add(list);
+        list = outer;
+      }
+      return list;
+    }
+
+    @Test
+    void deepNestingIsRefusedNotAStackOverflow() {
+      // input_data itself is level 1
+      assertThatCode(() -> valid().putInputData("deep", nested(199)).build()).doesNotThrowAnyException();
+      FieldError e = single(() -> valid().putInputData("deep", nested(200)).build(), "input_data", "invalid_value");
+      assertThat(e.message()).contains("more than 200 levels deep").contains("contains itself");
+    }
+
+    @Test
+    void aMapThatContainsItselfIsRefused() {
+      Map<String, Object> cycle = new HashMap<>();
+      cycle.put("self", cycle);
+      cycle.put("again", cycle);
+      List<Object> list = new ArrayList<>();
+      list.add(list);
+      list.add(list);
+      FieldError e = single(() -> valid().putInputData("c", cycle).build(), "input_data", "invalid_value");
+      assertThat(e.message()).contains("contains itself");
+      single(() -> valid().putInputData("l", list).build(), "input_data", "invalid_value");
+    }
+
     @Test
     void supportedTypesPass() {
       Map<String, Object> nested = new HashMap<>();
