@@ -103,6 +103,10 @@ public final class ErrorMapper {
         if (status == 429) {
           return new RateLimitedException(message, status, code, requestId, retryAfter);
         }
+        if (status == 401) {
+          // Whatever the code, a 401 is about credentials: callers that handle auth should see it.
+          return new AuthenticationException(message, status, code, requestId);
+        }
         return new FlowApiException(message, status, code, requestId);
     }
   }

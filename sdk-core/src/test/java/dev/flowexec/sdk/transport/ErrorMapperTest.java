@@ -165,6 +165,11 @@ class ErrorMapperTest {
     }
 
     @Test
+    void unknownCodeWith401IsStillAnAuthenticationFailure() {
+      check(withBody(401, body("token_revoked")), AuthenticationException.class, 401, "token_revoked");
+    }
+
+    @Test
     void unknownCodeWith5xxIsAServerException() {
       check(withBody(502, body("gateway_melted")), ServerException.class, 502, "gateway_melted");
     }
