@@ -311,12 +311,14 @@ public final class ResultsReport {
 
   private void ratioTarget(String name, Score ours, Score raw, double threshold, boolean atMost) {
     double ratio = ours.score / raw.score;
-    double low = ours.low() / raw.high();
-    double high = ours.high() / Math.max(raw.low(), Double.MIN_VALUE);
+    // The extremes of the ratio within both error bars; unbounded when raw's bar reaches zero.
+    double low = Math.max(0, ours.low()) / raw.high();
+    double high = raw.low() > 0 ? ours.high() / raw.low() : Double.POSITIVE_INFINITY;
     boolean met = atMost ? ratio <= threshold : ratio >= threshold;
     boolean metLow = atMost ? low <= threshold : low >= threshold;
     boolean metHigh = atMost ? high <= threshold : high >= threshold;
-    target(name, fmt(ratio) + "x (" + fmt(low) + " to " + fmt(high) + " within error)",
+    target(name, fmt(ratio) + "x (" + fmt(low) + " to "
+        + (Double.isInfinite(high) ? "unbounded" : fmt(high)) + " within error)",
         verdict(met, metLow, metHigh));
   }
 
