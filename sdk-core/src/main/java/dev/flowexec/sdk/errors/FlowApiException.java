@@ -35,6 +35,21 @@ public class FlowApiException extends RuntimeException {
   }
 
   /**
+   * Creates an exception for a response this SDK has no more specific type for, keeping what caused
+   * it, such as the parse error of a body that breaks the contract.
+   *
+   * @param message a sentence for a person
+   * @param statusCode the HTTP status, or 0 when no response was received
+   * @param errorCode the contract's {@code error_code}, or one derived from the status
+   * @param requestId the service's request id, or null when unknown
+   * @param cause the underlying failure, or null
+   */
+  public FlowApiException(
+      String message, int statusCode, String errorCode, String requestId, Throwable cause) {
+    this(message, statusCode, errorCode, requestId, null, cause);
+  }
+
+  /**
    * Creates an exception with every property.
    *
    * @param message a sentence for a person

@@ -7,7 +7,7 @@
  * turns a status, an error body and headers into a typed exception.
  *
  * <pre>{@code
- * FlowExecution execution = transport.get("7f6c0a4e", CallOptions.timeout(Duration.ofSeconds(5)));
+ * FlowExecution execution = transport.get("7f6c0a4e", CallOptions.ofTimeout(Duration.ofSeconds(5)));
  * }</pre>
  */
 @FlowexecStyle

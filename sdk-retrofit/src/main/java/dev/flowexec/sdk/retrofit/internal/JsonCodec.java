@@ -101,11 +101,11 @@ public final class JsonCodec {
     try {
       return adapter.fromJson(JsonReader.of(source));
     } catch (JsonEncodingException notJson) {
-      throw MalformedResponses.of(what + " is not JSON (" + notJson.getMessage() + ")");
+      throw MalformedResponses.of(what + " is not JSON (" + notJson.getMessage() + ")", notJson);
     } catch (JsonDataException wrongShape) {
-      throw MalformedResponses.of(what + " does not have the contract's shape: " + wrongShape.getMessage());
+      throw MalformedResponses.of(what + " does not have the contract's shape: " + wrongShape.getMessage(), wrongShape);
     } catch (EOFException cutShort) {
-      throw MalformedResponses.of(what + " is empty or ends before its JSON does");
+      throw MalformedResponses.of(what + " is empty or ends before its JSON does", cutShort);
     }
   }
 }

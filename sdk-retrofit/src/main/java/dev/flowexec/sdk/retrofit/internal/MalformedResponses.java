@@ -32,7 +32,19 @@ public final class MalformedResponses {
    * @return the exception, with no status yet
    */
   public static FlowApiException of(String detail) {
-    return new FlowApiException("malformed response: " + detail, 0, ERROR_CODE, null);
+    return of(detail, null);
+  }
+
+  /**
+   * Returns the error for a body that could not be read as the expected JSON, keeping the parser's
+   * failure as the cause.
+   *
+   * @param detail what was wrong, for a person
+   * @param cause the parser's failure, or null
+   * @return the exception, with no status yet
+   */
+  public static FlowApiException of(String detail, Throwable cause) {
+    return new FlowApiException("malformed response: " + detail, 0, ERROR_CODE, null, cause);
   }
 
   /**
@@ -46,6 +58,6 @@ public final class MalformedResponses {
   public static FlowApiException withResponse(FlowApiException malformed, int statusCode, String requestId) {
     String message = statusCode + " " + malformed.getMessage()
         + (requestId == null ? "" : " [request " + requestId + "]");
-    return new FlowApiException(message, statusCode, malformed.errorCode(), requestId);
+    return new FlowApiException(message, statusCode, malformed.errorCode(), requestId, malformed.getCause());
   }
 }
