@@ -119,7 +119,7 @@ public final class Scopes {
         : statusCode + " insufficient_scope";
     String message = where + ": " + operation.description() + " needs " + needs + "; " + has
         + ". Request the token with " + required.iterator().next()
-        + (requestId == null ? "" : " (request " + requestId + ")");
+        + (requestId == null ? "" : " [request " + requestId + "]");
     return new InsufficientScopeException(message, statusCode, "insufficient_scope", requestId,
         new LinkedHashSet<>(required), new LinkedHashSet<>(granted));
   }

@@ -24,5 +24,8 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = true),
     redactedMask = "<redacted>",
     optionalAcceptNullable = true,
+    // No @Generated annotations on generated code: they are not on users' classpaths, and javac
+    // warns about each one when compiling against sdk-core.
+    allowedClasspathAnnotations = {Override.class},
     headerComments = false)
 public @interface FlowexecStyle {}
