@@ -82,7 +82,7 @@ class ScopesTest {
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(e.requestId()).contains("req_1");
     assertThat(e.getMessage()).startsWith("403 insufficient_scope: reading an execution needs flow:execution:read")
-        .contains("the token's scopes are unknown").contains("(request req_1)");
+        .contains("the token's scopes are unknown").endsWith("[request req_1]");
   }
 
   @Test
