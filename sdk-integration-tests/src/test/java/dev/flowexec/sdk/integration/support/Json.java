@@ -243,4 +243,60 @@ public final class Json {
       assertThat(actual).as(path).isEqualTo(expected);
     }
   }
+
+  /** Writes a JSON-like value as compact JSON (numbers as their {@code toString()}). */
+  public static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(out, value);
+    return out.toString();
+  }
+
+  private static void write(StringBuilder out, Object value) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof Map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        writeString(out, String.valueOf(e.getKey()));
+        out.append(':');
+        write(out, e.getValue());
+      }
+      out.append('}');
+    } else if (value instanceof Collection) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : (Collection<?>) value) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(out, item);
+      }
+      out.append(']');
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else {
+      writeString(out, value.toString());
+    }
+  }
+
+  private static void writeString(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
 }
