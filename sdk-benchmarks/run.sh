@@ -11,7 +11,10 @@
 #      client JVM's figures), bound to 127.0.0.1, stopping by itself after an hour at most;
 #   3. runs JMH (forks 1, short warmup and measurement, same settings for every contender):
 #      launch average time on 1 thread with -prof gc, launch throughput on 16 threads, and the
-#      codec (serialization alone) average time with -prof gc;
+#      codec (serialization alone) average time with -prof gc. Each launch figure is measured in
+#      two passes, raw-flowexec-peer then peer-flowexec-raw, one JMH run per contender, and the
+#      passes' iterations are pooled: a machine that gets busier or quieter during the run then
+#      does not favour whichever contender JMH would run last;
 #   4. times the first launch from JVM start, this SDK vs the peer, each on its own runtime
 #      classpath, one discarded run each then FIRST_LAUNCH_RUNS runs each, alternating;
 #   5. writes RESULTS.md (ratios to raw, targets met or missed) from all of the above.
@@ -26,7 +29,7 @@ cd "$ROOT"
 FORKS="${FORKS:-1}"
 WARMUP_ITERATIONS="${WARMUP_ITERATIONS:-4}"
 WARMUP_TIME="${WARMUP_TIME:-2s}"
-ITERATIONS="${ITERATIONS:-5}"
+ITERATIONS="${ITERATIONS:-3}"  # per pass; 2 passes per launch figure
 ITERATION_TIME="${ITERATION_TIME:-2s}"
 THROUGHPUT_THREADS="${THROUGHPUT_THREADS:-16}"
 SERVER_THREADS="${SERVER_THREADS:-4}"
@@ -101,8 +104,21 @@ run_jmh() { # name, then JMH arguments
     || { tail -50 "$WORK/jmh-$name.log" >&2; exit 1; }
   sed -n '/^Benchmark /,$p' "$WORK/jmh-$name.log" >&2
 }
-run_jmh launch-avgt 'LaunchBenchmark' -bm avgt -tu us -t 1 -prof gc
-run_jmh launch-thrpt 'LaunchBenchmark' -bm thrpt -tu s -t "$THROUGHPUT_THREADS"
+rm -f "$HERE"/jmh-*.json
+for pass in 1 2; do
+  order=(raw flowexec peer)
+  if (( pass == 2 )); then order=(peer flowexec raw); fi
+  for c in "${order[@]}"; do
+    run_jmh "launch-avgt-$pass-$c" "LaunchBenchmark.$c\$" -bm avgt -tu us -t 1 -prof gc
+  done
+done
+for pass in 1 2; do
+  order=(raw flowexec peer)
+  if (( pass == 2 )); then order=(peer flowexec raw); fi
+  for c in "${order[@]}"; do
+    run_jmh "launch-thrpt-$pass-$c" "LaunchBenchmark.$c\$" -bm thrpt -tu s -t "$THROUGHPUT_THREADS"
+  done
+done
 run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc
 
 # 4. Time to first launch: a fresh JVM per run, each contender on its own runtime classpath (not
@@ -133,6 +149,7 @@ forks=$FORKS
 warmupIterations=$WARMUP_ITERATIONS
 warmupTime=$WARMUP_TIME
 iterations=$ITERATIONS
+passes=2
 iterationTime=$ITERATION_TIME
 throughputThreads=$THROUGHPUT_THREADS
 serverThreads=$SERVER_THREADS

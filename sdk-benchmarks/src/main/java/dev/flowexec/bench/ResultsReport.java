@@ -1,6 +1,7 @@
 package dev.flowexec.bench;
 
 import com.squareup.moshi.Moshi;
+import org.apache.commons.math3.distribution.TDistribution;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -61,27 +62,62 @@ public final class ResultsReport {
     }
   }
 
-  /** One benchmark of a JMH JSON file. */
+  /**
+   * One benchmark, from one or more JMH JSON files (the passes of run.sh): its measurement
+   * iterations are pooled and the score is their mean, the error the 99.9% Student-t half-width,
+   * as JMH computes it for one run.
+   */
   private static final class Result {
-    final Map<String, Object> json;
+    final List<Map<String, Object>> runs = new ArrayList<>();
 
-    Result(Map<String, Object> json) {
-      this.json = json;
+    Map<String, Object> first() {
+      return runs.get(0);
     }
 
     Score primary() {
-      return score(map(json.get("primaryMetric")));
+      return pooled("primaryMetric", null);
     }
 
     Score secondary(String name) {
-      Map<String, Object> secondaries = map(json.get("secondaryMetrics"));
-      Object metric = secondaries == null ? null : secondaries.get(name);
-      return metric == null ? null : score(map(metric));
+      Map<String, Object> secondaries = map(first().get("secondaryMetrics"));
+      return secondaries == null || !secondaries.containsKey(name) ? null : pooled("secondaryMetrics", name);
     }
 
-    private static Score score(Map<String, Object> metric) {
-      return new Score(number(metric.get("score")), number(metric.get("scoreError")),
-          String.valueOf(metric.get("scoreUnit")));
+    @SuppressWarnings("unchecked")
+    private Score pooled(String kind, String name) {
+      List<Double> values = new ArrayList<>();
+      String unit = null;
+      for (Map<String, Object> run : runs) {
+        Map<String, Object> metric = map(run.get(kind));
+        if (name != null) {
+          metric = map(metric.get(name));
+        }
+        unit = String.valueOf(metric.get("scoreUnit"));
+        for (Object fork : (List<Object>) metric.get("rawData")) {
+          for (Object v : (List<Object>) fork) {
+            values.add(number(v));
+          }
+        }
+      }
+      int n = values.size();
+      double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+      if (n < 2) {
+        return new Score(mean, Double.NaN, unit);
+      }
+      double ss = 0;
+      for (double v : values) {
+        ss += (v - mean) * (v - mean);
+      }
+      double t = new TDistribution(n - 1).inverseCumulativeProbability(0.9995);
+      return new Score(mean, t * Math.sqrt(ss / (n - 1)) / Math.sqrt(n), unit);
+    }
+
+    int iterations() {
+      int n = 0;
+      for (Map<String, Object> run : runs) {
+        n += ((List<?>) ((List<?>) map(run.get("primaryMetric")).get("rawData")).get(0)).size();
+      }
+      return n;
     }
   }
 
@@ -108,9 +144,9 @@ public final class ResultsReport {
   }
 
   private String write(Path run, Path jsonDir) throws IOException {
-    Map<String, Result> avgt = load(jsonDir.resolve("jmh-launch-avgt.json"));
-    Map<String, Result> thrpt = load(jsonDir.resolve("jmh-launch-thrpt.json"));
-    Map<String, Result> codec = load(jsonDir.resolve("jmh-codec.json"));
+    Map<String, Result> avgt = load(jsonDir, "jmh-launch-avgt-");
+    Map<String, Result> thrpt = load(jsonDir, "jmh-launch-thrpt-");
+    Map<String, Result> codec = load(jsonDir, "jmh-codec");
     Properties settings = new Properties();
     settings.load(new StringReader(Files.readString(run.resolve("settings.properties"))));
     Map<String, long[]> footprint = footprint(run.resolve("footprint.txt"));
@@ -264,13 +300,18 @@ public final class ResultsReport {
   }
 
   private void settingsSection(Result any, Properties settings) {
-    Map<String, Object> j = any.json;
+    Map<String, Object> j = any.first();
     md.append("## Settings\n\n");
     md.append("- JMH ").append(j.get("jmhVersion")).append(", forks ").append(fmtInt(j.get("forks")))
         .append(", warmup ").append(fmtInt(j.get("warmupIterations"))).append(" x ")
         .append(j.get("warmupTime")).append(", measurement ")
         .append(fmtInt(j.get("measurementIterations"))).append(" x ").append(j.get("measurementTime"))
-        .append(", the same for every contender.\n");
+        .append(", the same for every contender. Each launch figure is run in ")
+        .append(settings.getProperty("passes", "1"))
+        .append(" passes, raw, flowexec, peer then peer, flowexec, raw (one JMH run, so one fork, "
+            + "per contender and pass); scores are the mean of the pooled measurement iterations (")
+        .append(any.iterations()).append(" per contender) and errors their 99.9% Student-t "
+            + "half-width, as JMH computes them. The codec runs once.\n");
     md.append("- Time per call: `-bm avgt -t 1 -prof gc` (allocation comes from this run). "
         + "Throughput: `-bm thrpt -t ").append(settings.getProperty("throughputThreads"))
         .append("`. Codec: `-bm avgt -t 1 -prof gc`.\n");
@@ -347,17 +388,25 @@ public final class ResultsReport {
     return out;
   }
 
+  /** Reads every {@code prefix*.json} in {@code dir}, grouping results by benchmark method. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Result> load(Path file) throws IOException {
-    Object parsed = new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(file));
-    Map<String, Result> out = new LinkedHashMap<>();
-    for (Object o : (List<Object>) parsed) {
-      Map<String, Object> json = (Map<String, Object>) o;
-      String name = String.valueOf(json.get("benchmark"));
-      out.put(name.substring(name.lastIndexOf('.') + 1), new Result(json));
+  private static Map<String, Result> load(Path dir, String prefix) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (var listing = Files.newDirectoryStream(dir, prefix + "*.json")) {
+      listing.forEach(files::add);
+    }
+    files.sort(null);
+    Map<String, Result> out = new java.util.TreeMap<>();
+    for (Path file : files) {
+      Object parsed = new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(file));
+      for (Object o : (List<Object>) parsed) {
+        Map<String, Object> json = (Map<String, Object>) o;
+        String name = String.valueOf(json.get("benchmark"));
+        out.computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new Result()).runs.add(json);
+      }
     }
     if (out.isEmpty()) {
-      throw new IllegalStateException(file + " has no results");
+      throw new IllegalStateException("no results in " + dir + "/" + prefix + "*.json");
     }
     return out;
   }
