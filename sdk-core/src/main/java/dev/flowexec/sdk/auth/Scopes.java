@@ -28,9 +28,6 @@ public final class Scopes {
   /** Read executions only. */
   public static final String FLOW_EXECUTION_READ = "flow:execution:read";
 
-  private static final Set<String> LAUNCH = ordered(FLOW_EXECUTE, FLOW_EXECUTION_WRITE);
-  private static final Set<String> GET =
-      ordered(FLOW_EXECUTION_READ, FLOW_EXECUTE, FLOW_EXECUTION_WRITE);
   private static final Set<String> DEFAULT_REQUEST = ordered(FLOW_EXECUTE, FLOW_EXECUTION_READ);
 
   private Scopes() {}
@@ -42,7 +39,7 @@ public final class Scopes {
    * @return an immutable, ordered set
    */
   public static Set<String> accepted(Operation operation) {
-    return operation == Operation.LAUNCH ? LAUNCH : GET;
+    return operation.acceptedScopes();
   }
 
   /**
@@ -108,20 +105,9 @@ public final class Scopes {
       boolean grantKnown,
       int statusCode,
       String requestId) {
-    if (required.isEmpty()) {
-      required = accepted(operation); // the service named none: the contract's table says which
-    }
-    String needs = String.join(" or ", required);
-    String has = !grantKnown ? "the token's scopes are unknown"
-        : granted.isEmpty() ? "the token has no scopes"
-        : "the token has " + String.join(" ", granted);
-    String where = statusCode == 0 ? "insufficient_scope (checked before sending)"
-        : statusCode + " insufficient_scope";
-    String message = where + ": " + operation.description() + " needs " + needs + "; " + has
-        + ". Request the token with " + required.iterator().next()
-        + (requestId == null ? "" : " [request " + requestId + "]");
-    return new InsufficientScopeException(message, statusCode, "insufficient_scope", requestId,
-        new LinkedHashSet<>(required), new LinkedHashSet<>(granted));
+    return InsufficientScopeException.forAction(operation.description(),
+        required.isEmpty() ? accepted(operation) : required, // the service named none: the table
+        granted, grantKnown, statusCode, requestId);
   }
 
   private static Set<String> ordered(String... scopes) {

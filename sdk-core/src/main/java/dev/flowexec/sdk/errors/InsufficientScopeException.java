@@ -1,5 +1,7 @@
 package dev.flowexec.sdk.errors;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -35,6 +37,36 @@ public class InsufficientScopeException extends FlowApiException {
     super(message, statusCode, errorCode, requestId);
     this.requiredScopes = Set.copyOf(requiredScopes);
     this.grantedScopes = Set.copyOf(grantedScopes);
+  }
+
+  /**
+   * Returns the exception for an action the token's scopes do not allow, with a message that says
+   * what is needed and what the token has. Used for the fail-fast check and for the service's
+   * {@code 403}, so both read the same.
+   *
+   * @param action what was refused, such as "launching an execution"
+   * @param required the scopes that would allow it, the canonical one first; not empty
+   * @param granted the token's scopes
+   * @param grantKnown whether {@code granted} is known (else it is ignored)
+   * @param statusCode 403, or 0 when raised before any HTTP call
+   * @param requestId the service's request id, or null
+   * @return the exception
+   */
+  public static InsufficientScopeException forAction(String action, Collection<String> required,
+      Collection<String> granted, boolean grantKnown, int statusCode, String requestId) {
+    if (required.isEmpty()) {
+      throw new IllegalArgumentException("required scopes are empty: name at least one");
+    }
+    String has = !grantKnown ? "the token's scopes are unknown"
+        : granted.isEmpty() ? "the token has no scopes"
+        : "the token has " + String.join(" ", granted);
+    String where = statusCode == 0 ? "insufficient_scope (checked before sending)"
+        : statusCode + " insufficient_scope";
+    String message = where + ": " + action + " needs " + String.join(" or ", required) + "; " + has
+        + ". Request the token with " + required.iterator().next()
+        + (requestId == null ? "" : " [request " + requestId + "]");
+    return new InsufficientScopeException(message, statusCode, "insufficient_scope", requestId,
+        new LinkedHashSet<>(required), grantKnown ? new LinkedHashSet<>(granted) : Set.of());
   }
 
   /**

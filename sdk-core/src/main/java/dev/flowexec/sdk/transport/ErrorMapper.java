@@ -1,6 +1,5 @@
 package dev.flowexec.sdk.transport;
 
-import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.ExecutionNotFoundException;
 import dev.flowexec.sdk.errors.FieldError;
@@ -8,6 +7,7 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.FlowNotFoundException;
 import dev.flowexec.sdk.errors.FlowNotPublishedException;
 import dev.flowexec.sdk.errors.IdempotencyConflictException;
+import dev.flowexec.sdk.errors.InsufficientScopeException;
 import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.RequestTooLargeException;
@@ -59,7 +59,7 @@ public final class ErrorMapper {
     Optional<ErrorBody> body = response.body();
     Optional<Map<String, String>> challenge =
         response.header("WWW-Authenticate").flatMap(BearerChallenge::parse);
-    String code = body.flatMap(ErrorBody::errorCode)
+    String code = body.flatMap(ErrorBody::errorCode).filter(c -> !c.isBlank())
         .orElseGet(() -> codeFromStatus(response.operation(), status, challenge));
     String requestId = body.flatMap(ErrorBody::requestId)
         .or(() -> response.header("X-Request-Id")).orElse(null);
@@ -77,8 +77,8 @@ public final class ErrorMapper {
       case "invalid_token":
         return new AuthenticationException(message, status, code, requestId);
       case "insufficient_scope":
-        return Scopes.insufficient(response.operation(), requiredScopes(response, body, challenge),
-            Set.of(), status, requestId);
+        return InsufficientScopeException.forAction(response.operation().description(),
+            requiredScopes(response, body, challenge), Set.of(), false, status, requestId);
       case "flow_not_found":
         return new FlowNotFoundException(message, status, code, requestId);
       case "execution_not_found":
@@ -136,7 +136,7 @@ public final class ErrorMapper {
     }
     Optional<String> fromHeader = challenge.map(p -> p.get("scope")).filter(s -> !s.isBlank());
     return fromHeader.<Collection<String>>map(s -> Arrays.asList(s.trim().split("\\s+")))
-        .orElse(Scopes.accepted(response.operation()));
+        .orElse(response.operation().acceptedScopes());
   }
 
   private static String message(ErrorResponse response, String code, String requestId,
@@ -166,7 +166,10 @@ public final class ErrorMapper {
     if (response.bodyBytes() == 0) {
       return "the response had an empty body";
     }
-    String type = response.contentType().map(t -> t.split(";")[0].trim()).orElse("untyped");
+    String type = response.contentType()
+        .map(t -> (t.indexOf(';') < 0 ? t : t.substring(0, t.indexOf(';'))).trim())
+        .filter(t -> !t.isEmpty())
+        .orElse("untyped");
     return String.format(Locale.ROOT, "received a %s body of %,d bytes, not the service's JSON error",
         type, response.bodyBytes());
   }

@@ -17,6 +17,8 @@ class ScopesTest {
     assertThat(Scopes.accepted(Operation.GET))
         .containsExactlyInAnyOrder("flow:execution:read", "flow:execute", "flow:execution:write");
     assertThat(Scopes.accepted(Operation.LAUNCH)).isUnmodifiable();
+    assertThat(Operation.LAUNCH.acceptedScopes())
+        .containsExactly(Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_WRITE);
     assertThat(Scopes.defaultRequest()).containsExactly("flow:execute", "flow:execution:read");
   }
 

@@ -246,6 +246,18 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aContentTypeOfOnlySeparatorsCountsAsUntyped() {
+      ServerException e = check(map(response(Operation.LAUNCH, 502).contentType(" ; ;").bodyBytes(7)),
+          ServerException.class, 502, "server_error");
+      assertThat(e.getMessage()).contains("untyped body of 7 bytes");
+    }
+
+    @Test
+    void aBlankErrorCodeIsDerivedFromTheStatus() {
+      check(withBody(503, body(" ")), ServerException.class, 503, "unavailable");
+    }
+
+    @Test
     void htmlFromAProxy() {
       ServerException e = check(map(response(Operation.LAUNCH, 502)
           .putHeaders("Content-Type", "text/html; charset=utf-8").contentType("text/html; charset=utf-8")
