@@ -15,6 +15,7 @@ import dev.flowexec.sdk.retrofit.internal.FlowExecutionsApi;
 import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
 import dev.flowexec.sdk.retrofit.internal.TokenEndpointApi;
+import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
@@ -261,7 +262,12 @@ public final class RetrofitTransport implements FlowTransport {
         http.writeTimeout(builder.writeTimeout);
       }
     }
-    return http.addInterceptor(new ErrorBodyLimitInterceptor()).build();
+    // Retries belong to FlowExecutionsClient, which counts and reports each attempt; OkHttp's own
+    // silent re-send after a dropped connection would hide attempts from listeners.
+    return http.retryOnConnectionFailure(false)
+        .addInterceptor(new UnexpectedFailureInterceptor())
+        .addInterceptor(new ErrorBodyLimitInterceptor())
+        .build();
   }
 
   private static Duration orDefault(Duration value, Duration fallback) {

@@ -59,6 +59,28 @@ class RetrofitTransportErrorBodiesTest {
   }
 
   @Test
+  void aRetryAfterBeyondTheIntRangeIsATransportFailureNotANumberFormatException() {
+    // OkHttp parses this header itself, with Integer.valueOf, when deciding whether to follow up.
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "2200000000"));
+
+    dev.flowexec.sdk.errors.TransportException e =
+        launchFails(dev.flowexec.sdk.errors.TransportException.class);
+
+    assertThat(e.getMessage()).contains("NumberFormatException");
+    assertThat(e.requestMayHaveBeenSent()).isTrue();
+  }
+
+  @Test
+  void aDroppedConnectionIsNotResentByOkHttpBehindTheClientsBack() {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(Fixtures.created());
+
+    launchFails(dev.flowexec.sdk.errors.TransportException.class);
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void workedExample1ParticipantIdInsteadOfParticipants() {
     enqueue400(String.join(",", detail("participant_id", "unknown_field"), detail("participants", "required"),
         detail("flow_execution_id", "required"), detail("channel_type", "required")));
