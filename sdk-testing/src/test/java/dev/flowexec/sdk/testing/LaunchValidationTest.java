@@ -323,6 +323,23 @@ class LaunchValidationTest {
   }
 
   @Test
+  void inputDataIsMeasuredWithItsNumbersAsTheClientWroteThem() {
+    // BigDecimal would re-spell 8.6E15 as 8.6E+15 and 1.0E-5 as 0.000010, adding bytes the client
+    // never sent; a request the SDK measured at exactly the limit must pass.
+    String numbers = "\"n\":8.6E15,\"m\":1.0E-5,\"pad\":\"";
+    String inputData = "{" + numbers + repeat('p', 262_144 - numbers.length() - 3) + "\"}";
+    assertThat(inputData).hasSize(262_144);
+    Map<String, Object> launch = validLaunch(id());
+    launch.remove("input_data");
+    String body = JsonWriter.write(launch);
+    body = body.substring(0, body.length() - 1) + ",\"input_data\":" + inputData + "}";
+
+    HttpResponse<String> r = http.launch(token, body);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+  }
+
+  @Test
   void aBodyOver1MibIsTooLargeAndOneOfExactly1MibIsRead() {
     Map<String, Object> body = validLaunch(id());
     body.put("input_data", Map.of("p", ""));

@@ -226,7 +226,7 @@ public final class JsonParser {
       }
     }
     try {
-      return new BigDecimal(text.substring(start, pos));
+      return new JsonNumber(text.substring(start, pos));
     } catch (NumberFormatException | ArithmeticException e) {
       throw error("number out of range");
     }
