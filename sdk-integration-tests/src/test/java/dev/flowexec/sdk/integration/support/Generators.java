@@ -65,20 +65,6 @@ public final class Generators {
             .map(n -> (Number) n));
   }
 
-  /**
-   * Numbers whose JSON text ({@code toString()}) reads back to a {@link BigDecimal} with the same
-   * {@code toString()}: no {@code double} in exponent form, whose {@code 1.0E10} a BigDecimal
-   * re-spells {@code 1.0E+10}.
-   */
-  public static Arbitrary<Number> plainNumbers() {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().map(n -> (Number) n),
-        Arbitraries.longs().map(n -> (Number) n),
-        Arbitraries.doubles().between(-1e6, 1e6).map(n -> (Number) n),
-        Arbitraries.bigDecimals().ofScale(6).map(n -> (Number) n),
-        Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
-            .map(n -> (Number) n));
-  }
 
   /** A JSON scalar: null, string, boolean or number. */
   public static Arbitrary<Object> scalars() {
