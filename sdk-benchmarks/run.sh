@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every sdk-benchmarks figure in a few minutes on 2 cores and writes sdk-benchmarks/RESULTS.md.
 #
-#   sdk-benchmarks/run.sh            # build, run everything, write RESULTS.md (~5 minutes)
+#   sdk-benchmarks/run.sh            # build, run everything, write RESULTS.md (~7 minutes)
 #   OFFLINE=1 sdk-benchmarks/run.sh  # same, with mvn -o
 #
 # What it does, in order:
@@ -26,8 +26,14 @@ ROOT="$(dirname "$HERE")"
 cd "$ROOT"
 
 # JMH settings: explicit, identical for all contenders. Override from the environment if needed.
+# Warmups are long enough for the JIT to finish on a busy 2-core machine: with 16 threads the
+# compiler threads get little CPU, and a contender with more code (ours: Retrofit, Moshi, the
+# client) needs ~20 s to reach its plateau where raw OkHttp needs ~10 s. Shorter warmups would
+# measure the JIT, not the SDK; time to first launch is measured separately.
 FORKS="${FORKS:-1}"
-WARMUP_ITERATIONS="${WARMUP_ITERATIONS:-4}"
+AVGT_WARMUP_ITERATIONS="${AVGT_WARMUP_ITERATIONS:-8}"
+THRPT_WARMUP_ITERATIONS="${THRPT_WARMUP_ITERATIONS:-10}"
+CODEC_WARMUP_ITERATIONS="${CODEC_WARMUP_ITERATIONS:-3}"
 WARMUP_TIME="${WARMUP_TIME:-2s}"
 ITERATIONS="${ITERATIONS:-3}"  # per pass; 2 passes per launch figure
 ITERATION_TIME="${ITERATION_TIME:-2s}"
@@ -95,8 +101,8 @@ while (( waited < QUIET_WAIT )) && ! awk -v max="$QUIET_LOAD" '{ exit !($1 < max
   sleep 5; waited=$((waited + 5))
 done
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
-JMH_COMMON=(-f "$FORKS" -wi "$WARMUP_ITERATIONS" -w "$WARMUP_TIME" -i "$ITERATIONS"
-  -r "$ITERATION_TIME" -jvmArgsAppend "$JMH_HEAP -Dflowexec.bench.baseUrl=$BASE_URL" -rf json)
+JMH_COMMON=(-f "$FORKS" -w "$WARMUP_TIME" -i "$ITERATIONS" -r "$ITERATION_TIME"
+  -jvmArgsAppend "$JMH_HEAP -Dflowexec.bench.baseUrl=$BASE_URL" -rf json)
 run_jmh() { # name, then JMH arguments
   local name=$1; shift
   log "JMH $name: $*"
@@ -109,17 +115,19 @@ for pass in 1 2; do
   order=(raw flowexec peer)
   if (( pass == 2 )); then order=(peer flowexec raw); fi
   for c in "${order[@]}"; do
-    run_jmh "launch-avgt-$pass-$c" "LaunchBenchmark.$c\$" -bm avgt -tu us -t 1 -prof gc
+    run_jmh "launch-avgt-$pass-$c" "LaunchBenchmark.$c\$" -bm avgt -tu us -t 1 -prof gc \
+      -wi "$AVGT_WARMUP_ITERATIONS"
   done
 done
 for pass in 1 2; do
   order=(raw flowexec peer)
   if (( pass == 2 )); then order=(peer flowexec raw); fi
   for c in "${order[@]}"; do
-    run_jmh "launch-thrpt-$pass-$c" "LaunchBenchmark.$c\$" -bm thrpt -tu s -t "$THROUGHPUT_THREADS"
+    run_jmh "launch-thrpt-$pass-$c" "LaunchBenchmark.$c\$" -bm thrpt -tu s -t "$THROUGHPUT_THREADS" \
+      -wi "$THRPT_WARMUP_ITERATIONS"
   done
 done
-run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc
+run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc -wi "$CODEC_WARMUP_ITERATIONS"
 
 # 4. Time to first launch: a fresh JVM per run, each contender on its own runtime classpath (not
 #    the shaded jar, which holds both), default JVM flags. The first run of each is discarded
@@ -146,7 +154,9 @@ cat > "$WORK/settings.properties" <<EOF
 loadBefore=$LOAD_BEFORE
 loadAfter=$LOAD_AFTER
 forks=$FORKS
-warmupIterations=$WARMUP_ITERATIONS
+avgtWarmupIterations=$AVGT_WARMUP_ITERATIONS
+thrptWarmupIterations=$THRPT_WARMUP_ITERATIONS
+codecWarmupIterations=$CODEC_WARMUP_ITERATIONS
 warmupTime=$WARMUP_TIME
 iterations=$ITERATIONS
 passes=2

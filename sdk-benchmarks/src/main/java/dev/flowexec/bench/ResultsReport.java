@@ -158,7 +158,7 @@ public final class ResultsReport {
         .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
         .append(". Re-run it to refresh; every figure below comes from that one run.\n\n");
     machine(settings);
-    settingsSection(any, settings);
+    settingsSection(any, thrpt.values().iterator().next(), codec.values().iterator().next(), settings);
 
     md.append("## Launch: one `POST /api/v2/flows/executions` per call\n\n");
     md.append("Error is JMH's 99.9% confidence half-width. Ratios are to raw from the same run "
@@ -299,22 +299,28 @@ public final class ResultsReport {
         .append(settings.getProperty("loadAfter", "n/a")).append(".\n\n");
   }
 
-  private void settingsSection(Result any, Properties settings) {
+  private static String schedule(Result r) {
+    Map<String, Object> j = r.first();
+    return "warmup " + fmtInt(j.get("warmupIterations")) + " x " + j.get("warmupTime")
+        + ", measurement " + fmtInt(j.get("measurementIterations")) + " x " + j.get("measurementTime");
+  }
+
+  private void settingsSection(Result any, Result thrptAny, Result codecAny, Properties settings) {
     Map<String, Object> j = any.first();
     md.append("## Settings\n\n");
     md.append("- JMH ").append(j.get("jmhVersion")).append(", forks ").append(fmtInt(j.get("forks")))
-        .append(", warmup ").append(fmtInt(j.get("warmupIterations"))).append(" x ")
-        .append(j.get("warmupTime")).append(", measurement ")
-        .append(fmtInt(j.get("measurementIterations"))).append(" x ").append(j.get("measurementTime"))
-        .append(", the same for every contender. Each launch figure is run in ")
+        .append(", the same settings for every contender: time per call (`-bm avgt -t 1 -prof gc`) ")
+        .append(schedule(any)).append("; throughput (`-bm thrpt -t ")
+        .append(settings.getProperty("throughputThreads")).append("`) ").append(schedule(thrptAny))
+        .append("; codec (`-bm avgt -t 1 -prof gc`) ").append(schedule(codecAny))
+        .append(". Warmups are long because the JIT needs ~20 s to reach the plateau with 16 "
+            + "threads on 2 cores. Each launch figure is run in ")
         .append(settings.getProperty("passes", "1"))
         .append(" passes, raw, flowexec, peer then peer, flowexec, raw (one JMH run, so one fork, "
             + "per contender and pass); scores are the mean of the pooled measurement iterations (")
         .append(any.iterations()).append(" per contender) and errors their 99.9% Student-t "
             + "half-width, as JMH computes them. The codec runs once.\n");
-    md.append("- Time per call: `-bm avgt -t 1 -prof gc` (allocation comes from this run). "
-        + "Throughput: `-bm thrpt -t ").append(settings.getProperty("throughputThreads"))
-        .append("`. Codec: `-bm avgt -t 1 -prof gc`.\n");
+    md.append("- Allocation per call comes from the time-per-call runs (`-prof gc`).\n");
     md.append("- Benchmark JVM: `").append(String.join(" ", strings(j.get("jvmArgs"))))
         .append("`.\n");
     md.append("- Server: `LoopbackServer`, JDK `com.sun.net.httpserver` with "
