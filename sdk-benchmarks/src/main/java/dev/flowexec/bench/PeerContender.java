@@ -48,7 +48,11 @@ public final class PeerContender implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    apiClient.close();
+  public void close() {
+    try {
+      apiClient.close();
+    } catch (Exception e) { // ApiClient.close() declares Exception
+      throw new IllegalStateException("closing the peer's ApiClient failed", e);
+    }
   }
 }
