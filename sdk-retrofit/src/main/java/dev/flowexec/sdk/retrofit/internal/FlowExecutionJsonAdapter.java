@@ -10,9 +10,7 @@ import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -131,7 +129,7 @@ public final class FlowExecutionJsonAdapter extends JsonAdapter<FlowExecution> {
   private static Instant instant(JsonReader reader, String field) throws IOException {
     String text = reader.nextString();
     try {
-      return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
+      return Rfc3339.parse(text);
     } catch (DateTimeParseException e) {
       throw new JsonDataException("\"" + field + "\" is \"" + text
           + "\", not an RFC 3339 timestamp such as 2026-11-28T10:00:00Z");
