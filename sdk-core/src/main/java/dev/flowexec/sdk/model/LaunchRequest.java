@@ -1,6 +1,7 @@
 package dev.flowexec.sdk.model;
 
 import dev.flowexec.sdk.internal.AllowNulls;
+import dev.flowexec.sdk.internal.ExecutionIds;
 import dev.flowexec.sdk.internal.JsonValues;
 import dev.flowexec.sdk.internal.RequestRules;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.immutables.value.Value;
 
 /**
@@ -126,7 +126,7 @@ public abstract class LaunchRequest implements WithLaunchRequest {
    */
   @Value.Default
   public String flowExecutionId() {
-    return UUID.randomUUID().toString();
+    return ExecutionIds.randomUuid();
   }
 
   /**
