@@ -167,4 +167,6 @@ firstLaunchRuns=$FIRST_LAUNCH_RUNS
 jmhHeap=$JMH_HEAP
 EOF
 java -cp "$JAR" dev.flowexec.bench.ResultsReport "$WORK" "$HERE" "$HERE/RESULTS.md"
+# Before-and-after figures of the profiling work, and its analysis, travel with every run.
+{ printf '\n'; sed 's/^#/##/' "$HERE/PROFILING.md"; } >> "$HERE/RESULTS.md"
 log "wrote $HERE/RESULTS.md"
