@@ -7,8 +7,8 @@ import java.net.URI;
 
 /**
  * The contract suite over the examples' {@link HttpClientTransport} (java.net.http). It takes an
- * {@link AccessTokenProvider} and has no client-credentials grant of its own, so the suite's
- * credentials cases are skipped (aborted) here.
+ * {@link AccessTokenProvider} and has no client-credentials grant of its own, so it runs the
+ * suite without the grant's cases ({@link CredentialsContractSuite}).
  */
 class HttpClientTransportContractTest extends TransportContractSuite {
   @Override

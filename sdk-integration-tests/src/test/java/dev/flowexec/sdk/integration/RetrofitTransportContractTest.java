@@ -5,7 +5,7 @@ import dev.flowexec.sdk.transport.FlowTransport;
 import java.time.Duration;
 
 /** The contract suite over {@link RetrofitTransport}. */
-class RetrofitTransportContractTest extends TransportContractSuite {
+class RetrofitTransportContractTest extends CredentialsContractSuite {
   @Override
   protected FlowTransport newTransport(String baseUrl, String accessToken) {
     return RetrofitTransport.builder()

@@ -58,7 +58,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The wire contract (shared/CONTRACT.md) case by case, run end to end: a {@link
@@ -69,8 +68,9 @@ import org.opentest4j.TestAbortedException;
  * <p>The client never really sleeps: its sleeper records the delays it asks for (so that
  * {@code Retry-After} can be checked) and returns at once.
  *
- * <p>A subclass makes the transport from the emulator's base URL and a fixed access token, and,
- * if the transport supports the client-credentials grant, from a client id and secret.
+ * <p>A subclass makes the transport from the emulator's base URL and a fixed access token; a
+ * transport with its own client-credentials grant extends {@link CredentialsContractSuite}, which
+ * adds the grant's cases.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class TransportContractSuite {
@@ -97,21 +97,6 @@ public abstract class TransportContractSuite {
    * @return the transport
    */
   protected abstract FlowTransport newTransport(String baseUrl, String accessToken);
-
-  /**
-   * Makes the transport under test with the client-credentials grant against {@code baseUrl}'s
-   * token endpoint. Transports without that grant abort the test (the default).
-   *
-   * @param baseUrl the API's (and token endpoint's) base URL
-   * @param clientId the client id
-   * @param clientSecret the client secret
-   * @param scopes the scopes to request, or none for the transport's default
-   * @return the transport
-   */
-  protected FlowTransport newCredentialsTransport(String baseUrl, String clientId,
-      String clientSecret, String... scopes) {
-    throw new TestAbortedException(getClass().getSimpleName() + ": no client-credentials grant");
-  }
 
   @BeforeEach
   void startEmulator() {
@@ -161,7 +146,7 @@ public abstract class TransportContractSuite {
     return failure;
   }
 
-  private static void assertApiFailure(FlowApiException failure, Class<?> type, int status,
+  static void assertApiFailure(FlowApiException failure, Class<?> type, int status,
       String code) {
     assertThat(failure).isExactlyInstanceOf(type);
     assertThat(failure.statusCode()).as("statusCode()").isEqualTo(status);
@@ -683,74 +668,6 @@ public abstract class TransportContractSuite {
         () -> client.get(request.flowExecutionId()));
     assertApiFailure(onGet, InsufficientScopeException.class, 403, "insufficient_scope");
     assertThat(onGet.requiredScopes()).contains("flow:execution:read");
-  }
-
-  @Test
-  void client_credentials_fetch_one_token_for_many_calls() {
-    FlowExecutionsClient client = client(
-        newCredentialsTransport(emulator.baseUrl(), TestFlows.CLIENT_ID, secret), RETRIES);
-
-    for (int i = 0; i < 5; i++) {
-      client.launch(TestFlows.request());
-    }
-
-    assertThat(emulator.executionCount()).isEqualTo(5);
-    List<RecordedRequest> tokenRequests = emulator.requests().stream()
-        .filter(r -> r.path().equals("/oauth/token")).collect(Collectors.toList());
-    assertThat(tokenRequests).hasSize(1);
-    assertThat(tokenRequests.get(0).header("Authorization")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("Basic "));
-    assertThat(tokenRequests.get(0).body()).contains("grant_type=client_credentials");
-  }
-
-  @Test
-  void bad_client_secret_is_authentication_exception_invalid_client() {
-    FlowExecutionsClient client = client(
-        newCredentialsTransport(emulator.baseUrl(), TestFlows.CLIENT_ID, secret + "-wrong"), RETRIES);
-    LaunchRequest request = TestFlows.request();
-
-    AuthenticationException failure = failure(AuthenticationException.class, () -> client.launch(request));
-
-    assertApiFailure(failure, AuthenticationException.class, 401, "invalid_client");
-    assertThat(failure.getMessage()).doesNotContain(secret + "-wrong");
-    assertThat(emulator.launchAttempts(request.flowExecutionId())).as("no launch was sent").isZero();
-    assertThat(emulator.executionCount()).isZero();
-    assertThat(listener.retries()).isEmpty();
-  }
-
-  @Test
-  void credentials_granted_only_flow_read_cannot_launch() {
-    FlowExecutionsClient client = client(newCredentialsTransport(emulator.baseUrl(),
-        TestFlows.READER_CLIENT_ID, secret, "flow:read"), RETRIES);
-    LaunchRequest request = TestFlows.request();
-
-    InsufficientScopeException failure = failure(InsufficientScopeException.class,
-        () -> client.launch(request));
-
-    assertThat(failure).isExactlyInstanceOf(InsufficientScopeException.class);
-    assertThat(failure.errorCode()).isEqualTo("insufficient_scope");
-    // Either the transport knew the granted scopes and refused before sending (status 0), or the
-    // service answered 403.
-    if (failure.statusCode() == 0) {
-      assertThat(failure.grantedScopes()).containsExactly("flow:read");
-      assertThat(emulator.launchAttempts(request.flowExecutionId())).isZero();
-    } else {
-      assertThat(failure.statusCode()).isEqualTo(403);
-    }
-    assertThat(failure.requiredScopes()).contains("flow:execute");
-    assertThat(emulator.executionCount()).isZero();
-  }
-
-  @Test
-  void credentials_asking_for_a_scope_the_client_may_not_have_is_invalid_scope() {
-    FlowExecutionsClient client = client(newCredentialsTransport(emulator.baseUrl(),
-        TestFlows.READER_CLIENT_ID, secret, "flow:execute"), RETRIES);
-
-    AuthenticationException failure = failure(AuthenticationException.class,
-        () -> client.launch(TestFlows.request()));
-
-    assertApiFailure(failure, AuthenticationException.class, 400, "invalid_scope");
-    assertThat(emulator.executionCount()).isZero();
   }
 
   // ---------------------------------------------------------------- helpers

@@ -1,0 +1,101 @@
+package dev.flowexec.sdk.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.errors.AuthenticationException;
+import dev.flowexec.sdk.errors.InsufficientScopeException;
+import dev.flowexec.sdk.integration.support.TestFlows;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.transport.FlowTransport;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract suite, plus the cases of the client-credentials grant, for transports that fetch
+ * their own tokens from the token endpoint.
+ */
+abstract class CredentialsContractSuite extends TransportContractSuite {
+  /**
+   * Makes the transport under test with the client-credentials grant against {@code baseUrl}'s
+   * token endpoint.
+   *
+   * @param baseUrl the API's (and token endpoint's) base URL
+   * @param clientId the client id
+   * @param clientSecret the client secret
+   * @param scopes the scopes to request, or none for the transport's default
+   * @return the transport
+   */
+  protected abstract FlowTransport newCredentialsTransport(String baseUrl, String clientId,
+      String clientSecret, String... scopes);
+
+  @Test
+  void client_credentials_fetch_one_token_for_many_calls() {
+    FlowExecutionsClient client = client(
+        newCredentialsTransport(emulator.baseUrl(), TestFlows.CLIENT_ID, secret), RETRIES);
+
+    for (int i = 0; i < 5; i++) {
+      client.launch(TestFlows.request());
+    }
+
+    assertThat(emulator.executionCount()).isEqualTo(5);
+    List<RecordedRequest> tokenRequests = emulator.requests().stream()
+        .filter(r -> r.path().equals("/oauth/token")).collect(Collectors.toList());
+    assertThat(tokenRequests).hasSize(1);
+    assertThat(tokenRequests.get(0).header("Authorization")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("Basic "));
+    assertThat(tokenRequests.get(0).body()).contains("grant_type=client_credentials");
+  }
+
+  @Test
+  void bad_client_secret_is_authentication_exception_invalid_client() {
+    FlowExecutionsClient client = client(
+        newCredentialsTransport(emulator.baseUrl(), TestFlows.CLIENT_ID, secret + "-wrong"), RETRIES);
+    LaunchRequest request = TestFlows.request();
+
+    AuthenticationException failure = failure(AuthenticationException.class, () -> client.launch(request));
+
+    assertApiFailure(failure, AuthenticationException.class, 401, "invalid_client");
+    assertThat(failure.getMessage()).doesNotContain(secret + "-wrong");
+    assertThat(emulator.launchAttempts(request.flowExecutionId())).as("no launch was sent").isZero();
+    assertThat(emulator.executionCount()).isZero();
+    assertThat(listener.retries()).isEmpty();
+  }
+
+  @Test
+  void credentials_granted_only_flow_read_cannot_launch() {
+    FlowExecutionsClient client = client(newCredentialsTransport(emulator.baseUrl(),
+        TestFlows.READER_CLIENT_ID, secret, "flow:read"), RETRIES);
+    LaunchRequest request = TestFlows.request();
+
+    InsufficientScopeException failure = failure(InsufficientScopeException.class,
+        () -> client.launch(request));
+
+    assertThat(failure).isExactlyInstanceOf(InsufficientScopeException.class);
+    assertThat(failure.errorCode()).isEqualTo("insufficient_scope");
+    // Either the transport knew the granted scopes and refused before sending (status 0), or the
+    // service answered 403.
+    if (failure.statusCode() == 0) {
+      assertThat(failure.grantedScopes()).containsExactly("flow:read");
+      assertThat(emulator.launchAttempts(request.flowExecutionId())).isZero();
+    } else {
+      assertThat(failure.statusCode()).isEqualTo(403);
+    }
+    assertThat(failure.requiredScopes()).contains("flow:execute");
+    assertThat(emulator.executionCount()).isZero();
+  }
+
+  @Test
+  void credentials_asking_for_a_scope_the_client_may_not_have_is_invalid_scope() {
+    FlowExecutionsClient client = client(newCredentialsTransport(emulator.baseUrl(),
+        TestFlows.READER_CLIENT_ID, secret, "flow:execute"), RETRIES);
+
+    AuthenticationException failure = failure(AuthenticationException.class,
+        () -> client.launch(TestFlows.request()));
+
+    assertApiFailure(failure, AuthenticationException.class, 400, "invalid_scope");
+    assertThat(emulator.executionCount()).isZero();
+  }
+}
