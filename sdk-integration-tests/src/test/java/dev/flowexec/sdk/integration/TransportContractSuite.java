@@ -21,7 +21,6 @@ import dev.flowexec.sdk.errors.RequestTooLargeException;
 import dev.flowexec.sdk.errors.RequestValidationException;
 import dev.flowexec.sdk.errors.ServerException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.integration.support.MutableClock;
 import dev.flowexec.sdk.integration.support.RawHttp;
 import dev.flowexec.sdk.integration.support.RecordingListener;
 import dev.flowexec.sdk.integration.support.RecordingSleeper;
@@ -38,6 +37,7 @@ import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.RecordedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
+import dev.flowexec.sdk.testing.TestClock;
 import dev.flowexec.sdk.transport.FlowTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -556,7 +556,7 @@ public abstract class TransportContractSuite {
 
   @Test
   void await_completion_follows_the_lifecycle_on_the_emulators_clock() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
     RecordingSleeper movingSleeper = new RecordingSleeper(clock);
     try (FlowExecutionsEmulator timed = TestFlows.emulator(secret, clock)
         .lifecycle(Duration.ofSeconds(2), Duration.ofSeconds(3)).start()) {

@@ -23,7 +23,7 @@ class AuthenticationTest {
   private static final String LAUNCH_SCOPES = "flow:execute flow:execution:write";
   private static final String GET_SCOPES = "flow:execution:read flow:execute flow:execution:write";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
   private FlowExecutionsEmulator emulator;
   private RawHttp http;
   private int ids;

@@ -138,7 +138,7 @@ class IdempotencyTest {
 
   @Test
   void anExecutionIdIsFreeAgainAfterSevenDays() {
-    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-28T10:00:00Z"));
+    TestClock clock = TestClock.at(java.time.Instant.parse("2026-11-28T10:00:00Z"));
     try (FlowExecutionsEmulator e =
         FlowExecutionsEmulator.builder()
             .clock(clock)

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Successful launches, flow resolution (404, 409), GET and the execution body. */
 class LaunchAndGetTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
   private FlowExecutionsEmulator emulator;
   private RawHttp http;
   private String token;

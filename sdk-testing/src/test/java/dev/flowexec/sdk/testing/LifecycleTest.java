@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** QUEUED → RUNNING → final on a fake clock, per flow outcome. */
 class LifecycleTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
 
   private FlowExecutionsEmulator start(Outcome outcome) {
     return FlowExecutionsEmulator.builder()

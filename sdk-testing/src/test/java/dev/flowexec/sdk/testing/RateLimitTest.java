@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** 429 rate_limited with Retry-After in both forms, from the limiter and from faults. */
 class RateLimitTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
 
   private FlowExecutionsEmulator start(RetryAfterFormat format) {
     return FlowExecutionsEmulator.builder()

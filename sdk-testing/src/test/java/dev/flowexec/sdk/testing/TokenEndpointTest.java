@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code POST /oauth/token}: the client-credentials grant and the RFC 6749 §5.2 errors. */
 class TokenEndpointTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
   private FlowExecutionsEmulator emulator;
   private RawHttp http;
 

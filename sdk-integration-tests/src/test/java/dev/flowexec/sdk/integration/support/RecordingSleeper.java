@@ -1,25 +1,26 @@
 package dev.flowexec.sdk.integration.support;
 
 import dev.flowexec.sdk.Sleeper;
+import dev.flowexec.sdk.testing.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records each wait the client asks for and returns at once (or advances a {@link MutableClock}),
+ * Records each wait the client asks for and returns at once (or advances a {@link TestClock}),
  * so that contract tests never really sleep, and can still check the delays asked for.
  */
 public final class RecordingSleeper implements Sleeper {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  private final MutableClock clock;
+  private final TestClock clock;
   private volatile Runnable onSleep = () -> {};
 
   public RecordingSleeper() {
     this(null);
   }
 
-  public RecordingSleeper(MutableClock clock) {
+  public RecordingSleeper(TestClock clock) {
     this.clock = clock;
   }
 
