@@ -78,7 +78,7 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   private final TokenStore tokens;
   private final ExecutionStore executions;
   private final FaultInjector faultInjector = new FaultInjector();
-  private final Faults faults = new Faults(faultInjector);
+  private final FaultScript faults = new FaultScript(faultInjector);
   private final RateLimiter limiter;
   private final RequestLog log;
   private final LaunchGate gate = new LaunchGate();
@@ -116,7 +116,7 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     server.createContext("/", handler);
     if (adminApi) {
       // A context of its own: the API paths never reach it, and it never reaches the request log.
-      server.createContext(AdminHandler.PREFIX, new AdminHandler(this, settings));
+      server.createContext(AdminHandler.PREFIX, new AdminHandler(this, settings, handler));
     }
     server.setExecutor(executor);
     server.start();
@@ -317,7 +317,7 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
    *
    * @return the emulator's faults
    */
-  public Faults faults() {
+  public FaultScript faults() {
     return faults;
   }
 
@@ -405,9 +405,9 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
    *
    * @return a snapshot
    */
-  public List<RecordedRequest> requests() {
-    List<RecordedRequest> out = new ArrayList<>();
-    log.snapshot().forEach(r -> out.add(new RecordedRequest(r)));
+  public List<ReceivedRequest> requests() {
+    List<ReceivedRequest> out = new ArrayList<>();
+    log.snapshot().forEach(r -> out.add(new ReceivedRequest(r)));
     return out;
   }
 

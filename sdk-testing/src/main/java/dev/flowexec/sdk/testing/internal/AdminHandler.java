@@ -7,7 +7,7 @@ import dev.flowexec.sdk.testing.Execution;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
 import java.io.ByteArrayOutputStream;
@@ -53,23 +53,30 @@ public final class AdminHandler implements HttpHandler {
 
   private final FlowExecutionsEmulator emulator;
   private final EmulatorSettings settings;
+  private final HttpHandler api;
 
   /**
    * Creates the handler.
    *
    * @param emulator the emulator it controls
    * @param settings its settings
+   * @param api the handler of everything else, for paths that only look like control paths
    */
-  public AdminHandler(FlowExecutionsEmulator emulator, EmulatorSettings settings) {
+  public AdminHandler(FlowExecutionsEmulator emulator, EmulatorSettings settings, HttpHandler api) {
     this.emulator = emulator;
     this.settings = settings;
+    this.api = api;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+      api.handle(exchange); // the JDK matches contexts by string prefix: /__emulatorx is not ours
+      return;
+    }
     Response response;
     try {
-      String path = exchange.getRequestURI().getPath();
       if (path.length() > PREFIX.length() + 1 && path.endsWith("/")) {
         path = path.substring(0, path.length() - 1);
       }
@@ -164,7 +171,7 @@ public final class AdminHandler implements HttpHandler {
 
   private Response requests() {
     List<Object> out = new ArrayList<>();
-    for (RecordedRequest r : emulator.requests()) {
+    for (ReceivedRequest r : emulator.requests()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("request_id", r.requestId());
       json.put("received_at", HttpDates.rfc3339(r.receivedAt()));

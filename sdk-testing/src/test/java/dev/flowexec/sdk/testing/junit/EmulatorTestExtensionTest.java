@@ -19,7 +19,7 @@ import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.Outcome;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
 import dev.flowexec.sdk.transport.Operation;
@@ -155,7 +155,7 @@ class EmulatorTestExtensionTest {
     }
     assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
     List<Instant> reads = emulator.requests().stream().filter(r -> r.method().equals("GET"))
-        .map(RecordedRequest::receivedAt).collect(Collectors.toList());
+        .map(ReceivedRequest::receivedAt).collect(Collectors.toList());
     assertThat(reads).isSorted().hasSizeGreaterThan(3);
   }
 
@@ -199,7 +199,7 @@ class EmulatorTestExtensionTest {
   private static List<Instant> launchTimes(FlowExecutionsEmulator emulator) {
     return emulator.requests().stream()
         .filter(r -> r.method().equals("POST") && r.path().equals("/api/v2/flows/executions"))
-        .map(RecordedRequest::receivedAt)
+        .map(ReceivedRequest::receivedAt)
         .collect(Collectors.toList());
   }
 
