@@ -29,18 +29,22 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final String IMPORTS = String.join("\n",
+      "import static org.assertj.core.api.Assertions.assertThat;",
       "import dev.flowexec.sdk.*;",
       "import dev.flowexec.sdk.auth.*;",
       "import dev.flowexec.sdk.errors.*;",
       "import dev.flowexec.sdk.model.*;",
       "import dev.flowexec.sdk.retrofit.*;",
       "import dev.flowexec.sdk.testing.*;",
+      "import dev.flowexec.sdk.testing.junit.*;",
       "import dev.flowexec.sdk.transport.*;",
       "import java.net.Proxy;",
       "import java.time.Duration;",
+      "import java.time.Instant;",
       "import java.util.*;",
       "import java.util.concurrent.CompletableFuture;",
-      "import okhttp3.OkHttpClient;");
+      "import okhttp3.OkHttpClient;",
+      "import org.junit.jupiter.api.Test;");
 
   @Test
   void everyJavaSnippetOfTheReadmeCompiles() throws IOException {
