@@ -52,6 +52,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>{@link #newClient()} gives a {@code FlowExecutionsClient} already pointed at it, with working
+ * credentials and, on a {@link TestClock}, virtual time end to end; the JUnit 5 extension ({@link
+ * dev.flowexec.sdk.testing.junit.EmulatorTest}) does all of this per test class. {@link
+ * Builder#adminApi(boolean)} adds a control API over HTTP, for tools outside the JVM; {@link
+ * StandaloneEmulator} runs the emulator as a program of its own.
+ *
  * <p>What it does beyond the contract's text, for tests to rely on:
  *
  * <ul>

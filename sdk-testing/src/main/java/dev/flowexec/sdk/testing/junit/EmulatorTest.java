@@ -70,7 +70,8 @@ public @interface EmulatorTest {
     /**
      * One emulator for the test class (and its {@code @Nested} classes), reset before each test:
      * executions, recorded requests, faults and the rate limit start over; the clock keeps moving
-     * forward and issued tokens stay valid.
+     * forward and issued tokens stay valid. So what a {@code @BeforeAll} method launches or scripts
+     * is gone when a test starts: do that in {@code @BeforeEach}, which runs after the reset.
      */
     PER_CLASS,
     /** A new emulator (and a new clock) for each test. */
