@@ -80,8 +80,7 @@ public final class ReplayCache {
    */
   public void checkNotHandled(VerifiedDelivery delivery) {
     if (isHandled(delivery.id())) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.REPLAYED,
-          "delivery " + delivery.id() + " was handled already; nothing was done again");
+      throw WebhookVerificationException.replayed(delivery);
     }
   }
 

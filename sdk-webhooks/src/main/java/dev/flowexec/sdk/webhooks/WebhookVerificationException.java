@@ -1,6 +1,7 @@
 package dev.flowexec.sdk.webhooks;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A webhook delivery failed verification, and nothing may act on it. {@link #reason()} says which
@@ -39,6 +40,8 @@ public final class WebhookVerificationException extends RuntimeException {
 
   /** Which check failed. */
   private final Reason reason;
+  /** The delivery, verified, of a {@link Reason#REPLAYED} failure; not serialized. */
+  private final transient VerifiedDelivery delivery;
 
   /**
    * Creates the exception.
@@ -49,6 +52,18 @@ public final class WebhookVerificationException extends RuntimeException {
   public WebhookVerificationException(Reason reason, String message) {
     super(Objects.requireNonNull(message, "message"));
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.delivery = null;
+  }
+
+  private WebhookVerificationException(VerifiedDelivery replayed) {
+    super("delivery " + replayed.id() + " was handled already; nothing was done again");
+    this.reason = Reason.REPLAYED;
+    this.delivery = replayed;
+  }
+
+  /** A delivery whose signature is valid and whose id was handled before. */
+  static WebhookVerificationException replayed(VerifiedDelivery delivery) {
+    return new WebhookVerificationException(delivery);
   }
 
   /**
@@ -58,5 +73,15 @@ public final class WebhookVerificationException extends RuntimeException {
    */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Returns the delivery of a {@link Reason#REPLAYED} failure: its signature was valid, so it may
+   * be read, to answer the sender as the first time (the same derived execution id).
+   *
+   * @return the verified delivery; empty for every other reason, since nothing else was verified
+   */
+  public Optional<VerifiedDelivery> delivery() {
+    return Optional.ofNullable(delivery);
   }
 }

@@ -30,7 +30,10 @@ class ReplayCacheTest {
     cache.markHandled(delivery("msg_1"));
     assertThatThrownBy(() -> cache.checkNotHandled(delivery("msg_1")))
         .isInstanceOfSatisfying(WebhookVerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.REPLAYED))
+            e -> {
+              assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.REPLAYED);
+              assertThat(e.delivery()).hasValue(delivery("msg_1"));
+            })
         .hasMessageContaining("msg_1");
     cache.checkNotHandled(delivery("msg_2"));
   }
