@@ -1,16 +1,25 @@
 package dev.flowexec.sdk.internal;
 
 import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.ExecutionListener.AttemptFinished;
+import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
+import dev.flowexec.sdk.ExecutionListener.CallFinished;
+import dev.flowexec.sdk.ExecutionListener.CallStarted;
+import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
+import dev.flowexec.sdk.ExecutionResponse;
+import dev.flowexec.sdk.ResponseMetadata;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.Sleeper;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -31,6 +41,8 @@ import java.util.function.Function;
  * scheduler. Not public API.
  */
 public final class CallRunner {
+  private static final AtomicLong CALL_IDS = new AtomicLong();
+
   private final RetryPolicy policy;
   private final ExecutionListener listener;
   private final Clock clock;
@@ -38,10 +50,16 @@ public final class CallRunner {
   private final ScheduledExecutorService scheduler;
   private final Duration defaultTimeout;
   private final DoubleSupplier random;
+  private final URI baseUrl;
 
-  /** Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener}). */
+  /**
+   * Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener});
+   * {@code baseUrl} is the transport's, without user info, or null.
+   */
   public CallRunner(RetryPolicy policy, ExecutionListener listener, Clock clock, Sleeper sleeper,
-      ScheduledExecutorService scheduler, Duration defaultTimeout, DoubleSupplier random) {
+      ScheduledExecutorService scheduler, Duration defaultTimeout, DoubleSupplier random,
+      URI baseUrl) {
+    this.baseUrl = baseUrl;
     this.policy = policy;
     this.listener = listener;
     this.clock = clock;
@@ -66,50 +84,73 @@ public final class CallRunner {
   }
 
   /** Runs a call on the caller's thread. */
-  public FlowExecution call(Operation operation, String id, CallOptions options,
-      Function<CallOptions, FlowExecution> attempt) {
+  public ExecutionResponse call(Operation operation, String id, CallOptions options,
+      Function<CallOptions, TransportResponse> attempt) {
+    long callId = CALL_IDS.incrementAndGet();
     Instant start = clock.instant();
     Instant deadline = deadline(options);
+    listener.callStarted(new CallStarted(callId, operation, id));
     FlowApiException last = null;
     for (int n = 1; ; n++) {
       Duration remaining = Duration.between(clock.instant(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
-        throw finish(operation, id, n - 1, start, deadlineExceeded(operation, id, start, last));
+        throw finish(callId, operation, id, n - 1, start,
+            deadlineExceeded(operation, id, start, last));
       }
-      listener.attemptStarted(operation, id, n);
+      AttemptStarted started = new AttemptStarted(callId, operation, id, n, baseUrl);
+      listener.attemptStarted(started);
       Instant attemptStart = clock.instant();
       try {
-        FlowExecution execution = attempt.apply(attemptOptions(options, remaining));
-        listener.attemptFinished(operation, id, n, since(attemptStart), execution, null);
-        listener.callFinished(operation, id, n, since(start), execution, null);
-        return execution;
+        TransportResponse response = checked(attempt.apply(attemptOptions(options, remaining, started)));
+        listener.attemptFinished(new AttemptFinished(callId, operation, id, n, since(attemptStart),
+            response, null));
+        return succeed(callId, operation, id, n, start, response);
       } catch (FlowApiException failure) {
-        listener.attemptFinished(operation, id, n, since(attemptStart), null, failure);
+        listener.attemptFinished(new AttemptFinished(callId, operation, id, n, since(attemptStart),
+            null, failure));
         last = failure;
         Duration delay = retryDelay(n, failure, deadline);
         if (delay == null) {
-          throw finish(operation, id, n, start, giveUp(operation, id, start, failure, deadline));
+          throw finish(callId, operation, id, n, start,
+              giveUp(operation, id, start, failure, deadline));
         }
-        listener.retryScheduled(operation, id, n, delay, failure);
+        listener.retryScheduled(new RetryScheduled(callId, operation, id, n, delay, failure));
         try {
           sleeper.sleep(delay);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          throw finish(operation, id, n, start, failure);
+          throw finish(callId, operation, id, n, start, failure);
         }
       } catch (RuntimeException unexpected) {
-        listener.attemptFinished(operation, id, n, since(attemptStart), null, null);
-        throw finish(operation, id, n, start, unexpected);
+        listener.attemptFinished(new AttemptFinished(callId, operation, id, n, since(attemptStart),
+            null, unexpected));
+        throw finish(callId, operation, id, n, start, unexpected);
       }
     }
   }
 
   /** Runs a call without blocking any thread. */
-  public CompletableFuture<FlowExecution> callAsync(Operation operation, String id,
-      CallOptions options, Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
+  public CompletableFuture<ExecutionResponse> callAsync(Operation operation, String id,
+      CallOptions options, Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
     AsyncCall call = new AsyncCall(operation, id, options, attempt);
     call.start();
     return call.result;
+  }
+
+  private static TransportResponse checked(TransportResponse response) {
+    if (response == null) {
+      throw new IllegalStateException("the transport returned null instead of a TransportResponse");
+    }
+    return response;
+  }
+
+  private ExecutionResponse succeed(long callId, Operation operation, String id, int attempts,
+      Instant start, TransportResponse response) {
+    Duration elapsed = since(start);
+    ExecutionResponse result = ExecutionResponse.of(response.execution(),
+        ResponseMetadata.of(response.statusCode(), response.headers(), attempts, elapsed));
+    listener.callFinished(new CallFinished(callId, operation, id, attempts, elapsed, result, null));
+    return result;
   }
 
   /** The delay before the next attempt, or null when there is none to make in time. */
@@ -138,14 +179,19 @@ public final class CallRunner {
     return new DeadlineExceededException(message, last);
   }
 
-  private RuntimeException finish(Operation operation, String id, int attempts, Instant start,
-      RuntimeException failure) {
-    listener.callFinished(operation, id, attempts, since(start), null, failure);
+  private RuntimeException finish(long callId, Operation operation, String id, int attempts,
+      Instant start, RuntimeException failure) {
+    listener.callFinished(new CallFinished(callId, operation, id, attempts, since(start), null,
+        failure));
     return failure;
   }
 
-  private static CallOptions attemptOptions(CallOptions options, Duration remaining) {
-    return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers()).build();
+  /** The attempt's options: the time left, the caller's headers and those listeners added. */
+  private static CallOptions attemptOptions(CallOptions options, Duration remaining,
+      AttemptStarted started) {
+    Map<String, String> added = started.addedHeaders();
+    return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers())
+        .putAllHeaders(added).build();
   }
 
   private Duration since(Instant start) {
@@ -154,11 +200,12 @@ public final class CallRunner {
 
   /** One asynchronous call: attempts chained by scheduled retries, raced against a deadline. */
   private final class AsyncCall {
-    final CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+    final CompletableFuture<ExecutionResponse> result = new CompletableFuture<>();
+    private final long callId = CALL_IDS.incrementAndGet();
     private final Operation operation;
     private final String id;
     private final CallOptions options;
-    private final Function<CallOptions, CompletableFuture<FlowExecution>> attempt;
+    private final Function<CallOptions, CompletableFuture<TransportResponse>> attempt;
     private final AtomicInteger attempts = new AtomicInteger();
     private final Instant start = clock.instant();
     private final Instant deadline;
@@ -172,7 +219,7 @@ public final class CallRunner {
         new AtomicBoolean();
 
     AsyncCall(Operation operation, String id, CallOptions options,
-        Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
+        Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
       this.operation = operation;
       this.id = id;
       this.options = options;
@@ -181,14 +228,15 @@ public final class CallRunner {
     }
 
     void start() {
+      listener.callStarted(new CallStarted(callId, operation, id));
       result.whenComplete((execution, failure) -> {
         // Whatever ended the call (success, failure, deadline, the caller's cancel), stop the rest.
         cancel(inFlight, true);
         cancel(pendingRetry, false);
         cancel(deadlineTimer, false);
         if (result.isCancelled() && finished.compareAndSet(false, true)) {
-          listener.callFinished(operation, id, attempts.get(), since(start), null,
-              new CancellationException("cancelled by the caller"));
+          listener.callFinished(new CallFinished(callId, operation, id, attempts.get(),
+              since(start), null, new CancellationException("cancelled by the caller")));
         }
       });
       try {
@@ -211,11 +259,15 @@ public final class CallRunner {
         return;
       }
       int n = attempts.incrementAndGet();
-      listener.attemptStarted(operation, id, n);
+      AttemptStarted started = new AttemptStarted(callId, operation, id, n, baseUrl);
+      listener.attemptStarted(started);
       Instant attemptStart = clock.instant();
-      CompletableFuture<FlowExecution> sent;
+      CompletableFuture<TransportResponse> sent;
       try {
-        sent = attempt.apply(attemptOptions(options, remaining));
+        sent = attempt.apply(attemptOptions(options, remaining, started));
+        if (sent == null) {
+          throw new IllegalStateException("the transport returned null instead of a future");
+        }
       } catch (RuntimeException failure) {
         sent = CompletableFuture.failedFuture(failure);
       }
@@ -223,25 +275,31 @@ public final class CallRunner {
       if (result.isDone()) {
         sent.cancel(true); // cancelled while the attempt was being sent
       }
-      sent.whenComplete((execution, error) -> attemptDone(n, attemptStart, execution, error));
+      sent.whenComplete((response, error) -> attemptDone(n, attemptStart, response, error));
     }
 
-    private void attemptDone(int n, Instant attemptStart, FlowExecution execution, Throwable error) {
-      Throwable failure = unwrap(error);
+    private void attemptDone(int n, Instant attemptStart, TransportResponse response,
+        Throwable error) {
+      Throwable failure = error == null && response == null
+          ? new IllegalStateException("the transport completed with null instead of a TransportResponse")
+          : unwrap(error);
       FlowApiException apiFailure = failure instanceof FlowApiException ? (FlowApiException) failure : null;
-      listener.attemptFinished(operation, id, n, since(attemptStart), execution, apiFailure);
+      RuntimeException reported = failure == null ? null
+          : failure instanceof RuntimeException ? (RuntimeException) failure
+          : new CompletionException(failure);
+      listener.attemptFinished(new AttemptFinished(callId, operation, id, n, since(attemptStart),
+          failure == null ? response : null, reported));
       if (result.isDone()) {
         return;
       }
       if (failure == null) {
         if (finished.compareAndSet(false, true)) {
-          listener.callFinished(operation, id, n, since(start), execution, null);
-          result.complete(execution);
+          result.complete(succeed(callId, operation, id, n, start, response));
         }
         return;
       }
       if (apiFailure == null) {
-        fail(failure instanceof RuntimeException ? (RuntimeException) failure : new CompletionException(failure));
+        fail(reported);
         return;
       }
       last = apiFailure;
@@ -250,7 +308,7 @@ public final class CallRunner {
         fail(giveUp(operation, id, start, apiFailure, deadline));
         return;
       }
-      listener.retryScheduled(operation, id, n, delay, apiFailure);
+      listener.retryScheduled(new RetryScheduled(callId, operation, id, n, delay, apiFailure));
       try {
         pendingRetry = scheduler.schedule(this::next, delay.toNanos(), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException closed) {
@@ -264,7 +322,8 @@ public final class CallRunner {
 
     private void fail(RuntimeException failure) {
       if (finished.compareAndSet(false, true)) {
-        listener.callFinished(operation, id, attempts.get(), since(start), null, failure);
+        listener.callFinished(new CallFinished(callId, operation, id, attempts.get(),
+            since(start), null, failure));
         result.completeExceptionally(failure);
       }
     }
