@@ -322,7 +322,7 @@ class FlowExecutionsClientTest {
     FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).build();
 
     CompletableFuture<FlowExecution> future =
-        client.launchAsync(request(), CallOptions.ofTimeout(Duration.ofMillis(50)));
+        client.launchAsync(request(), CallOptions.ofTimeout(Duration.ofMillis(300)));
 
     assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)

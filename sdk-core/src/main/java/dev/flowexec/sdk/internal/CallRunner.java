@@ -324,6 +324,9 @@ public final class CallRunner {
       if (finished.compareAndSet(false, true)) {
         listener.callFinished(new CallFinished(callId, operation, id, attempts.get(),
             since(start), null, failure));
+        // Stop the attempt in flight before the caller hears of the failure, not after.
+        cancel(inFlight, true);
+        cancel(pendingRetry, false);
         result.completeExceptionally(failure);
       }
     }

@@ -1,6 +1,8 @@
 package dev.flowexec.sdk.transport;
 
 import dev.flowexec.sdk.model.FlowExecution;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,8 +12,8 @@ import java.util.Optional;
  * {@code ResponseMetadata}. Immutable.
  *
  * <pre>{@code
- * return TransportResponse.of(FlowJsonCodec.readExecution(body), response.statusCode(),
- *     ResponseHeaders.of(response.headers().map()));
+ * return TransportResponse.of(FlowJsonCodec.readExecution(response.body()), response.statusCode(),
+ *     response.headers().map()); // java.net.http.HttpResponse
  * }</pre>
  */
 public final class TransportResponse {
@@ -49,6 +51,21 @@ public final class TransportResponse {
           + ": a transport returns a response only for 2xx, and maps any other with ErrorMapper");
     }
     return new TransportResponse(execution, statusCode, headers);
+  }
+
+  /**
+   * Returns a response whose headers come as a map of name to values, as
+   * {@code java.net.http.HttpHeaders#map()} gives them.
+   *
+   * @param execution the execution the body carried
+   * @param statusCode the HTTP status, {@code 2xx}
+   * @param headers the response's headers
+   * @return the response
+   * @throws IllegalArgumentException if the status is not {@code 2xx}
+   */
+  public static TransportResponse of(FlowExecution execution, int statusCode,
+      Map<String, ? extends List<String>> headers) {
+    return of(execution, statusCode, ResponseHeaders.of(headers));
   }
 
   /**

@@ -12,7 +12,6 @@ import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.ErrorResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
-import dev.flowexec.sdk.transport.ResponseHeaders;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** A {@link FlowTransport} on {@code java.net.http.HttpClient}: one call, one exchange (one more if a token is refused). */
@@ -32,14 +30,12 @@ public final class HttpClientTransport implements FlowTransport {
   private final HttpClient http;
   private final URI executions;
   private final AccessTokenProvider tokens;
-  private final URI baseUrl;
 
   /** Sends to {@code {baseUrl}/api/v2/flows/executions} with bearer tokens from {@code tokens}. */
   public HttpClientTransport(URI baseUrl, AccessTokenProvider tokens) {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.executions = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/v2/flows/executions");
     this.tokens = tokens;
-    this.baseUrl = baseUrl;
   }
 
   @Override
@@ -74,8 +70,7 @@ public final class HttpClientTransport implements FlowTransport {
         throw new TransportException(op.description() + " was interrupted", true, e);
       }
       if (response.statusCode() == 200 || response.statusCode() == 201) {
-        return TransportResponse.of(FlowJsonCodec.readExecution(response.body()),
-            response.statusCode(), ResponseHeaders.of(response.headers().map()));
+        return TransportResponse.of(FlowJsonCodec.readExecution(response.body()), response.statusCode(), response.headers().map());
       }
       FlowApiException failure = ErrorMapper.map(errorResponse(op, response));
       if (renewed || !"invalid_token".equals(failure.errorCode())) {
@@ -88,11 +83,6 @@ public final class HttpClientTransport implements FlowTransport {
       }
       token = fresh;
     }
-  }
-
-  @Override
-  public Optional<URI> baseUrl() {
-    return Optional.of(baseUrl);
   }
 
   /** A failed response as {@link ErrorMapper} reads it (the demo maps raw requests with it too). */
