@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.ExecutionResponse;
 import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.ResponseMetadata;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
@@ -38,6 +41,7 @@ import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.RecordedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
+import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -446,6 +450,103 @@ public abstract class TransportContractSuite {
     assertThat(listener.retries()).hasSize(3);
     assertThat(emulator.executionCount()).isZero();
     assertThat(emulator.launchAttempts(request.flowExecutionId())).isEqualTo(4);
+  }
+
+  // ---------------------------------------------------------------- success metadata
+
+  @Test
+  void a_new_launch_says_201_not_replayed_with_the_services_request_id() {
+    LaunchRequest request = TestFlows.request();
+
+    ExecutionResponse response = client().withResponse().launch(request);
+
+    ResponseMetadata meta = response.metadata();
+    assertThat(meta.statusCode()).isEqualTo(201);
+    assertThat(meta.replayed()).isFalse();
+    assertThat(meta.attempts()).isEqualTo(1);
+    assertThat(meta.elapsed()).isPositive();
+    assertThat(meta.requestId()).contains(launches().get(0).requestId());
+    assertThat(meta.headers().first("Location"))
+        .contains("/api/v2/flows/executions/" + request.flowExecutionId());
+    assertThat(response.execution().flowExecutionId()).isEqualTo(request.flowExecutionId());
+  }
+
+  @Test
+  void launching_the_same_request_again_says_200_replayed() {
+    LaunchRequest request = TestFlows.request();
+    client().launch(request);
+
+    ResponseMetadata meta = client().withResponse().launch(request).metadata();
+
+    assertThat(meta.statusCode()).isEqualTo(200);
+    assertThat(meta.replayed()).isTrue();
+    assertThat(meta.requestId()).contains(launches().get(1).requestId());
+    assertThat(meta.headers().first("Idempotent-Replayed")).contains("true");
+    assertThat(emulator.executionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a_retried_launch_counts_its_attempts_and_quotes_the_last_request_id() {
+    emulator.faults().next(Fault.status(503)).next(Fault.status(500));
+    LaunchRequest request = TestFlows.request();
+
+    ResponseMetadata meta = client().withResponse().launch(request).metadata();
+
+    assertThat(meta.attempts()).isEqualTo(3);
+    assertThat(meta.statusCode()).isEqualTo(201);
+    assertThat(meta.replayed()).isFalse();
+    assertThat(meta.requestId()).contains(launches().get(2).requestId());
+  }
+
+  @Test
+  void a_launch_retried_after_its_response_was_lost_says_replayed() {
+    emulator.faults().next(Fault.dropConnectionAfterProcessing());
+    LaunchRequest request = TestFlows.request();
+
+    ResponseMetadata meta = client().withResponse().launch(request).metadata();
+
+    assertThat(meta.attempts()).isEqualTo(2);
+    assertThat(meta.statusCode()).isEqualTo(200);
+    assertThat(meta.replayed()).as("the first attempt started it").isTrue();
+    assertThat(emulator.executionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void reads_and_async_calls_carry_metadata_too() throws Exception {
+    LaunchRequest request = TestFlows.request();
+    FlowExecutionsClient client = client();
+    ResponseMetadata launched =
+        client.withResponse().launchAsync(request).get(10, TimeUnit.SECONDS).metadata();
+    ResponseMetadata read = client.withResponse().get(request.flowExecutionId()).metadata();
+
+    assertThat(launched.statusCode()).isEqualTo(201);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.replayed()).isFalse();
+    assertThat(read.requestId()).isPresent();
+  }
+
+  @Test
+  void headers_a_listener_adds_go_out_on_that_attempt_alone() {
+    emulator.faults().next(Fault.status(503));
+    LaunchRequest request = TestFlows.request();
+    FlowExecutionsClient client = FlowExecutionsClient.builder()
+        .transport(newTransport(emulator.baseUrl(), token))
+        .retryPolicy(RETRIES).sleeper(sleeper)
+        .listener(new ExecutionListener() {
+          @Override
+          public void attemptStarted(AttemptStarted attempt) {
+            attempt.addHeader("X-Attempt", "call-" + attempt.callId() + "-" + attempt.attempt());
+          }
+        })
+        .build();
+    closeables.add(client);
+
+    client.launch(request, CallOptions.builder().putHeaders("X-Correlation-Id", "c-1").build());
+
+    assertThat(launches()).extracting(r -> r.header("X-Attempt").orElse("none"))
+        .hasSize(2).allMatch(v -> v.startsWith("call-"))
+        .extracting(v -> v.substring(v.lastIndexOf('-') + 1)).containsExactly("1", "2");
+    assertThat(launches()).allSatisfy(r -> assertThat(r.header("X-Correlation-Id")).contains("c-1"));
   }
 
   // ---------------------------------------------------------------- 5xx
