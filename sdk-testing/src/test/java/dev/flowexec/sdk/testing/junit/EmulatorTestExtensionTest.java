@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
-import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.InsufficientScopeException;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.ExecutionStatus;
@@ -22,7 +22,6 @@ import dev.flowexec.sdk.testing.Outcome;
 import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
-import dev.flowexec.sdk.transport.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -206,9 +205,8 @@ class EmulatorTestExtensionTest {
   private static ExecutionListener retries(List<Duration> delays) {
     return new ExecutionListener() {
       @Override
-      public void retryScheduled(Operation operation, String id, int attempt, Duration delay,
-          FlowApiException cause) {
-        delays.add(delay);
+      public void retryScheduled(RetryScheduled event) {
+        delays.add(event.delay());
       }
     };
   }

@@ -1,10 +1,12 @@
 package dev.flowexec.sdk.testing.internal.client;
 
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.testing.internal.VirtualTimeScheduler;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.TransportResponse;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -23,22 +25,22 @@ final class TrackedTransport implements FlowTransport {
   }
 
   @Override
-  public FlowExecution launch(LaunchRequest request, CallOptions options) {
+  public TransportResponse launch(LaunchRequest request, CallOptions options) {
     return blocking(() -> delegate.launch(request, options));
   }
 
   @Override
-  public FlowExecution get(String flowExecutionId, CallOptions options) {
+  public TransportResponse get(String flowExecutionId, CallOptions options) {
     return blocking(() -> delegate.get(flowExecutionId, options));
   }
 
   @Override
-  public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+  public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
     return async(() -> delegate.launchAsync(request, options));
   }
 
   @Override
-  public CompletableFuture<FlowExecution> getAsync(String flowExecutionId, CallOptions options) {
+  public CompletableFuture<TransportResponse> getAsync(String flowExecutionId, CallOptions options) {
     return async(() -> delegate.getAsync(flowExecutionId, options));
   }
 
@@ -81,6 +83,11 @@ final class TrackedTransport implements FlowTransport {
       }
     });
     return out;
+  }
+
+  @Override
+  public Optional<URI> baseUrl() {
+    return delegate.baseUrl();
   }
 
   @Override
