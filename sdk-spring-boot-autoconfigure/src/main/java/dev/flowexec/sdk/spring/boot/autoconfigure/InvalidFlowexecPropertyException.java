@@ -10,8 +10,11 @@ import java.util.Objects;
 public class InvalidFlowexecPropertyException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The property that is wrong, such as {@code flowexec.base-url}. */
   private final String property;
+  /** What is wrong with it. */
   private final String reason;
+  /** How to fix it. */
   private final String action;
 
   /**
