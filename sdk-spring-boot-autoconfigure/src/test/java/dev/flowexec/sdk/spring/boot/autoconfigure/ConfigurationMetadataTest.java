@@ -25,5 +25,6 @@ class ConfigurationMetadataTest {
       assertThat(metadata).contains("\"name\": \"" + property + "\"");
     }
     assertThat(metadata).doesNotContain("\"description\": \"\"");
+    assertThat(metadata).contains("\"hints\"").contains("\"value\": \"flow:execute\"");
   }
 }

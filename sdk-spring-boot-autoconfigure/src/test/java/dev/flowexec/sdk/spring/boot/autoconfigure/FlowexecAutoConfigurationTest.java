@@ -187,8 +187,8 @@ class FlowexecAutoConfigurationTest {
   @Test
   void theUsersTransportReplacesOursAndNeedsNoProperties() {
     runner.withUserConfiguration(UserTransport.class).run(context -> {
-      assertThat(context).hasNotFailed().doesNotHaveBean(RetrofitTransport.class);
-      assertThat(context.getBean(FlowExecutionsClient.class).toString()).contains("user's transport");
+      assertThat(context).hasNotFailed().hasSingleBean(FlowTransport.class).hasBean("myTransport");
+      assertThat(context.getBean(FlowExecutionsClient.class).toString()).contains("https://users-own.example.com");
     });
   }
 
@@ -261,22 +261,7 @@ class FlowexecAutoConfigurationTest {
   static class UserTransport {
     @Bean
     FlowTransport myTransport() {
-      return new FlowTransport() {
-        @Override
-        public FlowExecution launch(LaunchRequest request, dev.flowexec.sdk.transport.CallOptions options) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FlowExecution get(String flowExecutionId, dev.flowexec.sdk.transport.CallOptions options) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String toString() {
-          return "user's transport";
-        }
-      };
+      return RetrofitTransport.builder().baseUrl("https://users-own.example.com").accessToken("users-token").build();
     }
   }
 
