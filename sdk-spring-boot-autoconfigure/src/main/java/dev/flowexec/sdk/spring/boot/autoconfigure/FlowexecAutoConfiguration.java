@@ -89,7 +89,7 @@ public final class FlowexecAutoConfiguration {
 
     /** Only when OkHttp customizers exist and the application has no OkHttpClient of its own. */
     @Bean
-    @ConditionalOnMissingBean(OkHttpClient.class)
+    @ConditionalOnMissingBean({OkHttpClient.class, OwnedOkHttpClient.class})
     @ConditionalOnBean(FlowexecOkHttpClientBuilderCustomizer.class)
     OwnedOkHttpClient flowexecOwnedOkHttpClient(ObjectProvider<FlowexecOkHttpClientBuilderCustomizer> okHttpCustomizers) {
       OkHttpClient.Builder builder = OwnedOkHttpClient.defaults();
