@@ -52,6 +52,9 @@ public class FlowexecProperties {
   /** The flowexec health indicator. */
   private final Health health = new Health();
 
+  /** Creates the properties with their defaults; Spring Boot binds {@code flowexec.*} onto them. */
+  public FlowexecProperties() {}
+
   /**
    * Whether the auto-configuration is on.
    *
@@ -239,6 +242,9 @@ public class FlowexecProperties {
     /** The longest stall while sending a request. Default: the transport's, 30 s. */
     private Duration write;
 
+    /** Creates the timeouts with their defaults. */
+    public Timeouts() {}
+
     /**
      * Returns the whole-call timeout.
      *
@@ -350,6 +356,9 @@ public class FlowexecProperties {
     /** The longest Retry-After the client waits out; a longer one ends the call. Default: 30 s. */
     private Duration maxRetryAfter;
 
+    /** Creates the retry settings with their defaults. */
+    public Retry() {}
+
     /**
      * Returns the most attempts per call.
      *
@@ -436,6 +445,9 @@ public class FlowexecProperties {
 
     /** How long a probe's result is reused before the service is asked again. */
     private Duration cacheTtl = Duration.ofSeconds(30);
+
+    /** Creates the health settings with their defaults. */
+    public Health() {}
 
     /**
      * Returns the probe timeout.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
@@ -235,7 +236,7 @@ class FlowexecAutoConfigurationTest {
       RetrofitTransport transport = context.getBean(RetrofitTransport.class);
       context.close();
       assertThat(transport.toString()).endsWith("(closed)");
-      assertThatThrownBy(() -> client.launch(request("after-close"))).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> client.launch(request("after-close"))).isInstanceOf(ClientClosedException.class);
     });
   }
 
