@@ -1,5 +1,6 @@
 package dev.flowexec.sdk.sample.boot;
 
+import dev.flowexec.sdk.ExecutionResponse;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.FlowExecution;
@@ -7,6 +8,7 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.model.Participant;
 import dev.flowexec.sdk.model.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -51,8 +53,15 @@ class OrderEventsController {
         .putInputData("order_id", String.valueOf(event.orderId()))
         .putInputData("event_type", String.valueOf(event.type()))
         .build();
-    FlowExecution execution = client.launch(request);
-    return Map.of("flow_execution_id", execution.flowExecutionId(), "status", execution.status().toString());
+    ExecutionResponse response = client.withResponse().launch(request);
+    FlowExecution execution = response.execution();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("flow_execution_id", execution.flowExecutionId());
+    body.put("status", execution.status().toString());
+    // A redelivered event (or a launch retried by the client) replays the first one.
+    body.put("replayed", response.metadata().replayed());
+    response.metadata().requestId().ifPresent(id -> body.put("request_id", id));
+    return body;
   }
 
   /** Readable when the event id allows it; otherwise a name-based UUID of it. Either way stable. */

@@ -40,11 +40,12 @@ class WebhookSampleApplicationTest {
     String event = "{\"id\":\"evt_1001\",\"type\":\"order.paid\",\"order_id\":\"A-1001\",\"customer_id\":\"cust-9\"}";
     HttpResponse<String> first = post("/webhooks/orders", event);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
-    assertThat(first.body()).contains("\"flow_execution_id\":\"order-event-evt_1001\"");
+    assertThat(first.body()).contains("\"flow_execution_id\":\"order-event-evt_1001\"").contains("\"replayed\":false")
+        .contains("\"request_id\":");
 
     HttpResponse<String> redelivered = post("/webhooks/orders", event);
     assertThat(redelivered.statusCode()).isEqualTo(202);
-    assertThat(redelivered.body()).contains("\"flow_execution_id\":\"order-event-evt_1001\"");
+    assertThat(redelivered.body()).contains("\"flow_execution_id\":\"order-event-evt_1001\"").contains("\"replayed\":true");
 
     assertThat(emulator.executionCount()).isEqualTo(1);
     assertThat(emulator.launchAttempts("order-event-evt_1001")).isEqualTo(2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.model.Channel;
@@ -15,7 +16,6 @@ import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.transport.FlowTransport;
-import dev.flowexec.sdk.transport.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -344,7 +344,7 @@ class FlowexecAutoConfigurationTest {
     ExecutionListener countingListener() {
       return new ExecutionListener() {
         @Override
-        public void attemptStarted(Operation operation, String flowExecutionId, int attempt) {
+        public void attemptStarted(AttemptStarted event) {
           attempts.incrementAndGet();
         }
       };
