@@ -37,6 +37,9 @@ public final class ApiResponses {
         throw MalformedResponses.of("the execution is empty");
       }
       return JsonCodec.readExecution(body.source());
+    } catch (ResponseTooLargeException tooLarge) {
+      throw MalformedResponses.tooLarge(tooLarge.getMessage(), tooLarge.limit(), response.code(),
+          response.headers().get("X-Request-Id"), tooLarge);
     } catch (FlowApiException malformed) {
       throw MalformedResponses.withResponse(malformed, response.code(), response.headers().get("X-Request-Id"));
     } catch (IOException failure) {
