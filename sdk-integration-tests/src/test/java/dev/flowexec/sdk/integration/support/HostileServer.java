@@ -49,8 +49,8 @@ public final class HostileServer implements AutoCloseable {
     CLOSE_AFTER_EACH_RESPONSE,
     /** {@code 503} with the chosen {@code Retry-After}, a JSON error body and {@code X-Request-Id}. */
     UNAVAILABLE,
-    /** {@code 502} with an HTML body declared as 1 GiB, written until the client hangs up. */
-    ENDLESS_ERROR_BODY,
+    /** {@code 502} with a 5 MiB HTML body and its {@code Content-Length}; the connection stays open for more. */
+    BIG_ERROR_BODY,
     /** Answers whatever arrives (a TLS ClientHello, say) with a plain HTTP {@code 400}, and keeps the connection open. */
     PLAIN_HTTP
   }
@@ -248,13 +248,14 @@ public final class HostileServer implements AutoCloseable {
             + "\r\nX-Request-Id: req_hostile_503\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
         return true;
       }
-      case ENDLESS_ERROR_BODY: {
-        write(out, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 1073741824\r\n\r\n<html>");
+      case BIG_ERROR_BODY: {
+        int size = 5 * 1024 * 1024;
+        write(out, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: " + size + "\r\n\r\n");
         byte[] chunk = "c".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-        while (!closed) {
-          write(out, chunk);
+        for (int left = size; left > 0; left -= chunk.length) {
+          write(out, chunk, Math.min(chunk.length, left));
         }
-        return false;
+        return true;
       }
       default:
         throw new IllegalStateException(behaviour.toString());

@@ -36,6 +36,10 @@ public final class TransportFailures {
           notSent.failure(), isCallTimeout(failure), timeoutMillis) + "; the request was not sent", false, failure);
     }
     String detail = describe(failure);
+    if (isRejectedByClosedDispatcher(failure)) {
+      return new TransportException(action + " failed: the transport was closed while the call waited for a "
+          + "connection slot (" + detail + "); the request was not sent", false, failure);
+    }
     if (isCallTimeout(failure)) {
       return new TransportException(action + " timed out after " + timeoutMillis
           + " ms, the time this attempt had; the request may have been sent", true, failure);
@@ -111,6 +115,14 @@ public final class TransportFailures {
       }
     }
     return null;
+  }
+
+  /**
+   * OkHttp's failure of a queued async call that its dispatcher's executor refused, once the
+   * transport is closed: the call never reached the network.
+   */
+  private static boolean isRejectedByClosedDispatcher(IOException failure) {
+    return failure instanceof InterruptedIOException && "executor rejected".equals(failure.getMessage());
   }
 
   /** OkHttp's call timeout: an {@link InterruptedIOException} with the message "timeout". */
