@@ -1,6 +1,7 @@
 package dev.flowexec.sdk.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.RetryPolicy;
@@ -17,6 +18,7 @@ import dev.flowexec.sdk.integration.support.TestFlows;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
+import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import java.net.URI;
 import java.time.Duration;
@@ -316,6 +318,31 @@ class HostileServerTest {
     } else {
       assertThat(outcome.failure).isInstanceOf(FlowApiException.class);
     }
+  }
+
+  @Test
+  @Execution(ExecutionMode.CONCURRENT)
+  void callsStillQueuedWhenTheTransportClosesSayTheyWereNotSent() throws Exception {
+    HostileServer server = server(HostileServer.start(Behaviour.NEVER_ANSWER));
+    RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.httpUrl()).accessToken(TOKEN).build();
+    List<java.util.concurrent.CompletableFuture<FlowExecution>> calls = new ArrayList<>();
+    for (int i = 0; i < 70; i++) { // the transport's dispatcher runs 64 at once: 6 wait in its queue
+      calls.add(transport.launchAsync(TestFlows.request(), CallOptions.ofTimeout(Duration.ofSeconds(4))));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.requests() < 64 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    transport.close();
+
+    int notSent = 0;
+    for (java.util.concurrent.CompletableFuture<FlowExecution> call : calls) {
+      Throwable failure = catchThrowable(() -> call.get(10, TimeUnit.SECONDS)).getCause();
+      assertThat(failure).isInstanceOf(TransportException.class);
+      notSent += ((TransportException) failure).requestMayHaveBeenSent() ? 0 : 1;
+    }
+    assertThat(server.requests()).isEqualTo(64);
+    assertThat(notSent).as("the calls that never left, and only they, say so").isEqualTo(70 - server.requests());
   }
 
   @Test

@@ -24,7 +24,7 @@ import java.util.zip.Deflater;
 
 /**
  * A raw-socket HTTP/1.1 server that misbehaves on purpose, on loopback only and bounded (at most
- * 32 connections, daemon threads, everything closed by {@link #close()}). It counts the requests
+ * 80 connections at once, daemon threads, everything closed by {@link #close()}). It counts the requests
  * that reached it (a complete request head and body) and the bytes it managed to write, so a test
  * can say how many requests went out and whether a body was drained.
  */
@@ -75,7 +75,7 @@ public final class HostileServer implements AutoCloseable {
     this.idleCloseMillis = idleCloseMillis;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     AtomicInteger count = new AtomicInteger();
-    this.threads = new ThreadPoolExecutor(0, 33, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+    this.threads = new ThreadPoolExecutor(0, 81, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
       Thread thread = new Thread(task, "hostile-server-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
@@ -146,7 +146,7 @@ public final class HostileServer implements AutoCloseable {
       try {
         threads.execute(() -> serve(socket));
       } catch (RuntimeException full) {
-        closeQuietly(socket); // more than 32 connections at once: refuse
+        closeQuietly(socket); // more than 80 connections at once: refuse
       }
     }
   }
