@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -36,9 +37,10 @@ public final class TransportFailures {
           notSent.failure(), isCallTimeout(failure), timeoutMillis) + "; the request was not sent", false, failure);
     }
     String detail = describe(failure);
-    if (isRejectedByClosedDispatcher(failure)) {
-      return new TransportException(action + " failed: the transport was closed while the call waited for a "
-          + "connection slot (" + detail + "); the request was not sent", false, failure);
+    if (failure instanceof InterruptedIOException && failure.getCause() instanceof RejectedExecutionException) {
+      // OkHttp's dispatcher refused to start a queued call: the transport was closed first.
+      return new TransportException(action + " was stopped because the transport was closed before"
+          + " the request was sent", false, failure);
     }
     if (isCallTimeout(failure)) {
       return new TransportException(action + " timed out after " + timeoutMillis
@@ -115,14 +117,6 @@ public final class TransportFailures {
       }
     }
     return null;
-  }
-
-  /**
-   * OkHttp's failure of a queued async call that its dispatcher's executor refused, once the
-   * transport is closed: the call never reached the network.
-   */
-  private static boolean isRejectedByClosedDispatcher(IOException failure) {
-    return failure instanceof InterruptedIOException && "executor rejected".equals(failure.getMessage());
   }
 
   /** OkHttp's call timeout: an {@link InterruptedIOException} with the message "timeout". */
