@@ -11,7 +11,7 @@ import dev.flowexec.sdk.retrofit.internal.BaseUrls;
 import dev.flowexec.sdk.retrofit.internal.CachingTokenProvider;
 import dev.flowexec.sdk.retrofit.internal.ClientCredentialsGrant;
 import dev.flowexec.sdk.retrofit.internal.BodyLimitInterceptor;
-import dev.flowexec.sdk.retrofit.internal.ConnectPhaseSocketFactory;
+import dev.flowexec.sdk.retrofit.internal.ConnectionProbe;
 import dev.flowexec.sdk.retrofit.internal.FlowExecutionsApi;
 import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
@@ -60,10 +60,10 @@ import retrofit2.Retrofit;
  * sent.
  *
  * <p>Every request on the wire is one attempt: OkHttp's own follow-ups (redirects, its retry of a
- * {@code 503} with {@code Retry-After: 0}, authenticator and connection retries) are off. The one
- * exception keeps attempts honest: a request that fails on a pooled connection before any
- * response arrived (a proxy or load balancer closed it while idle) is sent again on another
- * connection, with the same idempotency key, without costing an attempt.
+ * {@code 503} with {@code Retry-After: 0}, authenticator and connection retries) are off. The
+ * transport checks a pooled connection before writing on it, and sends on another one when a
+ * proxy or load balancer closed it while idle, so such a connection costs no attempt and never
+ * fails a call.
  *
  * <p>Bodies are bounded: an error body is read up to 64 KiB, a success body up to
  * {@link Builder#maxResponseBytes(long)} (after gzip decoding); past that the call fails with
@@ -296,13 +296,17 @@ public final class RetrofitTransport implements FlowTransport {
       }
     }
     OkHttpClient current = http.build();
-    if (current.socketFactory() == SocketFactory.getDefault() || builder.okHttpClient == null) {
-      http.socketFactory(new ConnectPhaseSocketFactory(current.connectTimeoutMillis()));
+    ConnectionProbe probe = new ConnectionProbe(current.connectTimeoutMillis());
+    if (current.socketFactory() == SocketFactory.getDefault()) {
+      http.socketFactory(probe.socketFactory());
+    }
+    if (current.x509TrustManager() != null) {
+      http.sslSocketFactory(probe.sslSocketFactory(current.sslSocketFactory()), current.x509TrustManager());
     }
     // Retries belong to FlowExecutionsClient, which counts and reports each attempt: none of
     // OkHttp's own re-sends (connection retries, redirects, authenticators, a 503's Retry-After)
     // may hide one from listeners. WireRequests refuses any that is left.
-    WireRequests wire = new WireRequests(ownPool);
+    WireRequests wire = new WireRequests(ownPool, probe);
     http.retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
@@ -479,8 +483,8 @@ public final class RetrofitTransport implements FlowTransport {
     /**
      * Sets how long the TCP connect may take, and then how long the TLS handshake (or a proxy's
      * {@code CONNECT}) may wait for the server. Default: {@link #DEFAULT_CONNECT_TIMEOUT}. With
-     * {@link #okHttpClient(OkHttpClient)} and your own socket factory, the handshake is bounded by
-     * the read timeout instead.
+     * {@link #okHttpClient(OkHttpClient)} and a TLS socket factory set without its trust manager,
+     * the handshake is bounded by the read timeout instead.
      *
      * @param timeout a positive duration
      * @return this builder

@@ -1,7 +1,6 @@
 package dev.flowexec.sdk.retrofit.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.WeakHashMap;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
@@ -22,11 +22,13 @@ import okhttp3.Response;
  *       {@code 99999999999}); the header is hidden from it on the way up and restored above it.
  *       Any other second request of one call (redirects, authenticators and connection retries
  *       are switched off in the client) fails instead of being sent.
- *   <li>A pooled connection that a proxy or load balancer closed while idle fails the next request
- *       before any response arrives. Such a failure, on a reused connection and before the
- *       response's headers, is sent again on another connection, up to {@value #MAX_RESENDS}
- *       times, without costing an attempt: the request is the same, idempotency key included.
- *       The transport's own idle connections are evicted first, since they are likely stale too.
+ *   <li>A pooled connection that a proxy or load balancer closed while idle would fail the next
+ *       request before any response arrives. Before a request is written on a reused HTTP/1.x
+ *       connection, {@link ConnectionProbe} checks it; a dead one is closed and the request goes
+ *       on another connection instead (up to {@value #MAX_RESENDS} times), without costing an
+ *       attempt and without a byte having left on the dead one. The transport's own idle
+ *       connections are evicted first, since they are likely dead too. A connection that dies
+ *       after the request was written fails the attempt: the service may have acted on it.
  *   <li>A failure before the call reached the network (DNS, connect, TLS handshake, a timeout
  *       while connecting) is wrapped in {@link NotSentException}: the request certainly never
  *       left.
@@ -44,15 +46,18 @@ public final class WireRequests {
   /** Connections that have carried a request: a request on one of them is on a reused connection. */
   private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
   private final ConnectionPool ownPool;
+  private final ConnectionProbe probe;
 
   /**
    * Creates the pair of interceptors' state.
    *
    * @param ownPool the transport's own connection pool, evicted after a stale connection; null
    *     when the pool is the caller's
+   * @param probe tells whether a pooled connection died while idle
    */
-  public WireRequests(ConnectionPool ownPool) {
+  public WireRequests(ConnectionPool ownPool, ConnectionProbe probe) {
     this.ownPool = ownPool;
+    this.probe = probe;
   }
 
   /**
@@ -76,7 +81,6 @@ public final class WireRequests {
   /** What the network side has done for one call. */
   private static final class CallState {
     int sent;
-    boolean resendAllowed;
   }
 
   private Response interceptCall(Interceptor.Chain chain) throws IOException {
@@ -94,7 +98,6 @@ public final class WireRequests {
           if (ownPool != null) {
             ownPool.evictAll();
           }
-          state.resendAllowed = true;
         } catch (IOException failure) {
           throw state.sent == 0 ? new NotSentException(failure) : failure;
         }
@@ -113,24 +116,20 @@ public final class WireRequests {
     if (state == null) {
       return chain.proceed(chain.request()); // not a call this transport made
     }
-    if (state.sent > 0 && !state.resendAllowed) {
+    if (state.sent > 0) {
       throw new IOException("OkHttp tried to send " + chain.request().method() + " "
           + chain.request().url().encodedPath() + " a second time on its own (a follow-up): refused, "
           + "since every request on the wire must be an attempt the client decided");
     }
-    state.resendAllowed = false;
-    state.sent++;
     Connection connection = chain.connection();
     boolean reused = connection != null && !used.add(connection);
-    Response response;
-    try {
-      response = chain.proceed(chain.request());
-    } catch (IOException failure) {
-      if (reused && !(failure instanceof InterruptedIOException)) {
-        throw new StaleConnectionException(failure);
-      }
-      throw failure;
+    if (reused && isHttp1(connection) && probe.closedByPeer(connection.socket())) {
+      connection.socket().close(); // so that the pool drops it
+      throw new StaleConnectionException(new IOException("the pooled connection to "
+          + chain.request().url().host() + " was closed by the other side while idle"));
     }
+    state.sent++;
+    Response response = chain.proceed(chain.request());
     List<String> retryAfter = response.headers("Retry-After");
     if (response.code() != 503 || retryAfter.isEmpty()) {
       return response;
@@ -138,6 +137,10 @@ public final class WireRequests {
     Response.Builder hidden = response.newBuilder().removeHeader("Retry-After");
     retryAfter.forEach(value -> hidden.addHeader(HIDDEN_RETRY_AFTER, value));
     return hidden.build();
+  }
+
+  private static boolean isHttp1(Connection connection) {
+    return connection.protocol() == Protocol.HTTP_1_1 || connection.protocol() == Protocol.HTTP_1_0;
   }
 
   private static Response restoreRetryAfter(Response response) {
@@ -150,12 +153,12 @@ public final class WireRequests {
     return restored.build();
   }
 
-  /** A failure on a reused connection before any response: the connection was likely stale. */
+  /** A pooled connection found dead before anything was written on it. */
   private static final class StaleConnectionException extends IOException {
     private static final long serialVersionUID = 1L;
 
     StaleConnectionException(IOException failure) {
-      super("a reused connection failed before the response: " + failure, failure);
+      super(failure.getMessage(), failure);
     }
 
     IOException failure() {
