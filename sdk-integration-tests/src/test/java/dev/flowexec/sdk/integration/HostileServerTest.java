@@ -325,7 +325,7 @@ class HostileServerTest {
   void callsStillQueuedWhenTheTransportClosesSayTheyWereNotSent() throws Exception {
     HostileServer server = server(HostileServer.start(Behaviour.NEVER_ANSWER));
     RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.httpUrl()).accessToken(TOKEN).build();
-    List<java.util.concurrent.CompletableFuture<FlowExecution>> calls = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<dev.flowexec.sdk.transport.TransportResponse>> calls = new ArrayList<>();
     for (int i = 0; i < 70; i++) { // the transport's dispatcher runs 64 at once: 6 wait in its queue
       calls.add(transport.launchAsync(TestFlows.request(), CallOptions.ofTimeout(Duration.ofSeconds(4))));
     }
@@ -336,7 +336,7 @@ class HostileServerTest {
     transport.close();
 
     int notSent = 0;
-    for (java.util.concurrent.CompletableFuture<FlowExecution> call : calls) {
+    for (java.util.concurrent.CompletableFuture<dev.flowexec.sdk.transport.TransportResponse> call : calls) {
       Throwable failure = catchThrowable(() -> call.get(10, TimeUnit.SECONDS)).getCause();
       assertThat(failure).isInstanceOf(TransportException.class);
       notSent += ((TransportException) failure).requestMayHaveBeenSent() ? 0 : 1;
