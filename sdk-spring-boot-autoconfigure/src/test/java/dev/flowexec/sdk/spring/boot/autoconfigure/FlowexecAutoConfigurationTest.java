@@ -190,6 +190,7 @@ class FlowexecAutoConfigurationTest {
     runner.withUserConfiguration(UserTransport.class).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(FlowTransport.class).hasBean("myTransport");
       assertThat(context.getBean(FlowExecutionsClient.class).toString()).contains("https://users-own.example.com");
+      assertThat(context.getBean(FlowexecHealthIndicator.class).toString()).contains("https://users-own.example.com");
     });
   }
 
