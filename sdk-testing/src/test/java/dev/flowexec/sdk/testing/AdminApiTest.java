@@ -73,6 +73,9 @@ class AdminApiTest {
     start(true);
     String[] specs = {
       "{\"type\": \"status\", \"status\": 500}",
+      "{\"type\": \"unavailable\", \"retry_after\": \"Wed, 21 Oct 2026 07:28:00 GMT\"}",
+      "{\"type\": \"unavailable\", \"retry_after\": 99999999999}",
+      "{\"type\": \"close_when_idle\", \"idle_ms\": 50}",
       "{\"type\": \"html_bad_gateway\"}",
       "{\"type\": \"empty_body\", \"status\": 504}",
       "{\"type\": \"slow_response\", \"delay_ms\": 10}",

@@ -279,6 +279,13 @@ public final class AdminHandler implements HttpHandler {
       case "status":
         fault = Fault.status(intValue(required(spec, "status"), "status"));
         break;
+      case "unavailable":
+        Object retryAfter = required(spec, "retry_after");
+        fault = Fault.unavailable(retryAfter instanceof Number ? retryAfter.toString() : String.valueOf(retryAfter));
+        break;
+      case "close_when_idle":
+        fault = Fault.closeWhenIdle(Duration.ofMillis(longValue(required(spec, "idle_ms"), "idle_ms")));
+        break;
       case "html_bad_gateway":
         fault = Fault.htmlBadGateway();
         break;
@@ -317,7 +324,8 @@ public final class AdminHandler implements HttpHandler {
     return fault;
   }
 
-  private static final List<String> FAULT_TYPES = List.of("status", "html_bad_gateway",
+  private static final List<String> FAULT_TYPES = List.of("status", "unavailable", "close_when_idle",
+      "html_bad_gateway",
       "empty_body", "slow_response", "rate_limited", "drop_connection_before_processing",
       "drop_connection_after_processing");
 
