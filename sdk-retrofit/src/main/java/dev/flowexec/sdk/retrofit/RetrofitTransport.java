@@ -15,6 +15,7 @@ import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
 import dev.flowexec.sdk.retrofit.internal.TokenEndpointApi;
 import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
+import dev.flowexec.sdk.retrofit.internal.WireLog;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
@@ -281,6 +282,7 @@ public final class RetrofitTransport implements FlowTransport {
     return http.retryOnConnectionFailure(false)
         .addInterceptor(new UnexpectedFailureInterceptor())
         .addInterceptor(new ErrorBodyLimitInterceptor())
+        .addNetworkInterceptor(new WireLog()) // DEBUG token fetches, TRACE the wire; redacted
         .build();
   }
 
