@@ -771,6 +771,80 @@ public abstract class TransportContractSuite {
     assertThat(onGet.requiredScopes()).contains("flow:execution:read");
   }
 
+  // ---------------------------------------------------------------- values sent exactly
+
+  /** A number type of the user's own, whose text is its value. */
+  static final class Price extends Number {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    Price(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+
+    @Override
+    public int intValue() {
+      return (int) doubleValue();
+    }
+
+    @Override
+    public long longValue() {
+      return (long) doubleValue();
+    }
+
+    @Override
+    public float floatValue() {
+      return (float) doubleValue();
+    }
+
+    @Override
+    public double doubleValue() {
+      return Double.parseDouble(text);
+    }
+  }
+
+  @Test
+  void input_data_goes_out_exactly_as_it_was_built() {
+    java.util.concurrent.atomic.DoubleAdder total = new java.util.concurrent.atomic.DoubleAdder();
+    total.add(2.5);
+    Map<String, Object> shared = Map.of("k", "v");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("price", new Price("12.50"));
+    data.put("total", total);
+    data.put("a", shared);
+    data.put("b", shared);
+    data.put("smile", "\uD83D\uDE00");
+    LaunchRequest request = TestFlows.request().withInputData(data);
+    total.add(1); // after build(): the request keeps what it was built with
+
+    client().launch(request);
+
+    String body = emulator.execution(request.flowExecutionId()).orElseThrow().launchBody();
+    assertThat(body).contains("\"price\":12.50", "\"total\":2.5", "\"a\":{\"k\":\"v\"},\"b\":{\"k\":\"v\"}")
+        .doesNotContain("?");
+    assertThat(body.contains("\"smile\":\"\uD83D\uDE00\"") || body.contains("\"smile\":\"\\ud83d\\ude00\""))
+        .as("the emoji, raw or escaped, in %s", body).isTrue();
+  }
+
+  @Test
+  void values_no_codec_can_send_exactly_fail_at_build_not_at_send() {
+    assertThat(catchThrowableOfType(RequestValidationException.class,
+        () -> TestFlows.request().withInputData(Map.of("n", new Price("1,\"injected\":true")))))
+        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("input_data.n");
+    assertThat(catchThrowableOfType(RequestValidationException.class,
+        () -> TestFlows.request().withName("cut \uD83D")))
+        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("name");
+    assertThat(catchThrowableOfType(RequestValidationException.class,
+        () -> dev.flowexec.sdk.transport.CallOptions.builder().putHeaders("X-Note", "caf\u00e9").build()))
+        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("headers.X-Note");
+    assertThat(emulator.requestCount()).isZero();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   protected static String baseUrl(MockWebServer server) {
