@@ -62,6 +62,9 @@ public final class FlowexecMetrics implements ExecutionListener {
       "rate_limited", "server_error", "unavailable", "transport_error", "deadline_exceeded",
       "malformed_response", "client_closed");
 
+  private static final Set<String> CLIENT_CODES = Set.of("invalid_request", "missing_token",
+      "invalid_token", "insufficient_scope", "request_too_large");
+
   private final MeterRegistry registry;
   private final Tags commonTags;
   private final Map<Operation, AtomicInteger> active = new EnumMap<>(Operation.class);
@@ -174,7 +177,12 @@ public final class FlowexecMetrics implements ExecutionListener {
     if (status >= 500) {
       return "server_error";
     }
-    return failure instanceof FlowApiException ? "transport_error" : "other";
+    // No response, and no I/O failure: refused by the SDK itself before sending, such as a token
+    // that lacks the scope, or the client was closed.
+    if (failure instanceof FlowApiException && CLIENT_CODES.contains(((FlowApiException) failure).errorCode())) {
+      return "client_error";
+    }
+    return "other";
   }
 
   static String code(RuntimeException failure) {
