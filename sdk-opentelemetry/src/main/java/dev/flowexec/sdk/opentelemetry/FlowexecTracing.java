@@ -13,8 +13,11 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import dev.flowexec.sdk.transport.Operation;
 import java.net.URI;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,6 +70,16 @@ public final class FlowexecTracing implements ExecutionListener {
   private static final TextMapSetter<AttemptStarted> HEADERS =
       (attempt, name, value) -> attempt.addHeader(name, value);
 
+  private static final Map<Operation, String> CALL_NAMES = new EnumMap<>(Operation.class);
+  private static final Map<Operation, String> ATTEMPT_NAMES = new EnumMap<>(Operation.class);
+
+  static {
+    for (Operation operation : Operation.values()) {
+      CALL_NAMES.put(operation, "flowexec " + operation.name().toLowerCase(Locale.ROOT));
+      ATTEMPT_NAMES.put(operation, operation.httpMethod() + " " + operation.pathTemplate());
+    }
+  }
+
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   /** The spans of each open call, by call id; removed when the call finishes. */
@@ -92,7 +105,7 @@ public final class FlowexecTracing implements ExecutionListener {
   @Override
   public void callStarted(CallStarted call) {
     Context parent = Context.current();
-    Span span = tracer.spanBuilder("flowexec " + call.operation().name().toLowerCase(Locale.ROOT))
+    Span span = tracer.spanBuilder(CALL_NAMES.get(call.operation()))
         .setParent(parent).setSpanKind(SpanKind.INTERNAL)
         .setAttribute(FLOW_EXECUTION_ID, call.flowExecutionId()).startSpan();
     open.put(call.callId(), new CallSpans(parent.with(span), span));
@@ -104,8 +117,7 @@ public final class FlowexecTracing implements ExecutionListener {
     if (call == null) {
       return;
     }
-    SpanBuilder builder = tracer.spanBuilder(attempt.httpMethod() + " "
-            + attempt.operation().pathTemplate())
+    SpanBuilder builder = tracer.spanBuilder(ATTEMPT_NAMES.get(attempt.operation()))
         .setParent(call.context).setSpanKind(SpanKind.CLIENT)
         .setAttribute(HTTP_REQUEST_METHOD, attempt.httpMethod())
         .setAttribute(URL_TEMPLATE, attempt.operation().pathTemplate())
