@@ -68,7 +68,12 @@ public final class AttemptRunner {
    */
   public TransportResponse run(Operation operation, CallOptions options, CallFactory calls) {
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
-    AccessToken token = tokens.token(budget.remaining());
+    AccessToken token;
+    try {
+      token = tokens.token(budget.remaining());
+    } catch (TransportException failure) {
+      throw beforeSending(operation, failure);
+    }
     try {
       return exchange(operation, token, budget, calls, false);
     } catch (FlowApiException failure) {
@@ -138,7 +143,9 @@ public final class AttemptRunner {
         return; // cancelled meanwhile
       }
       if (failure != null) {
-        result.completeExceptionally(unwrap(failure));
+        Throwable cause = unwrap(failure);
+        result.completeExceptionally(refused == null && cause instanceof TransportException
+            ? beforeSending(operation, (TransportException) cause) : cause);
       } else if (refused != null && value.value().equals(refused.value())) {
         result.completeExceptionally(refusal);
       } else {
@@ -188,6 +195,18 @@ public final class AttemptRunner {
             : failure);
       }
     });
+  }
+
+  /**
+   * A transport failure while fetching the attempt's first token: whatever it says of the token
+   * request, the API request was not sent.
+   */
+  private static TransportException beforeSending(Operation operation, TransportException failure) {
+    if (!failure.requestMayHaveBeenSent()) {
+      return failure;
+    }
+    return new TransportException(operation.description() + " failed before the request was sent: "
+        + failure.getMessage(), false, failure);
   }
 
   private boolean isRefusedToken(FlowApiException failure) {
