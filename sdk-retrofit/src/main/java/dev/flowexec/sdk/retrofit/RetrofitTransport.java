@@ -16,6 +16,7 @@ import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
 import dev.flowexec.sdk.retrofit.internal.TokenEndpointApi;
 import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
+import dev.flowexec.sdk.retrofit.internal.WireLog;
 import dev.flowexec.sdk.retrofit.internal.WireRequests;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
@@ -325,6 +326,7 @@ public final class RetrofitTransport implements FlowTransport {
         .addInterceptor(new BodyLimitInterceptor(builder.maxResponseBytes))
         .addInterceptor(wire.application());
     http.networkInterceptors().add(0, wire.network());
+    http.addNetworkInterceptor(new WireLog()); // DEBUG token fetches, TRACE the wire; redacted
     return http.build();
   }
 
