@@ -57,6 +57,19 @@ public final class Main {
       "                       --flow-id is used for events without flow_id. Against FLOWEXEC_BASE_URL when",
       "                       set (FLOWEXEC_WEBHOOK_SECRET is then required), else an in-process emulator",
       "                       and a demo secret. Stop it with Ctrl-C.",
+      "  emulator COMMAND     Control the standalone emulator at FLOWEXEC_BASE_URL (java -jar",
+      "                       flowexec-emulator.jar) through its control API:",
+      "    status               what runs: clients, flows, the clock",
+      "    fault TYPE           script a fault for the next launch: TYPE is status (with --status 503),",
+      "                         html_bad_gateway, empty_body, slow_response (--delay-ms N), rate_limited",
+      "                         (--retry-after SECONDS, --format http_date), drop_connection_before_processing",
+      "                         or drop_connection_after_processing; --count N for the next N, --on",
+      "                         launch|get_execution|token (repeatable) for other endpoints",
+      "    clear-faults         forget every scripted or random fault",
+      "    advance DURATION     move its clock (30s, 5m, 1h, PT1H): executions move on at once",
+      "    requests             what it received (credentials redacted)",
+      "    executions           its executions, with launch_attempts",
+      "    reset                forget executions, requests and faults",
       "  help, --help, -h     Print this help.",
       "",
       "Environment (launch, get; relay when FLOWEXEC_BASE_URL is set):",
@@ -127,9 +140,11 @@ public final class Main {
           return remote(command, rest, env, out, err);
         case "relay":
           return WebhookRelay.runCommand(rest, env, out, err);
+        case "emulator":
+          return EmulatorControl.run(rest, env, out, err);
         default:
-          throw new UsageException("there is no command \"" + command + "\": use demo, launch, get or relay "
-              + "(see --help)");
+          throw new UsageException("there is no command \"" + command + "\": use demo, launch, get, relay or "
+              + "emulator (see --help)");
       }
     } catch (UsageException wrong) {
       err.println("error: " + wrong.getMessage());

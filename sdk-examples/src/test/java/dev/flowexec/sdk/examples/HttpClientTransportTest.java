@@ -19,7 +19,7 @@ import dev.flowexec.sdk.model.Role;
 import dev.flowexec.sdk.testing.Endpoint;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class HttpClientTransportTest {
       assertThat(again.flowExecutionId()).isEqualTo(launched.flowExecutionId());
       assertThat(emulator.executionCount()).isEqualTo(1);
       assertThat(done.status().value()).isEqualTo("COMPLETED");
-      RecordedRequest post = emulator.requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+      ReceivedRequest post = emulator.requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
       assertThat(post.path()).isEqualTo("/api/v2/flows/executions");
       assertThat(post.header("Idempotency-Key")).hasValue("\"" + request.flowExecutionId() + "\"");
       assertThat(post.header("Authorization")).hasValue("Bearer " + token);

@@ -7,7 +7,7 @@ import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.InsufficientScopeException;
 import dev.flowexec.sdk.integration.support.TestFlows;
 import dev.flowexec.sdk.model.LaunchRequest;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.transport.FlowTransport;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,7 +41,7 @@ abstract class CredentialsContractSuite extends TransportContractSuite {
     }
 
     assertThat(emulator.executionCount()).isEqualTo(5);
-    List<RecordedRequest> tokenRequests = emulator.requests().stream()
+    List<ReceivedRequest> tokenRequests = emulator.requests().stream()
         .filter(r -> r.path().equals("/oauth/token")).collect(Collectors.toList());
     assertThat(tokenRequests).hasSize(1);
     assertThat(tokenRequests.get(0).header("Authorization")).hasValueSatisfying(

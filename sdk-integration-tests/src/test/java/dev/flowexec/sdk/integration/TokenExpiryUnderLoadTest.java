@@ -14,7 +14,7 @@ import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ class TokenExpiryUnderLoadTest {
         });
       }
 
-      List<RecordedRequest> requests = emulator.requests();
+      List<ReceivedRequest> requests = emulator.requests();
       long tokenRequests = requests.stream().filter(r -> r.path().equals(TOKEN_PATH)).count();
       long launchRequests = requests.stream().filter(r -> r.path().equals(LAUNCH_PATH)).count();
       guard.println(String.format("%n=== forced token expiry: %d calls, %d expiries, %d token requests, "
@@ -153,7 +153,7 @@ class TokenExpiryUnderLoadTest {
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
-      List<RecordedRequest> requests = emulator.requests();
+      List<ReceivedRequest> requests = emulator.requests();
       long tokenRequests = requests.stream().filter(r -> r.path().equals(TOKEN_PATH)).count();
       long bound = elapsed.toMillis() / 900 + 1;
       guard.println(String.format("%n=== short-lived tokens: %d calls in %d ms, %d token requests (bound %d), "
@@ -251,7 +251,7 @@ class TokenExpiryUnderLoadTest {
 
   /** The bearer token of the latest launch request that does not carry an expired one. */
   private static String latestToken(FlowExecutionsEmulator emulator, Set<String> expired) {
-    List<RecordedRequest> requests = emulator.requests();
+    List<ReceivedRequest> requests = emulator.requests();
     for (int i = requests.size() - 1; i >= 0; i--) {
       String token = bearer(requests.get(i));
       if (token != null && !expired.contains(token)) {
@@ -261,7 +261,7 @@ class TokenExpiryUnderLoadTest {
     throw new AssertionError("no launch carried a live token yet");
   }
 
-  private static String bearer(RecordedRequest request) {
+  private static String bearer(ReceivedRequest request) {
     return request.header("Authorization")
         .filter(v -> v.startsWith("Bearer "))
         .map(v -> v.substring("Bearer ".length()))
@@ -269,10 +269,10 @@ class TokenExpiryUnderLoadTest {
   }
 
   /** The client secret, and every token and Basic credential the emulator saw. */
-  private static Set<String> secrets(String secret, List<RecordedRequest> requests) {
+  private static Set<String> secrets(String secret, List<ReceivedRequest> requests) {
     Set<String> secrets = new LinkedHashSet<>();
     secrets.add(secret);
-    for (RecordedRequest request : requests) {
+    for (ReceivedRequest request : requests) {
       request.header("Authorization").ifPresent(v -> {
         int space = v.indexOf(' ');
         secrets.add(space < 0 ? v : v.substring(space + 1));

@@ -38,7 +38,7 @@ import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.testing.Execution;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
 import dev.flowexec.sdk.transport.CallOptions;
@@ -157,7 +157,7 @@ public abstract class TransportContractSuite {
     assertThat(failure.errorCode()).as("errorCode()").isEqualTo(code);
   }
 
-  private List<RecordedRequest> launches() {
+  private List<ReceivedRequest> launches() {
     return emulator.requests().stream()
         .filter(r -> r.method().equals("POST") && r.path().equals("/api/v2/flows/executions"))
         .collect(Collectors.toList());
@@ -181,7 +181,7 @@ public abstract class TransportContractSuite {
     assertThat(emulator.executionCount()).isEqualTo(1);
     assertThat(emulator.launchAttempts(request.flowExecutionId())).isEqualTo(1);
 
-    RecordedRequest sent = launches().get(0);
+    ReceivedRequest sent = launches().get(0);
     assertThat(sent.header("Idempotency-Key")).contains("\"" + request.flowExecutionId() + "\"");
     assertThat(sent.header("Authorization")).contains("Bearer " + token);
     assertThat(sent.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
@@ -373,7 +373,7 @@ public abstract class TransportContractSuite {
     assertThat(failure.requestId()).isPresent();
     assertThat(listener.retries()).isEmpty();
     assertThat(emulator.executionCount()).isZero();
-    List<RecordedRequest> sent = launches();
+    List<ReceivedRequest> sent = launches();
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).bodySize()).isGreaterThan(1024 * 1024);
   }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * A failure the emulator acts out instead of (or around) answering a request normally. Create
- * one with a factory method and hand it to {@link Faults#next(int, Fault)} or {@link
- * Faults#random(double, long, Fault...)}. A fault applies to {@link Endpoint#LAUNCH} requests
+ * one with a factory method and hand it to {@link FaultScript#next(int, Fault)} or {@link
+ * FaultScript#random(double, long, Fault...)}. A fault applies to {@link Endpoint#LAUNCH} requests
  * unless {@link #on(Endpoint...)} says otherwise. Immutable.
  */
 public final class Fault {

@@ -1,6 +1,8 @@
 package dev.flowexec.sdk.testing;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.testing.internal.AdminHandler;
 import dev.flowexec.sdk.testing.internal.EmulatorHttpHandler;
 import dev.flowexec.sdk.testing.internal.EmulatorSettings;
 import dev.flowexec.sdk.testing.internal.ExecutionStore;
@@ -9,8 +11,11 @@ import dev.flowexec.sdk.testing.internal.LaunchGate;
 import dev.flowexec.sdk.testing.internal.RateLimiter;
 import dev.flowexec.sdk.testing.internal.RegisteredClient;
 import dev.flowexec.sdk.testing.internal.RequestLog;
+import dev.flowexec.sdk.testing.internal.ShiftedClock;
 import dev.flowexec.sdk.testing.internal.StoredExecution;
 import dev.flowexec.sdk.testing.internal.TokenStore;
+import dev.flowexec.sdk.testing.internal.VirtualTimeScheduler;
+import dev.flowexec.sdk.testing.internal.client.EmulatorClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -47,6 +52,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>{@link #newClient()} gives a {@code FlowExecutionsClient} already pointed at it, with working
+ * credentials and, on a {@link TestClock}, virtual time end to end; the JUnit 5 extension ({@link
+ * dev.flowexec.sdk.testing.junit.EmulatorTest}) does all of this per test class. {@link
+ * Builder#adminApi(boolean)} adds a control API over HTTP, for tools outside the JVM; {@link
+ * StandaloneEmulator} runs the emulator as a program of its own.
+ *
  * <p>What it does beyond the contract's text, for tests to rely on:
  *
  * <ul>
@@ -67,12 +78,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FlowExecutionsEmulator implements AutoCloseable {
   private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  private static boolean nodelayRead;
 
   private final EmulatorSettings settings;
   private final TokenStore tokens;
   private final ExecutionStore executions;
   private final FaultInjector faultInjector = new FaultInjector();
-  private final Faults faults = new Faults(faultInjector);
+  private final FaultScript faults = new FaultScript(faultInjector);
   private final RateLimiter limiter;
   private final RequestLog log;
   private final LaunchGate gate = new LaunchGate();
@@ -80,9 +92,12 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String baseUrl;
+  private final boolean adminApi;
+  private VirtualTimeScheduler virtualTime;
 
-  private FlowExecutionsEmulator(EmulatorSettings settings, int port) {
+  private FlowExecutionsEmulator(EmulatorSettings settings, int port, boolean adminApi) {
     this.settings = settings;
+    this.adminApi = adminApi;
     this.tokens = new TokenStore(settings.clock());
     this.executions = new ExecutionStore(settings.clock(), EmulatorSettings.RETENTION);
     this.limiter =
@@ -90,10 +105,6 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     this.log = new RequestLog(settings.requestHistoryLimit());
     this.handler =
         new EmulatorHttpHandler(settings, tokens, executions, faultInjector, limiter, log, gate);
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      // Without TCP_NODELAY every response waits ~40 ms on delayed ACKs.
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -103,15 +114,40 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
               return t;
             });
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+      server = createServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
     }
     server.createContext("/", handler);
+    if (adminApi) {
+      // A context of its own: the API paths never reach it, and it never reaches the request log.
+      server.createContext(AdminHandler.PREFIX, new AdminHandler(this, settings, handler));
+    }
     server.setExecutor(executor);
     server.start();
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Creates the JDK server with {@code TCP_NODELAY}, without changing the JVM's system properties.
+   * The JDK reads {@code sun.net.httpserver.nodelay} once, when its first server starts, so the
+   * property is set only around that moment (and not at all when the user set it either way).
+   */
+  private static HttpServer createServer(InetSocketAddress address) throws IOException {
+    synchronized (FlowExecutionsEmulator.class) {
+      if (nodelayRead || System.getProperty(NODELAY_PROPERTY) != null) {
+        return HttpServer.create(address, 64);
+      }
+      // Without TCP_NODELAY every response waits ~40 ms on delayed ACKs.
+      System.setProperty(NODELAY_PROPERTY, "true");
+      try {
+        return HttpServer.create(address, 64);
+      } finally {
+        System.clearProperty(NODELAY_PROPERTY);
+        nodelayRead = true;
+      }
+    }
   }
 
   /**
@@ -139,6 +175,103 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
    */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /**
+   * The clock the emulator runs on: the one given to {@link Builder#clock(Clock)} (with the
+   * {@linkplain Builder#adminApi(boolean) control API} on a clock other than a {@link TestClock},
+   * that clock plus the offset the control API moves).
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return settings.clock();
+  }
+
+  /**
+   * A {@link FlowExecutionsClient} builder already wired to this emulator: its base URL,
+   * credentials that work, and, when the emulator runs on a {@link TestClock}, virtual time end to
+   * end. Authenticates as the first {@linkplain Builder#client registered client} (asking for all
+   * of its scopes), or, with no client registered, with a token of scopes {@code flow:execute}
+   * and {@code flow:execution:read} that never expires.
+   *
+   * <p>On a {@code TestClock} the client's clock, sleeper and scheduler all run on it: a retry
+   * backoff or an {@code awaitCompletion} poll moves the clock instead of waiting, so the
+   * execution lifecycle, token expiry and {@code Retry-After} play out at once and in order, for
+   * synchronous and asynchronous calls alike. Set a retry policy, a listener or a timeout on the
+   * builder as usual; replacing its transport, clock, sleeper or scheduler undoes the wiring.
+   *
+   * <p>Needs {@code dev.flowexec:sdk-retrofit} (with {@code sdk-core}) on the class path: this
+   * module's optional dependencies, which a flowexec user has already.
+   *
+   * @return the builder; the client it builds is the caller's to close
+   * @throws IllegalStateException if {@code sdk-retrofit} is not on the class path
+   */
+  public FlowExecutionsClient.Builder clientBuilder() {
+    RegisteredClient first = settings.clients().values().stream().findFirst().orElse(null);
+    return first == null ? tokenClientBuilder() : clientBuilder(first);
+  }
+
+  /**
+   * Like {@link #clientBuilder()}, authenticating as the given registered client.
+   *
+   * @param clientId the id of a client registered with {@link Builder#client}
+   * @return the builder; the client it builds is the caller's to close
+   * @throws IllegalArgumentException if no client has that id
+   * @throws IllegalStateException if {@code sdk-retrofit} is not on the class path
+   */
+  public FlowExecutionsClient.Builder clientBuilder(String clientId) {
+    RegisteredClient client = settings.clients().get(Objects.requireNonNull(clientId, "clientId"));
+    if (client == null) {
+      throw new IllegalArgumentException("no client " + clientId + " is registered; the emulator has "
+          + settings.clients().keySet() + ": register it with FlowExecutionsEmulator.builder()"
+          + ".client(\"" + clientId + "\", secret, scopes...)");
+    }
+    return clientBuilder(client);
+  }
+
+  /**
+   * A client built by {@link #clientBuilder()}: the emulator's URL, working credentials, and
+   * virtual time on a {@link TestClock}.
+   *
+   * @return the client; close it when done
+   * @throws IllegalStateException if {@code sdk-retrofit} is not on the class path
+   */
+  public FlowExecutionsClient newClient() {
+    return clientBuilder().build();
+  }
+
+  private FlowExecutionsClient.Builder clientBuilder(RegisteredClient client) {
+    try {
+      return EmulatorClients.withCredentials(baseUrl, client.clientId(), client.secret(),
+          client.grantableScopes(), settings.clock(), virtualTime());
+    } catch (NoClassDefFoundError missing) {
+      throw missingClient(missing);
+    }
+  }
+
+  private FlowExecutionsClient.Builder tokenClientBuilder() {
+    try {
+      return EmulatorClients.withToken(baseUrl,
+          issueToken(Set.of("flow:execute", "flow:execution:read")), settings.clock(), virtualTime());
+    } catch (NoClassDefFoundError missing) {
+      throw missingClient(missing);
+    }
+  }
+
+  private static IllegalStateException missingClient(NoClassDefFoundError missing) {
+    return new IllegalStateException("a client for the emulator needs dev.flowexec:sdk-retrofit on "
+        + "the class path: add it (test scope) next to sdk-testing (" + missing.getMessage() + ")",
+        missing);
+  }
+
+  /** The one scheduler of this emulator's clients on a TestClock, else null. */
+  private synchronized VirtualTimeScheduler virtualTime() {
+    if (virtualTime == null && settings.clock() instanceof TestClock) {
+      virtualTime = new VirtualTimeScheduler(
+          (TestClock) settings.clock(), "flow-executions-emulator-virtual-time-" + port());
+    }
+    return virtualTime;
   }
 
   /**
@@ -190,7 +323,7 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
    *
    * @return the emulator's faults
    */
-  public Faults faults() {
+  public FaultScript faults() {
     return faults;
   }
 
@@ -278,9 +411,9 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
    *
    * @return a snapshot
    */
-  public List<RecordedRequest> requests() {
-    List<RecordedRequest> out = new ArrayList<>();
-    log.snapshot().forEach(r -> out.add(new RecordedRequest(r)));
+  public List<ReceivedRequest> requests() {
+    List<ReceivedRequest> out = new ArrayList<>();
+    log.snapshot().forEach(r -> out.add(new ReceivedRequest(r)));
     return out;
   }
 
@@ -308,6 +441,11 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   /** Stops the server and releases every held or slow request. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (virtualTime != null) {
+        virtualTime.shutdownNow();
+      }
+    }
     gate.shutDown();
     handler.shutDown();
     server.stop(0);
@@ -337,6 +475,7 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     private RetryAfterFormat retryAfterFormat = RetryAfterFormat.DELAY_SECONDS;
     private int requestHistoryLimit = 256;
     private int port;
+    private boolean adminApi;
 
     private Builder() {}
 
@@ -453,15 +592,32 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     }
 
     /**
+     * Serves the control API under {@code /__emulator/} (off by default): script faults, move the
+     * clock, list recorded requests and executions, reset, over HTTP, for tests and tools outside
+     * the JVM. It never answers on the API paths, and its requests are not recorded. The
+     * {@linkplain StandaloneEmulator standalone emulator} turns it on. On a clock other than a
+     * {@link TestClock}, the emulator then runs on that clock plus an offset that {@code POST
+     * /__emulator/clock/advance} moves.
+     *
+     * @param enabled whether to serve it
+     * @return this
+     */
+    public Builder adminApi(boolean enabled) {
+      this.adminApi = enabled;
+      return this;
+    }
+
+    /**
      * Starts the emulator on 127.0.0.1.
      *
      * @return the running emulator
      * @throws java.io.UncheckedIOException if it cannot listen on the port
      */
     public FlowExecutionsEmulator start() {
+      Clock effective = adminApi && !(clock instanceof TestClock) ? new ShiftedClock(clock) : clock;
       return new FlowExecutionsEmulator(
           new EmulatorSettings(
-              clock,
+              effective,
               clients,
               flows,
               tokenLifetime,
@@ -471,7 +627,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
               rateLimitWindow,
               retryAfterFormat,
               requestHistoryLimit),
-          port);
+          port,
+          adminApi);
     }
 
     private static Duration positive(Duration d, String name) {

@@ -8,9 +8,12 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A UTC clock that moves only when a test moves it. Give the same one to the emulator (which runs
- * the execution lifecycle, token lifetimes and the rate limit on it) and to the client, and a test
- * walks an execution from {@code QUEUED} to {@code COMPLETED} without waiting. Thread-safe.
+ * A UTC clock that moves only when a test moves it. Give it to the emulator (which runs the
+ * execution lifecycle, token lifetimes and the rate limit on it) and take the client from {@link
+ * FlowExecutionsEmulator#newClient()}, whose clock, sleeper and scheduler all run on it: a test
+ * walks an execution from {@code QUEUED} to {@code COMPLETED}, and through retry backoffs, without
+ * waiting. (By hand, a client needs {@code .clock(clock).sleeper(clock::advance)}: with the clock
+ * alone, its sleeps would be real while its deadlines never come.) Thread-safe.
  *
  * <pre>{@code
  * TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));

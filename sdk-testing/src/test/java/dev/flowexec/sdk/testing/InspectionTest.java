@@ -46,7 +46,7 @@ class InspectionTest {
     HttpResponse<String> r =
         http.launchWithKey(token, "{\"flow_id\":\"abc-123\"}", "\"k\"");
 
-    RecordedRequest recorded = emulator.requests().get(0);
+    ReceivedRequest recorded = emulator.requests().get(0);
     assertThat(recorded.method()).isEqualTo("POST");
     assertThat(recorded.path()).isEqualTo("/api/v2/flows/executions");
     assertThat(recorded.header("idempotency-key")).contains("\"k\"");

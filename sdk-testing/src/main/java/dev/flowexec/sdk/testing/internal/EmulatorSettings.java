@@ -4,6 +4,8 @@ import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The configuration an emulator was built with. Immutable. */
@@ -48,8 +50,8 @@ public final class EmulatorSettings {
       RetryAfterFormat retryAfterFormat,
       int requestHistoryLimit) {
     this.clock = clock;
-    this.clients = Map.copyOf(clients);
-    this.flows = Map.copyOf(flows);
+    this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(clients)); // in registration order
+    this.flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
     this.tokenLifetime = tokenLifetime;
     this.queuedFor = queuedFor;
     this.runningFor = runningFor;

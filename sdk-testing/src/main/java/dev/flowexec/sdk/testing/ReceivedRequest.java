@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A request the emulator received, any endpoint, whatever it answered. Immutable. */
-public final class RecordedRequest {
+public final class ReceivedRequest {
   private final LoggedRequest logged;
 
-  RecordedRequest(LoggedRequest logged) {
+  ReceivedRequest(LoggedRequest logged) {
     this.logged = logged;
   }
 
@@ -92,6 +92,6 @@ public final class RecordedRequest {
 
   @Override
   public String toString() {
-    return "RecordedRequest{" + method() + " " + path() + ", " + requestId() + "}";
+    return "ReceivedRequest{" + method() + " " + path() + ", " + requestId() + "}";
   }
 }

@@ -16,10 +16,10 @@ import java.util.Objects;
  * emulator.faults().random(0.2, 42L, Fault.status(502), Fault.htmlBadGateway());
  * }</pre>
  */
-public final class Faults {
+public final class FaultScript {
   private final FaultInjector injector;
 
-  Faults(FaultInjector injector) {
+  FaultScript(FaultInjector injector) {
     this.injector = injector;
   }
 
@@ -30,7 +30,7 @@ public final class Faults {
    * @param fault the fault
    * @return this, to script more
    */
-  public Faults next(int count, Fault fault) {
+  public FaultScript next(int count, Fault fault) {
     injector.script(count, Objects.requireNonNull(fault, "fault"));
     return this;
   }
@@ -41,7 +41,7 @@ public final class Faults {
    * @param fault the fault
    * @return this, to script more
    */
-  public Faults next(Fault fault) {
+  public FaultScript next(Fault fault) {
     return next(1, fault);
   }
 
@@ -55,7 +55,7 @@ public final class Faults {
    * @param faults the faults to choose among
    * @return this
    */
-  public Faults random(double rate, long seed, Fault... faults) {
+  public FaultScript random(double rate, long seed, Fault... faults) {
     for (Fault f : faults) {
       Objects.requireNonNull(f, "fault");
     }
@@ -77,7 +77,7 @@ public final class Faults {
    *
    * @return this
    */
-  public Faults clear() {
+  public FaultScript clear() {
     injector.clear();
     return this;
   }
