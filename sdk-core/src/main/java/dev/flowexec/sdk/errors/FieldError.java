@@ -1,15 +1,24 @@
 package dev.flowexec.sdk.errors;
 
-import org.immutables.value.Value;
+import java.util.Objects;
 
 /**
  * One broken rule of a request: where ({@link #field()}), which rule ({@link #issue()}) and a
  * sentence for a person ({@link #message()}). The same type describes the service's
  * {@code details} and the SDK's own checks at {@code build()}.
  */
-@Value.Immutable(builder = false)
-public abstract class FieldError {
-  FieldError() {}
+// Written by hand, not by Immutables: a type users catch and read must leave no annotation in its
+// class file that their -Xlint:all -Werror builds cannot resolve.
+public final class FieldError {
+  private final String field;
+  private final String issue;
+  private final String message;
+
+  private FieldError(String field, String issue, String message) {
+    this.field = Objects.requireNonNull(field, "field");
+    this.issue = Objects.requireNonNull(issue, "issue");
+    this.message = Objects.requireNonNull(message, "message");
+  }
 
   /**
    * Returns a field error.
@@ -18,9 +27,10 @@ public abstract class FieldError {
    * @param issue the rule, such as {@code required} or {@code invalid_value}
    * @param message what was wrong and how to fix it
    * @return the field error
+   * @throws NullPointerException if any argument is null
    */
   public static FieldError of(String field, String issue, String message) {
-    return ImmutableFieldError.of(field, issue, message);
+    return new FieldError(field, issue, message);
   }
 
   /**
@@ -28,8 +38,9 @@ public abstract class FieldError {
    *
    * @return the field path
    */
-  @Value.Parameter
-  public abstract String field();
+  public String field() {
+    return field;
+  }
 
   /**
    * Returns the rule that was broken, as the contract names it: {@code required}, {@code blank},
@@ -39,14 +50,54 @@ public abstract class FieldError {
    *
    * @return the issue code
    */
-  @Value.Parameter
-  public abstract String issue();
+  public String issue() {
+    return issue;
+  }
 
   /**
    * Returns a sentence for a person: what was wrong and how to fix it.
    *
    * @return the message
    */
-  @Value.Parameter
-  public abstract String message();
+  public String message() {
+    return message;
+  }
+
+  /**
+   * Returns whether {@code other} is a field error with the same field, issue and message.
+   *
+   * @param other the object to compare with
+   * @return whether the two are equal
+   */
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof FieldError)) {
+      return false;
+    }
+    FieldError that = (FieldError) other;
+    return field.equals(that.field) && issue.equals(that.issue) && message.equals(that.message);
+  }
+
+  /**
+   * Returns a hash of the field, issue and message.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(field, issue, message);
+  }
+
+  /**
+   * Returns {@code FieldError{field=..., issue=..., message=...}}.
+   *
+   * @return the field error as text
+   */
+  @Override
+  public String toString() {
+    return "FieldError{field=" + field + ", issue=" + issue + ", message=" + message + "}";
+  }
 }
