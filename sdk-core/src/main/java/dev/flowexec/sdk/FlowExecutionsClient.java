@@ -1,5 +1,6 @@
 package dev.flowexec.sdk;
 
+import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.internal.CallRunner;
 import dev.flowexec.sdk.internal.RequestRules;
@@ -43,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FlowExecutionsClient implements AutoCloseable {
   private static final Duration FIRST_POLL = Duration.ofMillis(250);
   private static final Duration MAX_POLL = Duration.ofSeconds(5);
+  /** How long close() waits for attempts in flight to end once the transport is closed. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
   private final FlowTransport transport;
   private final CallRunner runner;
@@ -227,6 +230,9 @@ public final class FlowExecutionsClient implements AutoCloseable {
     checkId(flowExecutionId);
     Instant deadline = clock.instant().plus(timeout);
     CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+    runner.endOnClose(result, () -> new ClientClosedException("waiting for execution "
+        + flowExecutionId + " to finish was stopped because the client was closed"
+        + " (FlowExecutionsClient.close()): wait with a client that is open", null, false));
     poll(flowExecutionId, timeout, deadline, FIRST_POLL, result);
     return result;
   }
@@ -259,8 +265,12 @@ public final class FlowExecutionsClient implements AutoCloseable {
           Future<?> next = scheduler.schedule(
               () -> poll(id, timeout, deadline, nextPoll(delay), result), wait, TimeUnit.NANOSECONDS);
           result.whenComplete((v, e) -> next.cancel(false));
-        } catch (RejectedExecutionException closed) {
-          result.completeExceptionally(new IllegalStateException("the client is closed", closed));
+        } catch (RejectedExecutionException stopped) {
+          result.completeExceptionally(runner.isClosed()
+              ? new ClientClosedException("waiting for execution " + id + " to finish was stopped"
+                  + " because the client was closed (FlowExecutionsClient.close())", null, false)
+              : new IllegalStateException("the client's scheduler refused the next poll: it was"
+                  + " shut down while the client is open", stopped));
         }
       }
     });
@@ -283,16 +293,23 @@ public final class FlowExecutionsClient implements AutoCloseable {
   }
 
   /**
-   * Closes the transport and stops the client's scheduler. Calls in flight may fail; new calls
-   * fail.
+   * Closes the client, its transport and its scheduler; idempotent. Every asynchronous call and
+   * poll still open ends promptly with a {@link ClientClosedException}: at once when it is waiting
+   * (to retry, for its next poll), or when its attempt in flight ends as the transport closes,
+   * waiting at most one second for that. Its {@link ClientClosedException#executionMayHaveStarted()}
+   * is true only when a request of the call may have been sent. A synchronous call in flight ends
+   * when its attempt does, without retrying. Calls made after {@code close()} fail with a
+   * {@link ClientClosedException} without sending anything.
    */
   @Override
   public void close() {
+    runner.close();
     try {
       transport.close();
     } catch (Exception e) {
       throw new IllegalStateException("closing the transport failed: " + e.getMessage(), e);
     } finally {
+      runner.abandonOpenCalls(CLOSE_GRACE);
       if (ownsScheduler) {
         scheduler.shutdownNow();
       }

@@ -155,7 +155,8 @@ class FlowExecutionsClientTest {
         .isInstanceOf(DeadlineExceededException.class)
         .hasCause(slowFailure)
         .hasMessageContaining("did not finish within its deadline")
-        .hasMessageContaining("launching the same request again is safe");
+        .hasMessageContaining("No execution was started: every attempt was refused")
+        .satisfies(e -> assertThat(((FlowApiException) e).executionMayHaveStarted()).isFalse());
     assertThat(transport.launches).hasSize(2);
     // Each attempt is told the time left, so the transport can bound itself.
     assertThat(transport.options.get(0).timeout()).contains(Duration.ofSeconds(1));
@@ -361,8 +362,8 @@ class FlowExecutionsClientTest {
 
     assertThat(transport.closed).isTrue();
     assertThatThrownBy(() -> client.launchAsync(request()).join())
-        .hasCauseInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("closed");
+        .hasCauseInstanceOf(dev.flowexec.sdk.errors.ClientClosedException.class)
+        .hasMessageContaining("the client was closed");
   }
 
   @Test

@@ -2,7 +2,9 @@ package dev.flowexec.sdk.errors;
 
 /**
  * No usable response arrived: a connection refused, reset or timed out, or a response that could
- * not be read. {@link #requestMayHaveBeenSent()} tells whether the service may have acted on it.
+ * not be read. {@link #requestMayHaveBeenSent()} tells whether this attempt's request may have
+ * left this process; {@link #executionMayHaveStarted()} says the same for the whole call, earlier
+ * attempts included.
  * Retried: a launch keeps its idempotency key, so the retry returns the execution the first attempt
  * may have started instead of starting another.
  */
@@ -24,12 +26,13 @@ public class TransportException extends FlowApiException {
    * @param cause the I/O failure
    */
   public TransportException(String message, boolean requestMayHaveBeenSent, Throwable cause) {
-    super(message, 0, ERROR_CODE, null, null, cause);
+    super(message, 0, ERROR_CODE, null, null, cause, requestMayHaveBeenSent);
     this.requestMayHaveBeenSent = requestMayHaveBeenSent;
   }
 
   /**
-   * Tells whether the service may have received the request, and so may have acted on it.
+   * Tells whether the service may have received this attempt's request, and so may have acted on
+   * it. For the whole call, earlier attempts included, read {@link #executionMayHaveStarted()}.
    *
    * @return false only when the request certainly never left this process
    */

@@ -3,6 +3,7 @@ package dev.flowexec.sdk.internal;
 import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.Sleeper;
+import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.model.FlowExecution;
@@ -11,24 +12,32 @@ import dev.flowexec.sdk.transport.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs one call of the client as a series of attempts: retries by the {@link RetryPolicy}, a
- * deadline over everything, and listener events. The synchronous path sleeps on the caller's
- * thread; the asynchronous path never blocks a thread, scheduling retries and the deadline on the
- * scheduler. Not public API.
+ * deadline over everything, listener events, and the exception the call ends with, which carries
+ * the earlier attempts and says whether any of them may have started an execution.
+ *
+ * <p>The rules live once, in {@link Attempts}; two small drivers move a call through them. The
+ * synchronous one sleeps on the caller's thread; the asynchronous one never blocks a thread,
+ * scheduling retries and the deadline on the scheduler. {@link #close()} ends every asynchronous
+ * call still open. Not public API.
  */
 public final class CallRunner {
   private final RetryPolicy policy;
@@ -38,6 +47,9 @@ public final class CallRunner {
   private final ScheduledExecutorService scheduler;
   private final Duration defaultTimeout;
   private final DoubleSupplier random;
+  /** Open asynchronous calls and polls, each with what ends it when the runner closes. */
+  private final Map<CompletableFuture<?>, OpenCall> open = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /** Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener}). */
   public CallRunner(RetryPolicy policy, ExecutionListener listener, Clock clock, Sleeper sleeper,
@@ -68,80 +80,109 @@ public final class CallRunner {
   /** Runs a call on the caller's thread. */
   public FlowExecution call(Operation operation, String id, CallOptions options,
       Function<CallOptions, FlowExecution> attempt) {
-    Instant start = clock.instant();
-    Instant deadline = deadline(options);
-    FlowApiException last = null;
-    for (int n = 1; ; n++) {
-      Duration remaining = Duration.between(clock.instant(), deadline);
-      if (remaining.isNegative() || remaining.isZero()) {
-        throw finish(operation, id, n - 1, start, deadlineExceeded(operation, id, start, last));
+    Attempts call = new Attempts(operation, id, options);
+    while (true) {
+      CallOptions attemptOptions = call.begin();
+      if (attemptOptions == null) {
+        throw call.end();
       }
-      listener.attemptStarted(operation, id, n);
-      Instant attemptStart = clock.instant();
+      FlowExecution execution;
       try {
-        FlowExecution execution = attempt.apply(attemptOptions(options, remaining));
-        listener.attemptFinished(operation, id, n, since(attemptStart), execution, null);
-        listener.callFinished(operation, id, n, since(start), execution, null);
-        return execution;
+        execution = attempt.apply(attemptOptions);
       } catch (FlowApiException failure) {
-        listener.attemptFinished(operation, id, n, since(attemptStart), null, failure);
-        last = failure;
-        Duration delay = retryDelay(n, failure, deadline);
+        Duration delay = call.failed(failure);
         if (delay == null) {
-          throw finish(operation, id, n, start, giveUp(operation, id, start, failure, deadline));
+          throw call.end();
         }
-        listener.retryScheduled(operation, id, n, delay, failure);
         try {
           sleeper.sleep(delay);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          throw finish(operation, id, n, start, failure);
+          throw call.end();
         }
+        continue;
       } catch (RuntimeException unexpected) {
-        listener.attemptFinished(operation, id, n, since(attemptStart), null, null);
-        throw finish(operation, id, n, start, unexpected);
+        throw call.unexpected(unexpected);
       }
+      call.succeeded(execution);
+      return execution;
     }
   }
 
   /** Runs a call without blocking any thread. */
   public CompletableFuture<FlowExecution> callAsync(Operation operation, String id,
       CallOptions options, Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
-    AsyncCall call = new AsyncCall(operation, id, options, attempt);
+    AsyncCall call = new AsyncCall(new Attempts(operation, id, options), attempt);
     call.start();
     return call.result;
   }
 
-  /** The delay before the next attempt, or null when there is none to make in time. */
-  private Duration retryDelay(int attempt, FlowApiException failure, Instant deadline) {
-    if (attempt >= policy.maxAttempts() || !policy.isRetryable(failure)) {
-      return null;
+  /**
+   * Ends {@code future} with {@code onClose}'s exception if the runner closes before it completes,
+   * such as a poll waiting between reads. When already closed, ends it at once.
+   */
+  public void endOnClose(CompletableFuture<?> future, Supplier<RuntimeException> onClose) {
+    Runnable end = () -> future.completeExceptionally(onClose.get());
+    track(future, new OpenCall() {
+      @Override
+      public void closing() {
+        end.run();
+      }
+
+      @Override
+      public void abandon() {
+        end.run();
+      }
+    });
+  }
+
+  /** Tells whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Starts closing: no attempt, retry or poll starts from now on, and every open call that is not
+   * waiting on the transport ends at once with a {@link ClientClosedException}. Calls with an
+   * attempt in flight end when it does, which the transport's {@code close()} should make prompt;
+   * {@link #abandonOpenCalls(Duration)} ends the rest.
+   */
+  public void close() {
+    closed = true;
+    open.values().forEach(OpenCall::closing);
+  }
+
+  /**
+   * Waits up to {@code grace} for the calls still open after {@link #close()} (their attempts in
+   * flight, ended by the transport's close, tell whether they were sent), then ends the rest,
+   * cancelling their attempts: those may have been sent.
+   */
+  public void abandonOpenCalls(Duration grace) {
+    long until = System.nanoTime() + grace.toNanos();
+    for (CompletableFuture<?> future : open.keySet()) {
+      try {
+        future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException late) {
+        break;
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException | CancellationException ended) {
+        // ended: what we waited for
+      }
     }
-    Duration delay = policy.delayBeforeRetry(attempt, failure, random.getAsDouble());
-    return clock.instant().plus(delay).isBefore(deadline) ? delay : null;
+    open.values().forEach(OpenCall::abandon);
   }
 
-  private RuntimeException giveUp(Operation operation, String id, Instant start,
-      FlowApiException failure, Instant deadline) {
-    return clock.instant().isBefore(deadline) ? failure
-        : deadlineExceeded(operation, id, start, failure);
-  }
-
-  private DeadlineExceededException deadlineExceeded(
-      Operation operation, String id, Instant start, FlowApiException last) {
-    String message = operation.description() + " " + id + " did not finish within its deadline ("
-        + since(start).toMillis() + " ms)"
-        + (last == null ? "" : "; the last attempt failed with " + last.errorCode())
-        + (operation == Operation.LAUNCH
-            ? ". The execution may have started: launching the same request again is safe"
-            : ". Raise the timeout in CallOptions or on the client");
-    return new DeadlineExceededException(message, last);
-  }
-
-  private RuntimeException finish(Operation operation, String id, int attempts, Instant start,
-      RuntimeException failure) {
-    listener.callFinished(operation, id, attempts, since(start), null, failure);
-    return failure;
+  /** Registers an open call until its future completes; returns false when already closed. */
+  private boolean track(CompletableFuture<?> future, OpenCall call) {
+    open.put(future, call);
+    future.whenComplete((value, failure) -> open.remove(future));
+    if (closed) {
+      call.closing(); // close() may have run before the put
+      return false;
+    }
+    return true;
   }
 
   private static CallOptions attemptOptions(CallOptions options, Duration remaining) {
@@ -152,50 +193,250 @@ public final class CallRunner {
     return Duration.between(start, clock.instant());
   }
 
-  /** One asynchronous call: attempts chained by scheduled retries, raced against a deadline. */
-  private final class AsyncCall {
-    final CompletableFuture<FlowExecution> result = new CompletableFuture<>();
-    private final Operation operation;
-    private final String id;
-    private final CallOptions options;
-    private final Function<CallOptions, CompletableFuture<FlowExecution>> attempt;
-    private final AtomicInteger attempts = new AtomicInteger();
-    private final Instant start = clock.instant();
-    private final Instant deadline;
-    private volatile Future<?> inFlight;
-    private volatile Future<?> pendingRetry;
-    private volatile Future<?> deadlineTimer;
-    private volatile FlowApiException last;
-    // Set by whoever ends the call first, so that callFinished is reported exactly once, and
-    // before the caller's future completes (metrics are recorded before dependents run).
-    private final AtomicBoolean finished =
-        new AtomicBoolean();
+  /**
+   * The attempts of one call, whichever driver runs it: counts and reports them, decides the
+   * retries, and makes the exception the call ends with. Thread-safe: in an asynchronous call an
+   * attempt's end races the deadline, a cancel and {@code close()}.
+   */
+  private final class Attempts {
+    final Operation operation;
+    final String id;
+    final CallOptions options;
+    final Instant start = clock.instant();
+    final Instant deadline;
+    private int count;
+    private Instant attemptStart;
+    /** An attempt was handed to the transport and has not ended: it may have been sent. */
+    private boolean inFlight;
+    /** The failed attempts, oldest first; made on the first failure. */
+    private List<FlowApiException> failures;
+    /** callFinished was reported: the call has its outcome. */
+    private boolean ended;
 
-    AsyncCall(Operation operation, String id, CallOptions options,
-        Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
+    Attempts(Operation operation, String id, CallOptions options) {
       this.operation = operation;
       this.id = id;
       this.options = options;
-      this.attempt = attempt;
       this.deadline = deadline(options);
+    }
+
+    /** Starts the next attempt and returns its options, or null when the call must end. */
+    synchronized CallOptions begin() {
+      Duration remaining = Duration.between(clock.instant(), deadline);
+      if (ended || closed || remaining.isNegative() || remaining.isZero()) {
+        return null;
+      }
+      count++;
+      inFlight = true;
+      listener.attemptStarted(operation, id, count);
+      attemptStart = clock.instant();
+      return attemptOptions(options, remaining);
+    }
+
+    /** Reports a successful attempt; returns whether it ends the call (it had not ended before). */
+    synchronized boolean succeeded(FlowExecution execution) {
+      inFlight = false;
+      listener.attemptFinished(operation, id, count, since(attemptStart), execution, null);
+      if (ended) {
+        return false;
+      }
+      ended = true;
+      listener.callFinished(operation, id, count, since(start), execution, null);
+      return true;
+    }
+
+    /** Records a failed attempt; returns the delay before the next, or null when the call must end. */
+    synchronized Duration failed(FlowApiException failure) {
+      inFlight = false;
+      listener.attemptFinished(operation, id, count, since(attemptStart), null, failure);
+      if (failures == null) {
+        failures = new ArrayList<>(Math.min(policy.maxAttempts(), 8));
+      }
+      failures.add(failure);
+      if (ended || closed || count >= policy.maxAttempts() || !policy.isRetryable(failure)) {
+        return null;
+      }
+      Duration delay = policy.delayBeforeRetry(count, failure, random.getAsDouble());
+      if (!clock.instant().plus(delay).isBefore(deadline)) {
+        return null;
+      }
+      listener.retryScheduled(operation, id, count, delay, failure);
+      return delay;
+    }
+
+    /** Ends the call with a failure that is no {@link FlowApiException}, such as a bug. */
+    synchronized RuntimeException unexpected(Throwable failure) {
+      inFlight = false;
+      listener.attemptFinished(operation, id, count, since(attemptStart), null, null);
+      RuntimeException thrown = failure instanceof RuntimeException
+          ? (RuntimeException) failure : new CompletionException(failure);
+      attachEarlier(thrown, failures == null ? 0 : failures.size());
+      return finish(thrown);
+    }
+
+    /**
+     * Ends the call after its last attempt, or when no other can start: the last failure with the
+     * earlier ones attached, or the deadline, or the close that stopped it. Null if it had ended.
+     */
+    synchronized RuntimeException end() {
+      FlowApiException last = last();
+      if (closed) {
+        return finish(closedException());
+      }
+      if (last == null || !clock.instant().isBefore(deadline)) {
+        return finish(deadlineExceeded());
+      }
+      attachEarlier(last, failures.size() - 1);
+      return finish(last);
+    }
+
+    /** Ends the call at its deadline, even with an attempt in flight. Null if it had ended. */
+    synchronized RuntimeException expire() {
+      return finish(closed ? closedException() : deadlineExceeded());
+    }
+
+    /** Ends the call because the runner closed. Null if it had ended. */
+    synchronized RuntimeException close() {
+      return finish(closedException());
+    }
+
+    /** Ends the call with {@code failure}. Null if it had ended. */
+    synchronized RuntimeException endWith(RuntimeException failure) {
+      return finish(failure);
+    }
+
+    /** Reports that the caller cancelled the call, unless it had ended. */
+    synchronized void cancelled() {
+      finish(new CancellationException("cancelled by the caller"));
+    }
+
+    synchronized boolean hasAttemptInFlight() {
+      return inFlight;
+    }
+
+    private FlowApiException last() {
+      return failures == null ? null : failures.get(failures.size() - 1);
+    }
+
+    /** Whether any attempt may have reached the service: one in flight, or any that failed so. */
+    private boolean mayHaveStarted() {
+      if (inFlight) {
+        return true;
+      }
+      if (failures != null) {
+        for (FlowApiException failure : failures) {
+          if (failure.executionMayHaveStarted()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private DeadlineExceededException deadlineExceeded() {
+      FlowApiException last = last();
+      boolean mayHaveStarted = mayHaveStarted();
+      String message = operation.description() + " " + id + " did not finish within its deadline ("
+          + since(start).toMillis() + " ms, " + attemptsPhrase() + ")"
+          + (last == null ? "" : "; the last attempt failed with " + last.errorCode())
+          + (operation != Operation.LAUNCH ? ". Raise the timeout in CallOptions or on the client"
+              : mayHaveStarted
+                  ? ". The execution may have started: look it up by its flow_execution_id, or launch"
+                      + " the same request again, which is safe"
+                  : ". No execution was started: every attempt was refused or never sent");
+      DeadlineExceededException exception = new DeadlineExceededException(message, last, mayHaveStarted);
+      attachEarlier(exception, failures == null ? 0 : failures.size() - 1);
+      return exception;
+    }
+
+    private ClientClosedException closedException() {
+      FlowApiException last = last();
+      boolean mayHaveStarted = mayHaveStarted();
+      String message = operation.description() + " " + id + " was stopped because the client was"
+          + " closed (FlowExecutionsClient.close()) "
+          + (inFlight ? "while attempt " + count + " was in flight"
+              : last != null ? "after " + attemptsPhrase() + ", the last failed with " + last.errorCode()
+              : "before any attempt")
+          + (operation != Operation.LAUNCH ? ": use a client that is open"
+              : mayHaveStarted
+                  ? ". The execution may have started: look it up by its flow_execution_id, or launch"
+                      + " the same request again with an open client, which is safe"
+                  : ". No execution was started: launch it again with an open client");
+      ClientClosedException exception = new ClientClosedException(message, last, mayHaveStarted);
+      attachEarlier(exception, failures == null ? 0 : failures.size() - 1);
+      return exception;
+    }
+
+    private String attemptsPhrase() {
+      return count == 1 ? "1 attempt" : count + " attempts";
+    }
+
+    /** Attaches the first {@code n} failures to {@code target} as suppressed, each once. */
+    private void attachEarlier(Throwable target, int n) {
+      if (n <= 0) {
+        return;
+      }
+      List<Throwable> present = List.of(target.getSuppressed());
+      for (int i = 0; i < n; i++) {
+        FlowApiException earlier = failures.get(i);
+        if (earlier != target && !present.contains(earlier)) {
+          target.addSuppressed(earlier);
+        }
+      }
+    }
+
+    private RuntimeException finish(RuntimeException failure) {
+      if (ended) {
+        return null;
+      }
+      ended = true;
+      listener.callFinished(operation, id, count, since(start), null, failure);
+      return failure;
+    }
+  }
+
+  /** What ends an open call when the runner closes. */
+  private interface OpenCall {
+    /** The runner is closing: end now, unless an attempt in flight will end soon by itself. */
+    void closing();
+
+    /** The grace is over: end now. */
+    void abandon();
+  }
+
+  /** One asynchronous call: attempts chained by scheduled retries, raced against a deadline. */
+  private final class AsyncCall implements OpenCall {
+    final CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+    private final Attempts call;
+    private final Function<CallOptions, CompletableFuture<FlowExecution>> attempt;
+    private volatile Future<?> inFlight;
+    private volatile Future<?> pendingRetry;
+    private volatile Future<?> deadlineTimer;
+
+    AsyncCall(Attempts call, Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
+      this.call = call;
+      this.attempt = attempt;
     }
 
     void start() {
       result.whenComplete((execution, failure) -> {
-        // Whatever ended the call (success, failure, deadline, the caller's cancel), stop the rest.
+        // Whatever ended the call (success, failure, deadline, close, the caller's cancel), stop
+        // the rest.
         cancel(inFlight, true);
         cancel(pendingRetry, false);
         cancel(deadlineTimer, false);
-        if (result.isCancelled() && finished.compareAndSet(false, true)) {
-          listener.callFinished(operation, id, attempts.get(), since(start), null,
-              new CancellationException("cancelled by the caller"));
+        if (result.isCancelled()) {
+          call.cancelled();
         }
       });
+      if (!track(result, this)) {
+        return;
+      }
       try {
-        long millis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+        long millis = Math.max(0, Duration.between(clock.instant(), call.deadline).toMillis());
         deadlineTimer = scheduler.schedule(this::expire, millis, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException closed) {
-        fail(new IllegalStateException("the client is closed: build a new one", closed));
+      } catch (RejectedExecutionException stopped) {
+        fail(closed ? call.close() : call.endWith(schedulerStopped(stopped)));
         return;
       }
       next();
@@ -205,69 +446,80 @@ public final class CallRunner {
       if (result.isDone()) {
         return;
       }
-      Duration remaining = Duration.between(clock.instant(), deadline);
-      if (remaining.isNegative() || remaining.isZero()) {
-        expire();
+      CallOptions attemptOptions = call.begin();
+      if (attemptOptions == null) {
+        fail(call.end());
         return;
       }
-      int n = attempts.incrementAndGet();
-      listener.attemptStarted(operation, id, n);
-      Instant attemptStart = clock.instant();
       CompletableFuture<FlowExecution> sent;
       try {
-        sent = attempt.apply(attemptOptions(options, remaining));
+        sent = attempt.apply(attemptOptions);
       } catch (RuntimeException failure) {
         sent = CompletableFuture.failedFuture(failure);
       }
       inFlight = sent;
       if (result.isDone()) {
-        sent.cancel(true); // cancelled while the attempt was being sent
+        sent.cancel(true); // ended while the attempt was being sent
       }
-      sent.whenComplete((execution, error) -> attemptDone(n, attemptStart, execution, error));
+      sent.whenComplete(this::attemptDone);
     }
 
-    private void attemptDone(int n, Instant attemptStart, FlowExecution execution, Throwable error) {
-      Throwable failure = unwrap(error);
-      FlowApiException apiFailure = failure instanceof FlowApiException ? (FlowApiException) failure : null;
-      listener.attemptFinished(operation, id, n, since(attemptStart), execution, apiFailure);
-      if (result.isDone()) {
-        return;
-      }
-      if (failure == null) {
-        if (finished.compareAndSet(false, true)) {
-          listener.callFinished(operation, id, n, since(start), execution, null);
+    private void attemptDone(FlowExecution execution, Throwable error) {
+      if (error == null) {
+        if (call.succeeded(execution)) {
           result.complete(execution);
         }
         return;
       }
-      if (apiFailure == null) {
-        fail(failure instanceof RuntimeException ? (RuntimeException) failure : new CompletionException(failure));
+      Throwable failure = unwrap(error);
+      if (!(failure instanceof FlowApiException)) {
+        if (failure instanceof CancellationException && result.isDone()) {
+          call.unexpected(failure); // the attempt we cancelled: the call has its outcome
+          return;
+        }
+        fail(call.unexpected(failure));
         return;
       }
-      last = apiFailure;
-      Duration delay = retryDelay(n, apiFailure, deadline);
+      Duration delay = call.failed((FlowApiException) failure);
       if (delay == null) {
-        fail(giveUp(operation, id, start, apiFailure, deadline));
+        fail(call.end());
         return;
       }
-      listener.retryScheduled(operation, id, n, delay, apiFailure);
       try {
         pendingRetry = scheduler.schedule(this::next, delay.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException closed) {
-        fail(apiFailure);
+      } catch (RejectedExecutionException stopped) {
+        fail(closed ? call.close() : call.end());
       }
+    }
+
+    @Override
+    public void closing() {
+      // An attempt in flight ends as the transport closes, and says whether it was sent.
+      if (!call.hasAttemptInFlight()) {
+        fail(call.close());
+      }
+    }
+
+    @Override
+    public void abandon() {
+      fail(call.close());
     }
 
     private void expire() {
-      fail(deadlineExceeded(operation, id, start, last));
+      fail(call.expire());
     }
 
     private void fail(RuntimeException failure) {
-      if (finished.compareAndSet(false, true)) {
-        listener.callFinished(operation, id, attempts.get(), since(start), null, failure);
+      if (failure != null) {
         result.completeExceptionally(failure);
       }
     }
+  }
+
+  private static IllegalStateException schedulerStopped(RejectedExecutionException cause) {
+    return new IllegalStateException("the client's scheduler refused the call's deadline timer:"
+        + " it was shut down while the client is open. Keep it running until the client is closed",
+        cause);
   }
 
   private static void cancel(Future<?> future, boolean interrupt) {

@@ -90,4 +90,49 @@ class ExceptionsTest {
       assertThat(e.errorCode()).isNotNull();
     }
   }
+
+  @Test
+  void executionMayHaveStartedFollowsWhatEachResponseProves() {
+    assertThat(new ServerException("m", 503, "unavailable", "r", null).executionMayHaveStarted()).isFalse();
+    assertThat(new RateLimitedException("m", 429, "rate_limited", "r", null).executionMayHaveStarted()).isFalse();
+    assertThat(new FlowNotFoundException("m", 404, "flow_not_found", "r").executionMayHaveStarted()).isFalse();
+    assertThat(new IdempotencyConflictException("m", 422, IdempotencyConflictException.IDEMPOTENCY_KEY_REUSED, "r")
+        .executionMayHaveStarted()).isFalse();
+    assertThat(new FlowApiException("m", 400, "invalid_request", "r").executionMayHaveStarted()).isFalse();
+    // May have: the service acted, or a gateway's upstream may have, or another attempt is running.
+    assertThat(new ServerException("m", 500, "server_error", "r", null).executionMayHaveStarted()).isTrue();
+    assertThat(new ServerException("m", 502, "http_502", null, null).executionMayHaveStarted()).isTrue();
+    assertThat(new ServerException("m", 504, "http_504", null, null).executionMayHaveStarted()).isTrue();
+    assertThat(new IdempotencyConflictException("m", 409, IdempotencyConflictException.REQUEST_IN_PROGRESS, "r")
+        .executionMayHaveStarted()).isTrue();
+    assertThat(new FlowApiException("m", 201, "malformed_response", "r").executionMayHaveStarted()).isTrue();
+    IOException io = new IOException("x");
+    assertThat(new TransportException("reset", true, io).executionMayHaveStarted()).isTrue();
+    assertThat(new TransportException("refused", false, io).executionMayHaveStarted()).isFalse();
+  }
+
+  @Test
+  void earlierAttemptsAreTheSuppressedFailuresAndCountTowardsTheFlag() {
+    ServerException last = new ServerException("m", 503, "unavailable", "r", null);
+    TransportException dropped = new TransportException("reset", true, new IOException("x"));
+    assertThat(last.earlierAttempts()).isEmpty();
+
+    last.addSuppressed(dropped);
+    last.addSuppressed(new IllegalStateException("not an attempt"));
+
+    assertThat(last.earlierAttempts()).containsExactly(dropped).isUnmodifiable();
+    assertThat(last.executionMayHaveStarted()).isTrue();
+  }
+
+  @Test
+  void deadlineAndCloseCarryTheirOwnFlag() {
+    ServerException refused = new ServerException("m", 503, "unavailable", "r", null);
+    assertThat(new DeadlineExceededException("m", refused).executionMayHaveStarted()).isFalse();
+    assertThat(new DeadlineExceededException("m", null).executionMayHaveStarted()).isTrue();
+    assertThat(new DeadlineExceededException("m", refused, true).executionMayHaveStarted()).isTrue();
+    ClientClosedException closed = new ClientClosedException("m", refused, false);
+    assertThat(closed.executionMayHaveStarted()).isFalse();
+    assertThat(closed.errorCode()).isEqualTo("client_closed");
+    assertThat(closed.statusCode()).isZero();
+  }
 }

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,38 +27,43 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles every {@code java} snippet of the README, in order, as one method body against the real
- * modules, so the first page users read cannot drift from the API.
+ * modules, with no import but the snippets' own: the first page users read cannot drift from the
+ * API, and each snippet says what it imports.
  */
 class ReadmeSnippetsTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-  private static final String IMPORTS = String.join("\n",
-      "import dev.flowexec.sdk.*;",
-      "import dev.flowexec.sdk.auth.*;",
-      "import dev.flowexec.sdk.errors.*;",
-      "import dev.flowexec.sdk.model.*;",
-      "import dev.flowexec.sdk.retrofit.*;",
-      "import dev.flowexec.sdk.testing.*;",
-      "import dev.flowexec.sdk.transport.*;",
-      "import java.net.Proxy;",
-      "import java.time.Duration;",
-      "import java.util.*;",
-      "import java.util.concurrent.CompletableFuture;",
-      "import okhttp3.OkHttpClient;");
+  private static final Pattern IMPORT = Pattern.compile("import (static )?[\\w.]+(\\.\\*)?;");
 
   @Test
   void everyJavaSnippetOfTheReadmeCompiles() throws IOException {
     String readme = Files.readString(Paths.get("..", "README.md"), StandardCharsets.UTF_8);
-    List<String> snippets = new ArrayList<>();
+    Set<String> imports = new LinkedHashSet<>();
+    List<String> bodies = new ArrayList<>();
+    List<String> withoutImports = new ArrayList<>();
     Matcher block = JAVA_BLOCK.matcher(readme);
     while (block.find()) {
-      snippets.add(block.group(1));
+      String[] lines = block.group(1).split("\n", -1);
+      int i = 0;
+      while (i < lines.length && (IMPORT.matcher(lines[i].trim()).matches() || lines[i].isBlank())) {
+        if (!lines[i].isBlank()) {
+          imports.add(lines[i].trim());
+        }
+        i++;
+      }
+      if (!IMPORT.matcher(lines[0].trim()).matches()) {
+        withoutImports.add("line " + lineOf(readme, block.start()) + ": " + lines[0]);
+      }
+      bodies.add(String.join("\n", Arrays.asList(lines).subList(i, lines.length)));
     }
-    assertThat(snippets).as("java snippets in README.md").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(bodies).as("java snippets in README.md").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(withoutImports)
+        .as("README java snippets must start with the imports they need (users copy them whole)")
+        .isEmpty();
 
-    String source = IMPORTS + "\nclass ReadmeSnippets {\n"
-        + "  void snippets(FlowExecutionsClient client, String clientId, String clientSecret)"
+    String source = String.join("\n", imports) + "\nclass ReadmeSnippets {\n"
+        + "  void snippets(dev.flowexec.sdk.FlowExecutionsClient client, String clientId, String clientSecret)"
         + " throws Exception {\n"
-        + String.join("\n", snippets)
+        + String.join("\n", bodies)
         + "\n  }\n}\n";
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -69,7 +77,12 @@ class ReadmeSnippetsTest {
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
         .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
         .collect(Collectors.joining("\n"));
-    assertThat(compiled).as("README snippets failed to compile:%n%s%n%s", errors, source).isTrue();
+    assertThat(compiled).as("README snippets failed to compile (a missing import?):%n%s%n%s", errors, source)
+        .isTrue();
+  }
+
+  private static int lineOf(String text, int offset) {
+    return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
   }
 
   /** The snippets as an in-memory source file. */

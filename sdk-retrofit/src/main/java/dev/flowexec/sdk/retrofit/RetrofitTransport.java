@@ -182,15 +182,19 @@ public final class RetrofitTransport implements FlowTransport {
   }
 
   /**
-   * Releases the transport. When it made its own OkHttp client, its dispatcher's threads are shut
-   * down (calls in flight finish) and its pooled connections closed. A client you passed to
+   * Releases the transport. When it made its own OkHttp client, its calls end at once: each call
+   * in flight is cancelled and fails with a {@link dev.flowexec.sdk.errors.TransportException}
+   * that says it may have been sent, each call still queued fails with one that says it was not;
+   * the dispatcher's threads stop and pooled connections close. A client you passed to
    * {@link Builder#okHttpClient(OkHttpClient)} shares your dispatcher and pool, which stay yours to
-   * shut down. Further calls throw {@link IllegalStateException}. Idempotent.
+   * shut down, with their calls. Further calls throw {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true) && ownsHttpClient) {
+      // Shut down first: a queued call then can never start, and fails as not sent.
       http.dispatcher().executorService().shutdown();
+      http.dispatcher().cancelAll();
       http.connectionPool().evictAll();
     }
   }

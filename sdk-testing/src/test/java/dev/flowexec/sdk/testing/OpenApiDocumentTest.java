@@ -136,14 +136,61 @@ class OpenApiDocumentTest {
 
   @Test
   void errorCodeAndIssueEnumsMatchTheEmulator() {
-    assertThat((List<Object>) at(doc, "components", "schemas", "ErrorCode").get("enum"))
+    assertThat(knownValues("ErrorCode"))
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).collect(Collectors.toList()));
-    assertThat((List<Object>) at(doc, "components", "schemas", "Issue").get("enum"))
+    assertThat(knownValues("Issue"))
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(Issue.values()).map(Issue::wireName).collect(Collectors.toList()));
     assertThat((List<Object>) at(doc, "components", "schemas", "TokenError", "properties", "error").get("enum"))
         .contains("invalid_client", "invalid_scope", "unsupported_grant_type", "invalid_request");
+  }
+
+  /** The listed values of an open enum: {@code anyOf: [{enum: [...]}, {type: string}]}. */
+  private static List<Object> knownValues(String schema) {
+    List<Object> anyOf = (List<Object>) at(doc, "components", "schemas", schema).get("anyOf");
+    assertThat(anyOf).as("%s is open: a listed enum or any other string", schema).hasSize(2);
+    assertThat(map(anyOf.get(1))).isEqualTo(Map.of("type", "string"));
+    return (List<Object>) map(anyOf.get(0)).get("enum");
+  }
+
+  /** Each header the document marks required on a response is one the emulator sends there. */
+  @Test
+  void theRequiredHeadersAreWhatTheEmulatorSends() {
+    try (FlowExecutionsEmulator emulator =
+            FlowExecutionsEmulator.builder().flow(Flow.withId("abc-123").publishedVersion("3", "Begin")).start();
+        FlowExecutionsEmulator limited =
+            FlowExecutionsEmulator.builder()
+                .flow(Flow.withId("abc-123").publishedVersion("3", "Begin"))
+                .rateLimit(1, java.time.Duration.ofHours(1), RetryAfterFormat.DELAY_SECONDS)
+                .start()) {
+      RawHttp http = new RawHttp(emulator);
+      String token = emulator.issueToken(Set.of("flow:execute"));
+      Map<String, Object> body = RawHttp.validLaunch("headers-1");
+      Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+      answers.put("201", http.launch(token, body));
+      answers.put("200", http.launch(token, body));
+      answers.put("401", http.post(RawHttp.EXECUTIONS, JsonWriter.write(body), "Content-Type", "application/json"));
+      answers.put("403", http.launch(emulator.issueToken(Set.of("flow:read")), body));
+      answers.put("400", http.launch(token, "{}"));
+      RawHttp once = new RawHttp(limited);
+      String limitedToken = limited.issueToken(Set.of("flow:execute"));
+      once.launch(limitedToken, body);
+      answers.put("429", once.launch(limitedToken, body));
+
+      Map<String, Object> responses = at(operation(Endpoint.LAUNCH), "responses");
+      for (Map.Entry<String, HttpResponse<String>> answer : answers.entrySet()) {
+        HttpResponse<String> r = answer.getValue();
+        assertThat(r.statusCode()).as("status").isEqualTo(Integer.parseInt(answer.getKey()));
+        Map<String, Object> headers = map(map(responses.get(answer.getKey())).get("headers"));
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+          if (Boolean.TRUE.equals(map(header.getValue()).get("required"))) {
+            assertThat(r.headers().firstValue(header.getKey()))
+                .as("%s on a %s", header.getKey(), answer.getKey()).isPresent();
+          }
+        }
+      }
+    }
   }
 
   @Test

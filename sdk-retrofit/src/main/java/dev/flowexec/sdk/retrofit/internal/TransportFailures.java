@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -31,6 +32,11 @@ public final class TransportFailures {
   public static TransportException of(String action, IOException failure, long timeoutMillis) {
     String detail = failure.getClass().getSimpleName()
         + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    if (failure instanceof InterruptedIOException && failure.getCause() instanceof RejectedExecutionException) {
+      // OkHttp's dispatcher refused to start a queued call: the transport was closed first.
+      return new TransportException(action + " was stopped because the transport was closed before"
+          + " the request was sent", false, failure);
+    }
     if (isCallTimeout(failure)) {
       return new TransportException(action + " timed out after " + timeoutMillis
           + " ms, the time this attempt had; the request may have been sent", true, failure);

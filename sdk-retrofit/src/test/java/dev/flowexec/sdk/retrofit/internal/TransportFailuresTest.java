@@ -40,4 +40,16 @@ class TransportFailuresTest {
     assertThat(map(new IOException("Connection reset")).getMessage())
         .contains("launching an execution failed").contains("Connection reset").contains("may have been sent");
   }
+
+  @Test
+  void aQueuedCallThatTheClosedDispatcherRefusedWasNotSent() {
+    InterruptedIOException rejected = new InterruptedIOException("executor rejected");
+    rejected.initCause(new java.util.concurrent.RejectedExecutionException("shut down"));
+
+    TransportException e = map(rejected);
+
+    assertThat(e.requestMayHaveBeenSent()).isFalse();
+    assertThat(e.executionMayHaveStarted()).isFalse();
+    assertThat(e.getMessage()).contains("the transport was closed before the request was sent");
+  }
 }

@@ -1,0 +1,28 @@
+package dev.flowexec.sdk.errors;
+
+/**
+ * The call was stopped because its {@link dev.flowexec.sdk.FlowExecutionsClient} was closed: while
+ * it waited to retry, while an attempt was in flight, while it waited between polls, or before it
+ * started. The last attempt's failure, if any, is the cause. Not retried: build a new client.
+ *
+ * <p>{@link #executionMayHaveStarted()} is true only when a request of the call was handed to the
+ * transport (one was in flight at close, or an earlier attempt may have been acted on). A call
+ * that was waiting to retry after refusals, or that never sent, says false.
+ */
+public class ClientClosedException extends FlowApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** The {@link #errorCode()} of every call stopped by {@code close()}. */
+  public static final String ERROR_CODE = "client_closed";
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what was stopped, for a person
+   * @param cause the last attempt's failure, or null
+   * @param executionMayHaveStarted whether any attempt may have reached the service
+   */
+  public ClientClosedException(String message, Throwable cause, boolean executionMayHaveStarted) {
+    super(message, 0, ERROR_CODE, null, null, cause, executionMayHaveStarted);
+  }
+}
