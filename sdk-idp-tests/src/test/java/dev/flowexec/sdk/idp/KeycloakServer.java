@@ -52,6 +52,9 @@ final class KeycloakServer implements AutoCloseable {
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx448m");
+    env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED"); // JBoss threads on JDK 24+
+    // A fresh dev database every run: an earlier run's admin (another password) would survive in it.
+    deleteRecursively(home.resolve("data"));
     home.resolve("bin/kc.sh").toFile().setExecutable(true);
     long start = System.nanoTime();
     this.process = builder.start();
@@ -62,6 +65,17 @@ final class KeycloakServer implements AutoCloseable {
       throw failure;
     }
     this.startedIn = Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Starts Keycloak and waits until its admin API answers. */
