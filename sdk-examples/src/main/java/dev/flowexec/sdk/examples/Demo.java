@@ -17,6 +17,12 @@ import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.Outcome;
 import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.webhooks.StandardWebhooksVerifier;
+import dev.flowexec.sdk.webhooks.VerifiedDelivery;
+import dev.flowexec.sdk.webhooks.WebhookHeaders;
+import dev.flowexec.sdk.webhooks.WebhookLauncher;
+import dev.flowexec.sdk.webhooks.WebhookSigner;
+import dev.flowexec.sdk.webhooks.WebhookVerificationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,9 +31,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -48,9 +56,10 @@ final class Demo {
   static final Duration QUEUED_FOR = Duration.ofMillis(500);
   static final Duration RUNNING_FOR = Duration.ofMillis(1500);
 
-  /** The event a webhook delivers. */
-  static final String EVENT = "{\"event_id\": \"evt-1001\", \"flow_id\": \"abc-123\", \"user_id\": \"user-456\", "
+  /** The event a webhook delivers, and its delivery id (the {@code webhook-id} header). */
+  static final String EVENT = "{\"flow_id\": \"abc-123\", \"user_id\": \"user-456\", "
       + "\"channel\": \"web\", \"data\": {\"order_id\": \"42\"}}";
+  static final String DELIVERY_ID = "msg_1001";
 
   /** The contract's worked example: three payloads people try, and the details each gets. */
   static final Map<String, Set<String>> PAYLOADS = new LinkedHashMap<>();
@@ -134,16 +143,26 @@ final class Demo {
   /** 1. What a webhook handler does: event in, launch with a key derived from it, then wait. */
   private void launchFromWebhook(FlowExecutionsEmulator emulator, FlowExecutionsClient client,
       ProgressListener progress) {
-    out.heading("1. A webhook handler launches a flow (client credentials, request built from the event)");
+    out.heading("1. A webhook handler launches a flow (signature verified, request built from the event)");
+    byte[] body = EVENT.getBytes(StandardCharsets.UTF_8);
+    WebhookSigner sender = WebhookSigner.standardWebhooks(WebhookRelay.DEMO_SECRET);
     out.line("event", EVENT);
-    LaunchRequest request = WebhookEvent.parse(EVENT.getBytes(StandardCharsets.UTF_8)).toLaunchRequest(null);
+    out.line("delivery", DELIVERY_ID + ", signed by the sender (Standard Webhooks)");
+    WebhookLauncher launcher = WebhookLauncher.builder()
+        .verifier(StandardWebhooksVerifier.builder().secret(WebhookRelay.DEMO_SECRET).build())
+        .mapping(delivery -> Optional.of(WebhookEvent.parse(delivery.payload()).toLaunchRequest(null)))
+        .client(client)
+        .build();
+    VerifiedDelivery delivery = launcher.verifier().verify(body,
+        WebhookHeaders.ofSingleValues(sender.sign(DELIVERY_ID, Instant.now(), body)));
+    LaunchRequest request = launcher.requestFor(delivery).orElseThrow();
     Participant who = request.participant();
     out.line("request", "flow " + request.flowId() + " on " + request.channelType() + " for " + who.userId()
         + " (" + who.role() + ", " + who.channels() + "), input_data " + request.inputData());
-    out.line("key", request.flowExecutionId() + " (name-based UUID of the event id)");
+    out.line("key", request.flowExecutionId() + " (name-based UUID of the flow and the delivery id)");
 
-    FlowExecution launched = client.launch(request);
-    check(launched.flowExecutionId().equals(request.flowExecutionId()), "the execution has the request's id");
+    FlowExecution launched = launcher.launch(delivery).execution().orElseThrow();
+    check(launched.flowExecutionId().equals(request.flowExecutionId()), "the execution has the derived id");
     progress.watch("launched", launched);
     FlowExecution finished;
     try {
@@ -155,13 +174,21 @@ final class Demo {
     check(finished.status().value().equals("COMPLETED"), "the execution completed");
     check(finished.outputData().isPresent(), "a completed execution has output_data");
 
-    // The sender times out and delivers the same event again: same key, same body, no second run.
-    FlowExecution again = client.launch(
-        WebhookEvent.parse(EVENT.getBytes(StandardCharsets.UTF_8)).toLaunchRequest(null));
-    out.line("redelivered", "the same event again -> execution " + again.flowExecutionId() + ", "
-        + again.status() + "; the emulator holds " + emulator.executionCount() + " execution");
-    check(again.flowExecutionId().equals(launched.flowExecutionId()) && emulator.executionCount() == 1,
-        "a redelivered event launches nothing new");
+    // The sender times out and delivers the same event again (a new signature, the same delivery id):
+    // the launcher knows it handled it; and a launch of it anyway (another node, say) is replayed.
+    boolean answeredAsHandled;
+    try {
+      launcher.handle(body, WebhookHeaders.ofSingleValues(sender.sign(DELIVERY_ID, Instant.now(), body)));
+      answeredAsHandled = false;
+    } catch (WebhookVerificationException replayed) {
+      answeredAsHandled = replayed.reason() == WebhookVerificationException.Reason.REPLAYED;
+    }
+    FlowExecution again = client.launch(request);
+    out.line("redelivered", "the same delivery again -> already handled, nothing sent; launched anyway -> execution "
+        + again.flowExecutionId() + ", " + again.status() + "; the emulator holds " + emulator.executionCount()
+        + " execution");
+    check(answeredAsHandled && again.flowExecutionId().equals(launched.flowExecutionId())
+        && emulator.executionCount() == 1, "a redelivered event launches nothing new");
   }
 
   /** 2. The contract's worked example, sent as raw JSON; the SDK's ErrorMapper types the 400. */

@@ -12,45 +12,40 @@ import dev.flowexec.sdk.model.Role;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import okio.Buffer;
 
 /**
- * A webhook event as the relay receives it, and the launch it asks for.
+ * The payload of a webhook the relay receives, and the launch it asks for. The relay parses it only
+ * after the delivery's signature was verified.
  *
  * <pre>{@code
- * {"event_id": "evt-1001", "flow_id": "abc-123", "user_id": "user-456", "channel": "web",
- *  "role": "USER", "data": {"order_id": "42"}}
+ * {"flow_id": "abc-123", "user_id": "user-456", "channel": "web", "role": "USER",
+ *  "data": {"order_id": "42"}}
  * }</pre>
  *
- * <p>{@code event_id}, {@code user_id} and {@code channel} are required; {@code flow_id} may come
- * from the relay's default; {@code role} defaults to {@code USER}; {@code data} becomes
- * {@code input_data}. Other fields are ignored, as webhook senders add their own.
+ * <p>{@code user_id} and {@code channel} are required; {@code flow_id} may come from the relay's
+ * default; {@code role} defaults to {@code USER}; {@code data} becomes {@code input_data}. Other
+ * fields are ignored, as webhook senders add their own (a Stripe-style event's {@code id}, say).
  *
- * <p><b>Exactly once:</b> the execution id is derived from the event, never random:
- * {@link #executionIdFor(String, String)} is a name-based UUID of the flow id and the event id. A
- * sender that delivers the event again (after a timeout, say) sends the same
- * {@code flow_execution_id} with the same body, and the service replays the execution it started
- * the first time instead of starting another.
+ * <p>The event carries no id of its own: the delivery id of the signature scheme
+ * ({@code webhook-id}) is the event's identity, and
+ * {@link dev.flowexec.sdk.webhooks.WebhookLauncher} derives the execution id from it, so every
+ * delivery of the event launches with the same idempotency key.
  */
 public final class WebhookEvent {
-  private final String eventId;
   private final String flowId;
   private final String userId;
   private final String role;
   private final String channel;
   private final Map<String, Object> data;
 
-  private WebhookEvent(String eventId, String flowId, String userId, String role, String channel,
-      Map<String, Object> data) {
-    this.eventId = eventId;
+  private WebhookEvent(String flowId, String userId, String role, String channel, Map<String, Object> data) {
     this.flowId = flowId;
     this.userId = userId;
     this.role = role;
@@ -82,7 +77,6 @@ public final class WebhookEvent {
       throw invalid("", "malformed_json", "the event is not well-formed JSON: " + e.getMessage());
     }
     List<FieldError> problems = new ArrayList<>();
-    String eventId = string(fields, "event_id", true, problems);
     String flowId = string(fields, "flow_id", false, problems);
     String userId = string(fields, "user_id", true, problems);
     String role = string(fields, "role", false, problems);
@@ -96,28 +90,15 @@ public final class WebhookEvent {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> inputs = data == null ? Map.of() : (Map<String, Object>) data;
-    return new WebhookEvent(eventId, flowId, userId, role, channel, inputs);
-  }
-
-  /**
-   * Returns the execution id for an event: a name-based (version 3) UUID of the flow id and the
-   * event id, so every delivery of the event launches with the same idempotency key. It is 36
-   * characters of {@code [0-9a-f-]}, whatever the event id looks like.
-   *
-   * @param flowId the flow the event launches
-   * @param eventId the sender's event id
-   * @return the {@code flow_execution_id}
-   */
-  public static String executionIdFor(String flowId, String eventId) {
-    return UUID.nameUUIDFromBytes(("flowexec-webhook\n" + flowId + "\n" + eventId).getBytes(StandardCharsets.UTF_8))
-        .toString();
+    return new WebhookEvent(flowId, userId, role, channel, inputs);
   }
 
   /**
    * Builds the launch this event asks for.
    *
    * @param defaultFlowId the flow for events without {@code flow_id}, or null to require it
-   * @return the request, whose {@code flow_execution_id} is derived from the event
+   * @return the request; {@link dev.flowexec.sdk.webhooks.WebhookLauncher} gives it the
+   *     {@code flow_execution_id} derived from the delivery id
    * @throws RequestValidationException when the event breaks a rule of the contract (the relay answers 400)
    */
   public LaunchRequest toLaunchRequest(String defaultFlowId) {
@@ -132,13 +113,7 @@ public final class WebhookEvent {
         .participant(participant)
         .channelType(participant.channel())
         .putAllInputData(data)
-        .flowExecutionId(executionIdFor(flow, eventId))
         .build();
-  }
-
-  /** @return the sender's event id */
-  public String eventId() {
-    return eventId;
   }
 
   /** @return the event's flow id, or null when the relay's default applies */
