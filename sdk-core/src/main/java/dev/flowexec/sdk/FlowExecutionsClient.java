@@ -10,10 +10,15 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +60,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
   private final boolean ownsScheduler;
   private final RetryPolicy retryPolicy;
   private final Duration timeout;
+  private final WithResponse withResponse = new WithResponse();
 
   private FlowExecutionsClient(Builder builder) {
     this.transport = builder.transport;
@@ -64,8 +70,9 @@ public final class FlowExecutionsClient implements AutoCloseable {
     this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
     this.retryPolicy = builder.retryPolicy;
     this.timeout = builder.timeout;
-    this.runner = new CallRunner(builder.retryPolicy, new SafeListener(builder.listener), clock,
-        sleeper, scheduler, builder.timeout, () -> ThreadLocalRandom.current().nextDouble());
+    this.runner = new CallRunner(builder.retryPolicy, new SafeListener(builder.listeners), clock,
+        sleeper, scheduler, builder.timeout, () -> ThreadLocalRandom.current().nextDouble(),
+        withoutUserInfo(transport.baseUrl()));
   }
 
   /**
@@ -75,6 +82,25 @@ public final class FlowExecutionsClient implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a view of this client whose methods return the execution together with the
+   * {@link ResponseMetadata} of the call: status code, whether a launch was replayed, the request
+   * id, the attempts made, the elapsed time and the response headers. The view shares this
+   * client; it is cheap and thread-safe.
+   *
+   * <pre>{@code
+   * ExecutionResponse launched = client.withResponse().launch(request);
+   * if (launched.metadata().replayed()) {
+   *   log.info("already launched (request {})", launched.metadata().requestId().orElse("-"));
+   * }
+   * }</pre>
+   *
+   * @return the view
+   */
+  public WithResponse withResponse() {
+    return withResponse;
   }
 
   /**
@@ -97,10 +123,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
    * @throws dev.flowexec.sdk.errors.FlowApiException a typed subclass on failure
    */
   public FlowExecution launch(LaunchRequest request, CallOptions options) {
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(options, "options");
-    return runner.call(Operation.LAUNCH, request.flowExecutionId(), options,
-        attemptOptions -> transport.launch(request, attemptOptions));
+    return withResponse.launch(request, options).execution();
   }
 
   /**
@@ -124,10 +147,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
    *     any retry
    */
   public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(options, "options");
-    return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), options,
-        attemptOptions -> transport.launchAsync(request, attemptOptions));
+    return executionOf(withResponse.launchAsync(request, options));
   }
 
   /**
@@ -150,10 +170,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
    * @throws dev.flowexec.sdk.errors.ExecutionNotFoundException if there is none with that id
    */
   public FlowExecution get(String flowExecutionId, CallOptions options) {
-    checkId(flowExecutionId);
-    Objects.requireNonNull(options, "options");
-    return runner.call(Operation.GET, flowExecutionId, options,
-        attemptOptions -> transport.get(flowExecutionId, attemptOptions));
+    return withResponse.get(flowExecutionId, options).execution();
   }
 
   /**
@@ -174,10 +191,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
    * @return a future of the execution; cancelling it cancels the HTTP call and any retry
    */
   public CompletableFuture<FlowExecution> getAsync(String flowExecutionId, CallOptions options) {
-    checkId(flowExecutionId);
-    Objects.requireNonNull(options, "options");
-    return runner.callAsync(Operation.GET, flowExecutionId, options,
-        attemptOptions -> transport.getAsync(flowExecutionId, attemptOptions));
+    return executionOf(withResponse.getAsync(flowExecutionId, options));
   }
 
   /**
@@ -189,14 +203,54 @@ public final class FlowExecutionsClient implements AutoCloseable {
    * @throws DeadlineExceededException if it is not final within {@code timeout}
    */
   public FlowExecution awaitCompletion(String flowExecutionId, Duration timeout) {
+    return withResponse.awaitCompletion(flowExecutionId, timeout).execution();
+  }
+
+  /**
+   * Polls an execution without blocking until its status is final.
+   *
+   * @param flowExecutionId the execution's id
+   * @param timeout how long to wait in all
+   * @return a future of the final execution, failed with {@link DeadlineExceededException} when
+   *     it is not final in time; cancelling it stops the polling
+   */
+  public CompletableFuture<FlowExecution> awaitCompletionAsync(
+      String flowExecutionId, Duration timeout) {
+    return executionOf(withResponse.awaitCompletionAsync(flowExecutionId, timeout));
+  }
+
+  /** The execution of a future response; cancelling the result cancels the call. */
+  private static CompletableFuture<FlowExecution> executionOf(
+      CompletableFuture<ExecutionResponse> response) {
+    CompletableFuture<FlowExecution> execution = new CompletableFuture<>();
+    response.whenComplete((value, failure) -> {
+      if (failure != null) {
+        execution.completeExceptionally(failure);
+      } else {
+        execution.complete(value.execution());
+      }
+    });
+    execution.whenComplete((value, failure) -> {
+      if (execution.isCancelled()) {
+        response.cancel(true);
+      }
+    });
+    return execution;
+  }
+
+  private ExecutionResponse awaitFinal(String flowExecutionId, Duration timeout) {
     checkId(flowExecutionId);
-    Instant deadline = clock.instant().plus(timeout);
+    Instant start = clock.instant();
+    Instant deadline = start.plus(timeout);
     Duration delay = FIRST_POLL;
+    int attempts = 0;
     while (true) {
-      FlowExecution execution =
-          get(flowExecutionId, CallOptions.builder().deadline(deadline).build());
+      ExecutionResponse read =
+          withResponse.get(flowExecutionId, CallOptions.builder().deadline(deadline).build());
+      attempts += read.metadata().attempts();
+      FlowExecution execution = read.execution();
       if (execution.isFinal()) {
-        return execution;
+        return polled(read, attempts, start);
       }
       Duration remaining = Duration.between(clock.instant(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
@@ -217,39 +271,44 @@ public final class FlowExecutionsClient implements AutoCloseable {
     }
   }
 
-  /**
-   * Polls an execution without blocking until its status is final.
-   *
-   * @param flowExecutionId the execution's id
-   * @param timeout how long to wait in all
-   * @return a future of the final execution, failed with {@link DeadlineExceededException} when
-   *     it is not final in time; cancelling it stops the polling
-   */
-  public CompletableFuture<FlowExecution> awaitCompletionAsync(
+  private CompletableFuture<ExecutionResponse> awaitFinalAsync(
       String flowExecutionId, Duration timeout) {
     checkId(flowExecutionId);
-    Instant deadline = clock.instant().plus(timeout);
-    CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+    Instant start = clock.instant();
+    Instant deadline = start.plus(timeout);
+    CompletableFuture<ExecutionResponse> result = new CompletableFuture<>();
     runner.endOnClose(result, () -> new ClientClosedException("waiting for execution "
         + flowExecutionId + " to finish was stopped because the client was closed"
         + " (FlowExecutionsClient.close()): wait with a client that is open", null, false));
-    poll(flowExecutionId, timeout, deadline, FIRST_POLL, result);
+    poll(flowExecutionId, timeout, start, deadline, FIRST_POLL, 0, result);
     return result;
   }
 
-  private void poll(String id, Duration timeout, Instant deadline, Duration delay,
-      CompletableFuture<FlowExecution> result) {
+  /** The last read, with the attempts and time of the whole wait. */
+  private ExecutionResponse polled(ExecutionResponse last, int attempts, Instant start) {
+    ResponseMetadata meta = last.metadata();
+    return ExecutionResponse.of(last.execution(), ResponseMetadata.of(meta.statusCode(),
+        meta.headers(), attempts, Duration.between(start, clock.instant())));
+  }
+
+  private void poll(String id, Duration timeout, Instant start, Instant deadline, Duration delay,
+      int attemptsBefore, CompletableFuture<ExecutionResponse> result) {
     if (result.isDone()) {
       return;
     }
-    CompletableFuture<FlowExecution> read = getAsync(id, CallOptions.builder().deadline(deadline).build());
+    CompletableFuture<ExecutionResponse> read =
+        withResponse.getAsync(id, CallOptions.builder().deadline(deadline).build());
     result.whenComplete((v, e) -> read.cancel(true));
-    read.whenComplete((execution, failure) -> {
+    read.whenComplete((response, failure) -> {
       if (failure != null) {
         result.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
             && failure.getCause() != null ? failure.getCause() : failure);
-      } else if (execution.isFinal()) {
-        result.complete(execution);
+        return;
+      }
+      int attempts = attemptsBefore + response.metadata().attempts();
+      FlowExecution execution = response.execution();
+      if (execution.isFinal()) {
+        result.complete(polled(response, attempts, start));
       } else {
         Duration remaining = Duration.between(clock.instant(), deadline);
         if (remaining.isNegative() || remaining.isZero()) {
@@ -263,7 +322,8 @@ public final class FlowExecutionsClient implements AutoCloseable {
         long wait = delay.toNanos();
         try {
           Future<?> next = scheduler.schedule(
-              () -> poll(id, timeout, deadline, nextPoll(delay), result), wait, TimeUnit.NANOSECONDS);
+              () -> poll(id, timeout, start, deadline, nextPoll(delay), attempts, result),
+              wait, TimeUnit.NANOSECONDS);
           result.whenComplete((v, e) -> next.cancel(false));
         } catch (RejectedExecutionException stopped) {
           result.completeExceptionally(runner.isClosed()
@@ -323,6 +383,19 @@ public final class FlowExecutionsClient implements AutoCloseable {
         + ", timeout=" + timeout + "}";
   }
 
+  /** The transport's base URL for logs, metrics and traces: no user info, query or fragment. */
+  private static URI withoutUserInfo(Optional<URI> baseUrl) {
+    if (baseUrl == null || baseUrl.isEmpty()) {
+      return null;
+    }
+    URI url = baseUrl.get();
+    try {
+      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
+    } catch (URISyntaxException | RuntimeException unusable) {
+      return null; // leave the URL out rather than risk showing credentials
+    }
+  }
+
   private static ScheduledExecutorService defaultScheduler() {
     AtomicInteger count = new AtomicInteger();
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
@@ -334,12 +407,157 @@ public final class FlowExecutionsClient implements AutoCloseable {
     return executor;
   }
 
+  /**
+   * The client's methods, returning each execution with the {@link ResponseMetadata} of its call.
+   * Get it from {@link FlowExecutionsClient#withResponse()}; it behaves exactly like the client
+   * (retries, deadlines, listeners). Thread-safe.
+   */
+  public final class WithResponse {
+    private WithResponse() {}
+
+    /**
+     * Launches an execution with the client's default timeout.
+     *
+     * @param request the request
+     * @return the execution and how the call went: {@code 201} new or {@code 200} replayed
+     * @throws dev.flowexec.sdk.errors.FlowApiException a typed subclass on failure
+     */
+    public ExecutionResponse launch(LaunchRequest request) {
+      return launch(request, CallOptions.defaults());
+    }
+
+    /**
+     * Launches an execution.
+     *
+     * @param request the request
+     * @param options the call's timeout or deadline and extra headers
+     * @return the execution and how the call went: {@code 201} new or {@code 200} replayed
+     * @throws dev.flowexec.sdk.errors.FlowApiException a typed subclass on failure
+     */
+    public ExecutionResponse launch(LaunchRequest request, CallOptions options) {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(options, "options");
+      return runner.call(Operation.LAUNCH, request.flowExecutionId(), options,
+          attemptOptions -> transport.launch(request, attemptOptions));
+    }
+
+    /**
+     * Launches an execution without blocking, with the client's default timeout.
+     *
+     * @param request the request
+     * @return a future of the execution and metadata; cancelling it cancels the call
+     */
+    public CompletableFuture<ExecutionResponse> launchAsync(LaunchRequest request) {
+      return launchAsync(request, CallOptions.defaults());
+    }
+
+    /**
+     * Launches an execution without blocking.
+     *
+     * @param request the request
+     * @param options the call's timeout or deadline and extra headers
+     * @return a future of the execution and metadata, failed with a typed
+     *     {@link dev.flowexec.sdk.errors.FlowApiException}; cancelling it cancels the call
+     */
+    public CompletableFuture<ExecutionResponse> launchAsync(LaunchRequest request,
+        CallOptions options) {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(options, "options");
+      return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), options,
+          attemptOptions -> transport.launchAsync(request, attemptOptions));
+    }
+
+    /**
+     * Reads an execution with the client's default timeout.
+     *
+     * @param flowExecutionId the execution's id
+     * @return the execution and how the call went
+     * @throws dev.flowexec.sdk.errors.ExecutionNotFoundException if there is none with that id
+     */
+    public ExecutionResponse get(String flowExecutionId) {
+      return get(flowExecutionId, CallOptions.defaults());
+    }
+
+    /**
+     * Reads an execution.
+     *
+     * @param flowExecutionId the execution's id
+     * @param options the call's timeout or deadline and extra headers
+     * @return the execution and how the call went
+     * @throws dev.flowexec.sdk.errors.ExecutionNotFoundException if there is none with that id
+     */
+    public ExecutionResponse get(String flowExecutionId, CallOptions options) {
+      checkId(flowExecutionId);
+      Objects.requireNonNull(options, "options");
+      return runner.call(Operation.GET, flowExecutionId, options,
+          attemptOptions -> transport.get(flowExecutionId, attemptOptions));
+    }
+
+    /**
+     * Reads an execution without blocking, with the client's default timeout.
+     *
+     * @param flowExecutionId the execution's id
+     * @return a future of the execution and metadata
+     */
+    public CompletableFuture<ExecutionResponse> getAsync(String flowExecutionId) {
+      return getAsync(flowExecutionId, CallOptions.defaults());
+    }
+
+    /**
+     * Reads an execution without blocking.
+     *
+     * @param flowExecutionId the execution's id
+     * @param options the call's timeout or deadline and extra headers
+     * @return a future of the execution and metadata; cancelling it cancels the call
+     */
+    public CompletableFuture<ExecutionResponse> getAsync(String flowExecutionId,
+        CallOptions options) {
+      checkId(flowExecutionId);
+      Objects.requireNonNull(options, "options");
+      return runner.callAsync(Operation.GET, flowExecutionId, options,
+          attemptOptions -> transport.getAsync(flowExecutionId, attemptOptions));
+    }
+
+    /**
+     * Polls an execution until its status is final, as
+     * {@link FlowExecutionsClient#awaitCompletion(String, Duration)}. The metadata is the last
+     * read's status and headers, with the attempts of every poll and the time of the whole wait.
+     *
+     * @param flowExecutionId the execution's id
+     * @param timeout how long to wait in all
+     * @return the final execution and how the wait went
+     * @throws DeadlineExceededException if it is not final within {@code timeout}
+     */
+    public ExecutionResponse awaitCompletion(String flowExecutionId, Duration timeout) {
+      return awaitFinal(flowExecutionId, timeout);
+    }
+
+    /**
+     * Polls an execution without blocking until its status is final, as
+     * {@link FlowExecutionsClient#awaitCompletionAsync(String, Duration)}.
+     *
+     * @param flowExecutionId the execution's id
+     * @param timeout how long to wait in all
+     * @return a future of the final execution and how the wait went; cancelling it stops the
+     *     polling
+     */
+    public CompletableFuture<ExecutionResponse> awaitCompletionAsync(String flowExecutionId,
+        Duration timeout) {
+      return awaitFinalAsync(flowExecutionId, timeout);
+    }
+
+    @Override
+    public String toString() {
+      return FlowExecutionsClient.this + ".withResponse()";
+    }
+  }
+
   /** Configures a {@link FlowExecutionsClient}. Not thread-safe; build once and share the client. */
   public static final class Builder {
     private FlowTransport transport;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Duration timeout = Duration.ofSeconds(30);
-    private ExecutionListener listener = ExecutionListener.noop();
+    private final List<ExecutionListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private ScheduledExecutorService scheduler;
@@ -384,13 +602,14 @@ public final class FlowExecutionsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the listener told of every attempt, retry and outcome.
+     * Adds a listener told of every call, attempt, retry and outcome, such as the Micrometer or
+     * OpenTelemetry integration. Call it once per listener; they are told in the order added.
      *
      * @param listener the listener; default none
      * @return this builder
      */
     public Builder listener(ExecutionListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -16,6 +16,7 @@ import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.TransportResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
 import java.io.IOException;
 import java.time.Duration;
@@ -173,14 +174,14 @@ class AttemptHistoryTest {
     // Sync: the transport outlives the deadline and then reports it never sent (its own bound);
     // async: the attempt is still in flight when the deadline timer fires.
     ServerException refused = unavailable();
-    List<CompletableFuture<FlowExecution>> held = new ArrayList<>();
+    List<CompletableFuture<TransportResponse>> held = new ArrayList<>();
     FlowTransport transport = new InlineAsync(script) {
       @Override
-      public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+      public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
         if (script.launches.isEmpty()) {
           return super.launchAsync(request, options);
         }
-        CompletableFuture<FlowExecution> attempt = new CompletableFuture<>();
+        CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
         held.add(attempt);
         return attempt;
       }
@@ -243,17 +244,17 @@ class AttemptHistoryTest {
     }
 
     @Override
-    public FlowExecution launch(LaunchRequest request, CallOptions options) {
+    public TransportResponse launch(LaunchRequest request, CallOptions options) {
       return script.launch(request, options);
     }
 
     @Override
-    public FlowExecution get(String id, CallOptions options) {
+    public TransportResponse get(String id, CallOptions options) {
       return script.get(id, options);
     }
 
     @Override
-    public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+    public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
       try {
         return CompletableFuture.completedFuture(script.launch(request, options));
       } catch (RuntimeException failure) {
@@ -262,7 +263,7 @@ class AttemptHistoryTest {
     }
 
     @Override
-    public CompletableFuture<FlowExecution> getAsync(String id, CallOptions options) {
+    public CompletableFuture<TransportResponse> getAsync(String id, CallOptions options) {
       try {
         return CompletableFuture.completedFuture(script.get(id, options));
       } catch (RuntimeException failure) {

@@ -15,6 +15,7 @@ import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.TransportResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
 import java.io.IOException;
@@ -128,9 +129,9 @@ class ClientCloseTest {
   void anAttemptInFlightThatTheTransportNeverEndsIsAbandonedAfterTheGraceAndMayHaveBeenSent() {
     RecordingListener listener = new RecordingListener();
     CallRunner runner = new CallRunner(SLOW_RETRIES, listener, clock, clock.sleeper(sleeps),
-        scheduler, Duration.ofMinutes(1), () -> 0.5);
-    CompletableFuture<FlowExecution> attempt = new CompletableFuture<>();
-    CompletableFuture<FlowExecution> future =
+        scheduler, Duration.ofMinutes(1), () -> 0.5, null);
+    CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
+    CompletableFuture<ExecutionResponse> future =
         runner.callAsync(Operation.LAUNCH, "exec-1", CallOptions.defaults(), options -> attempt);
 
     runner.close();
@@ -201,29 +202,29 @@ class ClientCloseTest {
    * {@link TransportException} that says whether it was written, as RetrofitTransport does.
    */
   private static final class ClosingTransport implements FlowTransport {
-    final List<CompletableFuture<FlowExecution>> attempts = new CopyOnWriteArrayList<>();
-    final List<CompletableFuture<FlowExecution>> written = new CopyOnWriteArrayList<>();
+    final List<CompletableFuture<TransportResponse>> attempts = new CopyOnWriteArrayList<>();
+    final List<CompletableFuture<TransportResponse>> written = new CopyOnWriteArrayList<>();
 
     @Override
-    public FlowExecution launch(LaunchRequest request, CallOptions options) {
+    public TransportResponse launch(LaunchRequest request, CallOptions options) {
       throw new UnsupportedOperationException("async only");
     }
 
     @Override
-    public FlowExecution get(String id, CallOptions options) {
+    public TransportResponse get(String id, CallOptions options) {
       throw new UnsupportedOperationException("async only");
     }
 
     @Override
-    public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
-      CompletableFuture<FlowExecution> attempt = new CompletableFuture<>();
+    public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+      CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
       attempts.add(attempt);
       return attempt;
     }
 
     @Override
     public void close() {
-      for (CompletableFuture<FlowExecution> attempt : attempts) {
+      for (CompletableFuture<TransportResponse> attempt : attempts) {
         boolean sent = written.contains(attempt);
         attempt.completeExceptionally(new TransportException("the transport was closed", sent,
             new IOException("closed")));

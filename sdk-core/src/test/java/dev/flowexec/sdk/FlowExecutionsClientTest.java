@@ -25,6 +25,7 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -198,19 +199,17 @@ class FlowExecutionsClientTest {
     transport.thenFail(unavailable()).thenSucceed();
     ExecutionListener broken = new ExecutionListener() {
       @Override
-      public void attemptStarted(Operation operation, String id, int attempt) {
+      public void attemptStarted(AttemptStarted event) {
         throw new IllegalStateException("listener bug");
       }
 
       @Override
-      public void retryScheduled(Operation operation, String id, int attempt, Duration delay,
-          FlowApiException cause) {
+      public void retryScheduled(RetryScheduled event) {
         throw new AssertionError("listener bug");
       }
 
       @Override
-      public void callFinished(Operation operation, String id, int attempts, Duration duration,
-          FlowExecution execution, RuntimeException failure) {
+      public void callFinished(CallFinished event) {
         throw new IllegalStateException("listener bug");
       }
     };
@@ -308,7 +307,7 @@ class FlowExecutionsClientTest {
     FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).listener(events).build();
 
     CompletableFuture<FlowExecution> future = client.launchAsync(request());
-    CompletableFuture<FlowExecution> inFlight = held.attempts.poll(5, TimeUnit.SECONDS);
+    CompletableFuture<TransportResponse> inFlight = held.attempts.poll(5, TimeUnit.SECONDS);
     future.cancel(true);
 
     assertThat(inFlight).isNotNull();
@@ -324,7 +323,7 @@ class FlowExecutionsClientTest {
     FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).build();
 
     CompletableFuture<FlowExecution> future =
-        client.launchAsync(request(), CallOptions.ofTimeout(Duration.ofMillis(50)));
+        client.launchAsync(request(), CallOptions.ofTimeout(Duration.ofMillis(300)));
 
     assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -380,22 +379,22 @@ class FlowExecutionsClientTest {
 
   /** A transport whose async attempts never finish by themselves. */
   private static final class HeldTransport implements FlowTransport {
-    final java.util.concurrent.BlockingQueue<CompletableFuture<FlowExecution>> attempts =
+    final java.util.concurrent.BlockingQueue<CompletableFuture<TransportResponse>> attempts =
         new java.util.concurrent.LinkedBlockingQueue<>();
 
     @Override
-    public FlowExecution launch(LaunchRequest request, CallOptions options) {
+    public TransportResponse launch(LaunchRequest request, CallOptions options) {
       throw new UnsupportedOperationException("async only");
     }
 
     @Override
-    public FlowExecution get(String id, CallOptions options) {
+    public TransportResponse get(String id, CallOptions options) {
       throw new UnsupportedOperationException("async only");
     }
 
     @Override
-    public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
-      CompletableFuture<FlowExecution> attempt = new CompletableFuture<>();
+    public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+      CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
       attempts.add(attempt);
       return attempt;
     }

@@ -1,9 +1,6 @@
 package dev.flowexec.sdk;
 
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
-import dev.flowexec.sdk.transport.Operation;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,32 +15,32 @@ final class RecordingListener implements ExecutionListener {
   }
 
   @Override
-  public void attemptStarted(Operation operation, String id, int attempt) {
-    record("started " + operation + " " + attempt);
+  public void attemptStarted(AttemptStarted event) {
+    record("started " + event.operation() + " " + event.attempt());
   }
 
   @Override
-  public void attemptFinished(Operation operation, String id, int attempt, Duration duration,
-      FlowExecution execution, FlowApiException failure) {
-    record("finished " + operation + " " + attempt + " "
-        + (execution != null ? execution.status() : failure == null ? "?" : failure.errorCode()));
+  public void attemptFinished(AttemptFinished event) {
+    record("finished " + event.operation() + " " + event.attempt() + " "
+        + event.execution().map(e -> String.valueOf(e.status())).orElseGet(() -> event.failure()
+            .map(f -> f instanceof FlowApiException ? ((FlowApiException) f).errorCode() : "?")
+            .orElse("?")));
   }
 
   @Override
-  public void retryScheduled(Operation operation, String id, int attempt, Duration delay,
-      FlowApiException cause) {
-    record("retry " + operation + " " + attempt + " after " + delay.toMillis() + "ms: "
-        + cause.errorCode());
+  public void retryScheduled(RetryScheduled event) {
+    record("retry " + event.operation() + " " + event.attempt() + " after "
+        + event.delay().toMillis() + "ms: " + event.cause().errorCode());
   }
 
   @Override
-  public void callFinished(Operation operation, String id, int attempts, Duration duration,
-      FlowExecution execution, RuntimeException failure) {
-    String outcome = execution != null ? "ok"
+  public void callFinished(CallFinished event) {
+    RuntimeException failure = event.failure().orElse(null);
+    String outcome = event.execution().isPresent() ? "ok"
         : failure instanceof FlowApiException ? ((FlowApiException) failure).errorCode()
         : failure instanceof java.util.concurrent.CancellationException ? "cancelled"
         : String.valueOf(failure);
-    record("done " + operation + " " + attempts + " " + outcome);
+    record("done " + event.operation() + " " + event.attempts() + " " + outcome);
   }
 
   private void record(String line) {

@@ -1,14 +1,22 @@
 package dev.flowexec.sdk.internal;
 
 import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.ExecutionListener.AttemptFinished;
+import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
+import dev.flowexec.sdk.ExecutionListener.CallFinished;
+import dev.flowexec.sdk.ExecutionListener.CallStarted;
+import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
+import dev.flowexec.sdk.ExecutionResponse;
+import dev.flowexec.sdk.ResponseMetadata;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.Sleeper;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,6 +49,8 @@ import java.util.function.Supplier;
  * call still open. Not public API.
  */
 public final class CallRunner {
+  private static final AtomicLong CALL_IDS = new AtomicLong();
+
   private final RetryPolicy policy;
   private final ExecutionListener listener;
   private final Clock clock;
@@ -47,13 +58,19 @@ public final class CallRunner {
   private final ScheduledExecutorService scheduler;
   private final Duration defaultTimeout;
   private final DoubleSupplier random;
+  private final URI baseUrl;
   /** Open asynchronous calls and polls, each with what ends it when the runner closes. */
   private final Map<CompletableFuture<?>, OpenCall> open = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  /** Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener}). */
+  /**
+   * Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener});
+   * {@code baseUrl} is the transport's, without user info, or null.
+   */
   public CallRunner(RetryPolicy policy, ExecutionListener listener, Clock clock, Sleeper sleeper,
-      ScheduledExecutorService scheduler, Duration defaultTimeout, DoubleSupplier random) {
+      ScheduledExecutorService scheduler, Duration defaultTimeout, DoubleSupplier random,
+      URI baseUrl) {
+    this.baseUrl = baseUrl;
     this.policy = policy;
     this.listener = listener;
     this.clock = clock;
@@ -78,17 +95,17 @@ public final class CallRunner {
   }
 
   /** Runs a call on the caller's thread. */
-  public FlowExecution call(Operation operation, String id, CallOptions options,
-      Function<CallOptions, FlowExecution> attempt) {
+  public ExecutionResponse call(Operation operation, String id, CallOptions options,
+      Function<CallOptions, TransportResponse> attempt) {
     Attempts call = new Attempts(operation, id, options);
     while (true) {
       CallOptions attemptOptions = call.begin();
       if (attemptOptions == null) {
         throw call.end();
       }
-      FlowExecution execution;
+      TransportResponse response;
       try {
-        execution = attempt.apply(attemptOptions);
+        response = checked(attempt.apply(attemptOptions));
       } catch (FlowApiException failure) {
         Duration delay = call.failed(failure);
         if (delay == null) {
@@ -104,14 +121,13 @@ public final class CallRunner {
       } catch (RuntimeException unexpected) {
         throw call.unexpected(unexpected);
       }
-      call.succeeded(execution);
-      return execution;
+      return call.succeeded(response);
     }
   }
 
   /** Runs a call without blocking any thread. */
-  public CompletableFuture<FlowExecution> callAsync(Operation operation, String id,
-      CallOptions options, Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
+  public CompletableFuture<ExecutionResponse> callAsync(Operation operation, String id,
+      CallOptions options, Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
     AsyncCall call = new AsyncCall(new Attempts(operation, id, options), attempt);
     call.start();
     return call.result;
@@ -185,8 +201,18 @@ public final class CallRunner {
     return true;
   }
 
-  private static CallOptions attemptOptions(CallOptions options, Duration remaining) {
-    return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers()).build();
+  /** The attempt's options: the time left, the caller's headers and those listeners added. */
+  private static CallOptions attemptOptions(CallOptions options, Duration remaining,
+      AttemptStarted started) {
+    return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers())
+        .putAllHeaders(started.addedHeaders()).build();
+  }
+
+  private static TransportResponse checked(TransportResponse response) {
+    if (response == null) {
+      throw new IllegalStateException("the transport returned null instead of a TransportResponse");
+    }
+    return response;
   }
 
   private Duration since(Instant start) {
@@ -199,6 +225,7 @@ public final class CallRunner {
    * attempt's end races the deadline, a cancel and {@code close()}.
    */
   private final class Attempts {
+    final long callId = CALL_IDS.incrementAndGet();
     final Operation operation;
     final String id;
     final CallOptions options;
@@ -218,6 +245,7 @@ public final class CallRunner {
       this.id = id;
       this.options = options;
       this.deadline = deadline(options);
+      listener.callStarted(new CallStarted(callId, operation, id));
     }
 
     /** Starts the next attempt and returns its options, or null when the call must end. */
@@ -228,27 +256,36 @@ public final class CallRunner {
       }
       count++;
       inFlight = true;
-      listener.attemptStarted(operation, id, count);
+      AttemptStarted started = new AttemptStarted(callId, operation, id, count, baseUrl);
+      listener.attemptStarted(started);
       attemptStart = clock.instant();
-      return attemptOptions(options, remaining);
+      return attemptOptions(options, remaining, started);
     }
 
-    /** Reports a successful attempt; returns whether it ends the call (it had not ended before). */
-    synchronized boolean succeeded(FlowExecution execution) {
+    /**
+     * Reports a successful attempt; returns the call's response when it ends the call, null when
+     * the call had ended before.
+     */
+    synchronized ExecutionResponse succeeded(TransportResponse response) {
       inFlight = false;
-      listener.attemptFinished(operation, id, count, since(attemptStart), execution, null);
+      listener.attemptFinished(new AttemptFinished(callId, operation, id, count,
+          since(attemptStart), response, null));
       if (ended) {
-        return false;
+        return null;
       }
       ended = true;
-      listener.callFinished(operation, id, count, since(start), execution, null);
-      return true;
+      Duration elapsed = since(start);
+      ExecutionResponse result = ExecutionResponse.of(response.execution(),
+          ResponseMetadata.of(response.statusCode(), response.headers(), count, elapsed));
+      listener.callFinished(new CallFinished(callId, operation, id, count, elapsed, result, null));
+      return result;
     }
 
     /** Records a failed attempt; returns the delay before the next, or null when the call must end. */
     synchronized Duration failed(FlowApiException failure) {
       inFlight = false;
-      listener.attemptFinished(operation, id, count, since(attemptStart), null, failure);
+      listener.attemptFinished(new AttemptFinished(callId, operation, id, count,
+          since(attemptStart), null, failure));
       if (failures == null) {
         failures = new ArrayList<>(Math.min(policy.maxAttempts(), 8));
       }
@@ -260,16 +297,17 @@ public final class CallRunner {
       if (!clock.instant().plus(delay).isBefore(deadline)) {
         return null;
       }
-      listener.retryScheduled(operation, id, count, delay, failure);
+      listener.retryScheduled(new RetryScheduled(callId, operation, id, count, delay, failure));
       return delay;
     }
 
     /** Ends the call with a failure that is no {@link FlowApiException}, such as a bug. */
     synchronized RuntimeException unexpected(Throwable failure) {
       inFlight = false;
-      listener.attemptFinished(operation, id, count, since(attemptStart), null, null);
       RuntimeException thrown = failure instanceof RuntimeException
           ? (RuntimeException) failure : new CompletionException(failure);
+      listener.attemptFinished(new AttemptFinished(callId, operation, id, count,
+          since(attemptStart), null, thrown));
       attachEarlier(thrown, failures == null ? 0 : failures.size());
       return finish(thrown);
     }
@@ -390,7 +428,8 @@ public final class CallRunner {
         return null;
       }
       ended = true;
-      listener.callFinished(operation, id, count, since(start), null, failure);
+      listener.callFinished(new CallFinished(callId, operation, id, count, since(start), null,
+          failure));
       return failure;
     }
   }
@@ -406,14 +445,14 @@ public final class CallRunner {
 
   /** One asynchronous call: attempts chained by scheduled retries, raced against a deadline. */
   private final class AsyncCall implements OpenCall {
-    final CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+    final CompletableFuture<ExecutionResponse> result = new CompletableFuture<>();
     private final Attempts call;
-    private final Function<CallOptions, CompletableFuture<FlowExecution>> attempt;
+    private final Function<CallOptions, CompletableFuture<TransportResponse>> attempt;
     private volatile Future<?> inFlight;
     private volatile Future<?> pendingRetry;
     private volatile Future<?> deadlineTimer;
 
-    AsyncCall(Attempts call, Function<CallOptions, CompletableFuture<FlowExecution>> attempt) {
+    AsyncCall(Attempts call, Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
       this.call = call;
       this.attempt = attempt;
     }
@@ -451,9 +490,12 @@ public final class CallRunner {
         fail(call.end());
         return;
       }
-      CompletableFuture<FlowExecution> sent;
+      CompletableFuture<TransportResponse> sent;
       try {
         sent = attempt.apply(attemptOptions);
+        if (sent == null) {
+          throw new IllegalStateException("the transport returned null instead of a future");
+        }
       } catch (RuntimeException failure) {
         sent = CompletableFuture.failedFuture(failure);
       }
@@ -464,14 +506,17 @@ public final class CallRunner {
       sent.whenComplete(this::attemptDone);
     }
 
-    private void attemptDone(FlowExecution execution, Throwable error) {
-      if (error == null) {
-        if (call.succeeded(execution)) {
-          result.complete(execution);
+    private void attemptDone(TransportResponse response, Throwable error) {
+      if (error == null && response != null) {
+        ExecutionResponse ended = call.succeeded(response);
+        if (ended != null) {
+          result.complete(ended);
         }
         return;
       }
-      Throwable failure = unwrap(error);
+      Throwable failure = error == null
+          ? new IllegalStateException("the transport completed with null instead of a TransportResponse")
+          : unwrap(error);
       if (!(failure instanceof FlowApiException)) {
         if (failure instanceof CancellationException && result.isDone()) {
           call.unexpected(failure); // the attempt we cancelled: the call has its outcome
@@ -511,6 +556,9 @@ public final class CallRunner {
 
     private void fail(RuntimeException failure) {
       if (failure != null) {
+        // Stop the attempt in flight and any retry before the caller hears of the failure.
+        cancel(inFlight, true);
+        cancel(pendingRetry, false);
         result.completeExceptionally(failure);
       }
     }

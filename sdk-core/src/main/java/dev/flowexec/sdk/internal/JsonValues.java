@@ -20,30 +20,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * JSON-like values ({@code null}, String, Boolean, Number, List, Map with String keys): deep
- * immutable copies, and the size of their compact UTF-8 serialization. Not public API.
+ * immutable copies, and the size of their compact UTF-8 serialization. A request's
+ * {@code input_data} is checked and copied by {@link InputDataCheck}. Not public API.
  */
 public final class JsonValues {
   private JsonValues() {}
-
-  /**
-   * Returns the map itself when none of its values is a mutable container, else a copy whose
-   * nested lists and maps are immutable. Identity tells the caller whether anything changed.
-   */
-  public static Map<String, Object> freezeNested(Map<String, Object> map) {
-    boolean mutable = false;
-    for (Object value : map.values()) {
-      if ((value instanceof Map || value instanceof Collection) && !isFrozen(value)) {
-        mutable = true;
-        break;
-      }
-    }
-    if (!mutable) {
-      return map;
-    }
-    Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
-    map.forEach((key, value) -> copy.put(key, freeze(value)));
-    return copy;
-  }
 
   /** Tells whether a value is a container made by this class, immutable all the way down. */
   public static boolean isFrozen(Object value) {
@@ -57,7 +38,17 @@ public final class JsonValues {
     }
     Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
     map.forEach((key, value) -> copy.put(String.valueOf(key), freeze(value)));
-    return new FrozenMap(copy);
+    return new FrozenMap(copy, UNCHECKED, 0);
+  }
+
+  /** A frozen map that {@link InputDataCheck} made: its size and height are known. */
+  static Frozen checkedMap(Map<String, Object> entries, long serializedSize, int height) {
+    return new FrozenMap(entries, serializedSize, height);
+  }
+
+  /** A frozen list that {@link InputDataCheck} made: its size and height are known. */
+  static Frozen checkedList(Object[] items, long serializedSize, int height) {
+    return new FrozenList(items, serializedSize, height);
   }
 
   /** Returns a deep immutable copy of a JSON-like value; scalars are returned as they are. */
@@ -72,7 +63,7 @@ public final class JsonValues {
       for (Object item : items) {
         copy[i++] = freeze(item);
       }
-      return new FrozenList(copy);
+      return new FrozenList(copy, UNCHECKED, 0);
     }
     return value;
   }
@@ -86,7 +77,7 @@ public final class JsonValues {
       return 4;
     }
     if (value instanceof String) {
-      return stringSize((String) value);
+      return stringSize((String) value, 1);
     }
     if (value instanceof Boolean) {
       return ((Boolean) value) ? 4 : 5;
@@ -98,7 +89,7 @@ public final class JsonValues {
       Map<?, ?> map = (Map<?, ?>) value;
       long size = 2 + Math.max(0, map.size() - 1); // braces and commas
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        size += stringSize(String.valueOf(entry.getKey())) + 1 + serializedSize(entry.getValue());
+        size += stringSize(String.valueOf(entry.getKey()), 1) + 1 + serializedSize(entry.getValue());
       }
       return size;
     }
@@ -110,11 +101,32 @@ public final class JsonValues {
       }
       return size;
     }
-    return stringSize(value.toString());
+    return stringSize(value.toString(), 1);
   }
 
-  /** Bytes of a JSON string literal: quotes, escapes, and UTF-8 for the rest. */
+  /**
+   * Bytes of a JSON string literal: quotes, escapes, and UTF-8 for the rest; -1 when it holds a
+   * lone surrogate, which UTF-8 cannot carry.
+   */
   static long stringSize(String s) {
+    return stringSize(s, -1);
+  }
+
+  /** The index of the first lone surrogate of {@code s}, or -1. */
+  static int loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** As {@link #stringSize(String)}, a lone surrogate counting {@code loneSurrogate} bytes ('?'), or -1 for the whole. */
+  private static long stringSize(String s, int loneSurrogate) {
     long size = 2;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -132,7 +144,10 @@ public final class JsonValues {
         size += 4;
         i++;
       } else if (Character.isSurrogate(c)) {
-        size += 1; // a lone surrogate is written as '?'
+        if (loneSurrogate < 0) {
+          return -1;
+        }
+        size += loneSurrogate; // codecs write a lone surrogate as '?'
       } else {
         size += 3;
       }
@@ -140,12 +155,45 @@ public final class JsonValues {
     return size;
   }
 
-  /** An immutable JSON object that {@link #isFrozen} recognizes. */
-  private static final class FrozenMap extends AbstractMap<String, Object> {
-    private final Map<String, Object> entries;
+  private static final long UNCHECKED = -1;
 
-    FrozenMap(Map<String, Object> entries) {
+  /**
+   * A container made by this class. One that {@link InputDataCheck} made knows its serialized size
+   * and height, so a request built from it again (a {@code with*} copy) is not walked again.
+   */
+  interface Frozen {
+    /** Tells whether {@link InputDataCheck} made it, so its contents are valid request values. */
+    default boolean isChecked() {
+      return serializedSize() != UNCHECKED;
+    }
+
+    /** Its serialized size, shared parts counted at each place; only when checked. */
+    long serializedSize();
+
+    /** Its levels of nesting, itself included; only when checked. */
+    int height();
+  }
+
+  /** An immutable JSON object that {@link #isFrozen} recognizes. */
+  private static final class FrozenMap extends AbstractMap<String, Object> implements Frozen {
+    private final Map<String, Object> entries;
+    private final long serializedSize;
+    private final int height;
+
+    FrozenMap(Map<String, Object> entries, long serializedSize, int height) {
       this.entries = entries;
+      this.serializedSize = serializedSize;
+      this.height = height;
+    }
+
+    @Override
+    public long serializedSize() {
+      return serializedSize;
+    }
+
+    @Override
+    public int height() {
+      return height;
     }
 
     @Override
@@ -236,13 +284,27 @@ public final class JsonValues {
   }
 
   /** An immutable JSON array that {@link #isFrozen} recognizes. */
-  private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
+  private static final class FrozenList extends AbstractList<Object> implements RandomAccess, Frozen {
     private final Object[] items;
     private final List<Object> view;
+    private final long serializedSize;
+    private final int height;
 
-    FrozenList(Object[] items) {
+    FrozenList(Object[] items, long serializedSize, int height) {
       this.items = items;
       this.view = Collections.unmodifiableList(Arrays.asList(items));
+      this.serializedSize = serializedSize;
+      this.height = height;
+    }
+
+    @Override
+    public long serializedSize() {
+      return serializedSize;
+    }
+
+    @Override
+    public int height() {
+      return height;
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.model.Participant;
 import dev.flowexec.sdk.model.Role;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,18 +57,35 @@ public final class RequestRules {
     throwIfAny(errors);
   }
 
-  /** Checks a launch request; participants were checked when they were built. */
-  public static void checkLaunchRequest(LaunchRequest request) {
+  /**
+   * Checks a launch request (participants were checked when they were built) and returns the
+   * {@code input_data} to keep: the request's own map, or a copy holding the snapshots of its
+   * values (see {@link InputDataCheck}).
+   */
+  public static Map<String, Object> checkLaunchRequest(LaunchRequest request) {
     List<FieldError> errors = new ArrayList<>(0);
     checkId(request.flowId(), "flow_id", FLOW_ID_CHARS, true, errors);
-    request.flowVersion().ifPresent(v -> checkNotBlank(v, "flow_version", "a published version, such as \"3\", or leave it out for the latest", errors));
+    request.flowVersion().ifPresent(v -> {
+      if (checkNotBlank(v, "flow_version", "a published version, such as \"3\", or leave it out for the latest", errors)) {
+        loneSurrogate(v, "flow_version", errors);
+      }
+    });
     checkId(request.flowExecutionId(), "flow_execution_id", EXECUTION_ID_CHARS, false, errors);
-    request.name().ifPresent(name -> checkLength(name, "name", MAX_NAME_LENGTH, errors));
+    request.name().ifPresent(name -> {
+      if (checkLength(name, "name", MAX_NAME_LENGTH, errors)) {
+        loneSurrogate(name, "name", errors);
+      }
+    });
     checkParticipants(request.participants(), errors);
     checkChannelType(request, errors);
-    request.startNode().ifPresent(node -> checkNotBlank(node, "start_node", "the exact, case-sensitive name of a node of the flow, or leave it out to start at the flow's start node", errors));
-    checkInputData(request.inputData(), errors);
+    request.startNode().ifPresent(node -> {
+      if (checkNotBlank(node, "start_node", "the exact, case-sensitive name of a node of the flow, or leave it out to start at the flow's start node", errors)) {
+        loneSurrogate(node, "start_node", errors);
+      }
+    });
+    Map<String, Object> inputData = checkInputData(request.inputData(), errors);
     throwIfAny(errors);
+    return inputData;
   }
 
   private static void checkParticipants(List<Participant> participants, List<FieldError> errors) {
@@ -108,73 +124,42 @@ public final class RequestRules {
         channelType.value(), channelType.value(), offered)));
   }
 
-  private static void checkInputData(Map<String, Object> inputData, List<FieldError> errors) {
+  private static Map<String, Object> checkInputData(Map<String, Object> inputData, List<FieldError> errors) {
     if (inputData.isEmpty()) {
-      return;
+      return inputData;
     }
-    int before = errors.size();
-    checkJsonValue(inputData, "input_data", 1, errors);
-    if (errors.size() > before) {
-      return; // the size of an unserializable value means nothing
-    }
-    long size = JsonValues.serializedSize(inputData);
+    InputDataCheck check = InputDataCheck.of(inputData, MAX_INPUT_DATA_DEPTH, errors);
+    long size = check.serializedSize(); // -1 after an error: the size of an unserializable value means nothing
     if (size > MAX_INPUT_DATA_BYTES) {
       errors.add(FieldError.of("input_data", "too_large", String.format(Locale.ROOT,
-          "input_data is %,d bytes as JSON: keep it at most %,d bytes, and pass large payloads by reference (a URL or an id)",
-          size, MAX_INPUT_DATA_BYTES)));
+          "input_data is %s bytes as JSON%s: keep it at most %,d bytes, and pass large payloads by reference (a URL or an id)",
+          size == Long.MAX_VALUE ? "more than " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE) : String.format(Locale.ROOT, "%,d", size),
+          check.hasSharedParts() ? " (a list or map used in several places is written out at each)" : "",
+          MAX_INPUT_DATA_BYTES)));
     }
-  }
-
-  /** Checks a JSON-like value; returns false when it is nested too deep, to stop at once. */
-  private static boolean checkJsonValue(Object value, String path, int depth, List<FieldError> errors) {
-    if (value == null || value instanceof String || value instanceof Boolean) {
-      return true;
-    }
-    if (value instanceof Number) {
-      if (value instanceof Double && !Double.isFinite((Double) value)
-          || value instanceof Float && !Float.isFinite((Float) value)) {
-        errors.add(FieldError.of(path, "invalid_value",
-            path + " is " + value + ", which JSON cannot carry: use a finite number, or a string"));
-      }
-      return true;
-    }
-    if ((value instanceof Map || value instanceof Collection) && depth > MAX_INPUT_DATA_DEPTH) {
-      errors.add(FieldError.of("input_data", "invalid_value", String.format(Locale.ROOT,
-          "input_data nests lists and maps more than %d levels deep: flatten it, and check that no list or map contains itself",
-          MAX_INPUT_DATA_DEPTH)));
-      return false;
-    }
-    if (value instanceof Map) {
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        if (!(entry.getKey() instanceof String)) {
-          errors.add(FieldError.of(path, "invalid_value", path + " has the key " + entry.getKey()
-              + " of type " + typeName(entry.getKey()) + ": JSON object keys must be Strings"));
-          continue;
-        }
-        if (!checkJsonValue(entry.getValue(), path + "." + entry.getKey(), depth + 1, errors)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (value instanceof Collection) {
-      int i = 0;
-      for (Object item : (Collection<?>) value) {
-        if (!checkJsonValue(item, path + "[" + i++ + "]", depth + 1, errors)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    errors.add(FieldError.of(path, "invalid_value", path + " is a " + typeName(value)
-        + ", which has no JSON form: use a String, Number, Boolean, null, List or Map (for a time, its ISO-8601 text)"));
-    return true;
+    return check.snapshot();
   }
 
   private static void checkUserId(String userId, String path, List<FieldError> errors) {
-    if (checkNotBlank(userId, path, "your system's id for this person, 1 to 128 characters", errors)) {
-      checkLength(userId, path, MAX_ID_LENGTH, errors);
+    if (checkNotBlank(userId, path, "your system's id for this person, 1 to 128 characters", errors)
+        && checkLength(userId, path, MAX_ID_LENGTH, errors)) {
+      loneSurrogate(userId, path, errors);
     }
+  }
+
+  /**
+   * Adds an error when {@code value} holds a lone surrogate, which UTF-8 cannot carry: codecs would
+   * send '?', and two different ids would become one. Returns whether it holds none.
+   */
+  static boolean loneSurrogate(String value, String path, List<FieldError> errors) {
+    int at = JsonValues.loneSurrogate(value);
+    if (at < 0) {
+      return true;
+    }
+    errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
+        "%s has a lone surrogate (\\u%04x) at index %d, which UTF-8 cannot carry (it would be sent as '?'): fix the text, perhaps cut in the middle of an emoji",
+        path, (int) value.charAt(at), at)));
+    return false;
   }
 
   private static void checkRole(Role role, String path, List<FieldError> errors) {
@@ -246,12 +231,22 @@ public final class RequestRules {
   }
 
   private static String printable(char c) {
-    return Character.isISOControl(c) || Character.isWhitespace(c)
+    return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c)
         ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
   }
 
-  private static String typeName(Object value) {
-    return value == null ? "null" : value.getClass().getName();
+  /** Text for a message: control characters, whitespace other than ' ', and lone surrogates escaped. */
+  static String printable(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else {
+        out.append(c == ' ' ? " " : printable(c));
+      }
+    }
+    return out.toString();
   }
 
   private static void throwIfAny(List<FieldError> errors) {

@@ -1,67 +1,63 @@
 package dev.flowexec.sdk.internal;
 
 import dev.flowexec.sdk.ExecutionListener;
-import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
-import dev.flowexec.sdk.transport.Operation;
-import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
- * Shields calls from a listener that throws: the failure is logged and the call goes on. Not
- * public API.
+ * Tells every listener of every event, in order, and shields calls from a listener that throws:
+ * the failure is logged at {@code WARNING} and the call (and the next listener) goes on. Not public
+ * API.
  */
 public final class SafeListener implements ExecutionListener {
   private static final System.Logger LOG = System.getLogger("dev.flowexec.sdk.ExecutionListener");
 
-  private final ExecutionListener delegate;
+  private final ExecutionListener[] delegates;
 
-  /** Wraps {@code delegate}. */
+  /** Wraps {@code delegates}, told in this order. */
+  public SafeListener(List<ExecutionListener> delegates) {
+    this.delegates = delegates.toArray(new ExecutionListener[0]);
+  }
+
+  /** Wraps one listener. */
   public SafeListener(ExecutionListener delegate) {
-    this.delegate = delegate;
+    this(List.of(delegate));
   }
 
   @Override
-  public void attemptStarted(Operation operation, String flowExecutionId, int attempt) {
-    try {
-      delegate.attemptStarted(operation, flowExecutionId, attempt);
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      log("attemptStarted", e);
-    }
+  public void callStarted(CallStarted event) {
+    tell("callStarted", ExecutionListener::callStarted, event);
   }
 
   @Override
-  public void attemptFinished(Operation operation, String flowExecutionId, int attempt,
-      Duration duration, FlowExecution execution, FlowApiException failure) {
-    try {
-      delegate.attemptFinished(operation, flowExecutionId, attempt, duration, execution, failure);
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      log("attemptFinished", e);
-    }
+  public void attemptStarted(AttemptStarted event) {
+    tell("attemptStarted", ExecutionListener::attemptStarted, event);
   }
 
   @Override
-  public void retryScheduled(Operation operation, String flowExecutionId, int attempt,
-      Duration delay, FlowApiException cause) {
-    try {
-      delegate.retryScheduled(operation, flowExecutionId, attempt, delay, cause);
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      log("retryScheduled", e);
-    }
+  public void attemptFinished(AttemptFinished event) {
+    tell("attemptFinished", ExecutionListener::attemptFinished, event);
   }
 
   @Override
-  public void callFinished(Operation operation, String flowExecutionId, int attempts,
-      Duration duration, FlowExecution execution, RuntimeException failure) {
-    try {
-      delegate.callFinished(operation, flowExecutionId, attempts, duration, execution, failure);
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      log("callFinished", e);
-    }
+  public void retryScheduled(RetryScheduled event) {
+    tell("retryScheduled", ExecutionListener::retryScheduled, event);
   }
 
-  private void log(String event, Throwable failure) {
-    LOG.log(System.Logger.Level.WARNING,
-        () -> "ExecutionListener " + delegate.getClass().getName() + "." + event
-            + " threw; the call goes on", failure);
+  @Override
+  public void callFinished(CallFinished event) {
+    tell("callFinished", ExecutionListener::callFinished, event);
+  }
+
+  private <E> void tell(String name, BiConsumer<ExecutionListener, E> method, E event) {
+    for (ExecutionListener delegate : delegates) {
+      try {
+        method.accept(delegate, event);
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        LOG.log(System.Logger.Level.WARNING,
+            () -> "ExecutionListener " + delegate.getClass().getName() + "." + name
+                + " threw; the call goes on", e);
+      }
+    }
   }
 }

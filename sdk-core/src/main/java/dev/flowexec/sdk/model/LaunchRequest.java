@@ -2,7 +2,6 @@ package dev.flowexec.sdk.model;
 
 import dev.flowexec.sdk.internal.AllowNulls;
 import dev.flowexec.sdk.internal.ExecutionIds;
-import dev.flowexec.sdk.internal.JsonValues;
 import dev.flowexec.sdk.internal.RequestRules;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,8 +109,12 @@ public abstract class LaunchRequest implements WithLaunchRequest {
   /**
    * Returns the flow's input variables ({@code input_data}): a JSON-like map whose values are
    * {@code null}, {@link String}, {@link Boolean}, {@link Number}, {@link List} or {@link Map} with
-   * {@link String} keys, nested as deep as needed. Serialized, it is at most 262,144 bytes. Nested
-   * lists and maps are copied at {@code build()}, so the request stays immutable.
+   * {@link String} keys, nested as deep as needed. Serialized, it is at most 262,144 bytes (a list
+   * or map used in several places counts at each). Nested lists and maps are copied at
+   * {@code build()}, so the request stays immutable and is sent exactly as it was built: a mutable
+   * number ({@code AtomicLong}, {@code DoubleAdder}...) is read once, any other {@link Number} type
+   * is kept as the {@link java.math.BigDecimal} its {@code toString()} spells, and must spell a JSON
+   * number. Text must be valid UTF-16: a lone surrogate is refused, as are NaN and infinities.
    *
    * @return an immutable map; empty means none is sent
    */
@@ -146,8 +149,7 @@ public abstract class LaunchRequest implements WithLaunchRequest {
 
   @Value.Check
   LaunchRequest normalize() {
-    RequestRules.checkLaunchRequest(this);
-    Map<String, Object> frozen = JsonValues.freezeNested(inputData());
-    return frozen == inputData() ? this : withInputData(frozen);
+    Map<String, Object> inputData = RequestRules.checkLaunchRequest(this);
+    return inputData == inputData() ? this : withInputData(inputData);
   }
 }

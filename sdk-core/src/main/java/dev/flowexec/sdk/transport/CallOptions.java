@@ -1,7 +1,11 @@
 package dev.flowexec.sdk.transport;
 
+import dev.flowexec.sdk.errors.FieldError;
+import dev.flowexec.sdk.errors.RequestValidationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +77,10 @@ public abstract class CallOptions implements WithCallOptions {
 
   /**
    * Returns extra request headers, such as a correlation id. The headers the SDK owns
-   * ({@code Authorization}, {@code Idempotency-Key}, {@code Content-Type}, ...) are refused.
+   * ({@code Authorization}, {@code Idempotency-Key}, {@code Content-Type}, ...) are refused, and so
+   * are names that are not HTTP tokens and values with anything but printable ASCII and tabs (HTTP
+   * clients refuse those at send time): {@code build()} throws a
+   * {@link dev.flowexec.sdk.errors.RequestValidationException} naming {@code headers.<name>}.
    *
    * @return an immutable map of header name to value
    */
@@ -87,20 +94,42 @@ public abstract class CallOptions implements WithCallOptions {
             "timeout is " + t + ": use a positive duration, such as Duration.ofSeconds(10)");
       }
     });
+    List<FieldError> errors = new ArrayList<>(0);
     headers().forEach((name, value) -> {
+      String path = "headers." + name;
       if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("headers has " + name
-            + ", which the SDK sets itself: remove it (configure credentials on the transport)");
+        errors.add(FieldError.of(path, "not_allowed", path + " is a header the SDK sets itself:"
+            + " remove it (configure credentials on the transport)"));
+      } else if (name.isEmpty() || !name.chars().allMatch(CallOptions::isTokenChar)) {
+        errors.add(FieldError.of(path, "invalid_format", "headers." + printable(name)
+            + " is not a valid HTTP header name: use letters, digits and - only"));
       }
-      if (name.isEmpty() || !name.chars().allMatch(CallOptions::isTokenChar)) {
-        throw new IllegalArgumentException("headers has the name \"" + name
-            + "\", which is not a valid HTTP header name: use letters, digits and - only");
-      }
-      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException(
-            "headers." + name + " contains a line break: header values must be one line");
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\r' || c == '\n') {
+          errors.add(FieldError.of(path, "invalid_format",
+              path + " contains a line break: header values must be one line"));
+          break;
+        }
+        if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+          errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
+              "%s has \\u%04x at index %d, which HTTP clients refuse in a header value: use"
+                  + " printable ASCII only (percent-encode other text, as RFC 8187 does)",
+              path, (int) c, i)));
+          break;
+        }
       }
     });
+    if (!errors.isEmpty()) {
+      throw new RequestValidationException(errors);
+    }
+  }
+
+  private static String printable(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    name.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
+        : String.format(Locale.ROOT, "\\u%04x", c)));
+    return out.toString();
   }
 
   private static boolean isTokenChar(int c) {

@@ -8,14 +8,18 @@ import java.util.Set;
 /** An operation of the Flow Executions API. Scopes, error mapping and listeners depend on it. */
 public enum Operation {
   /** {@code POST /api/v2/flows/executions}: launch an execution. */
-  LAUNCH("launching an execution", "flow:execute", "flow:execution:write"),
+  LAUNCH("POST", "launching an execution", "flow:execute", "flow:execution:write"),
   /** {@code GET /api/v2/flows/executions/{id}}: read an execution. */
-  GET("reading an execution", "flow:execution:read", "flow:execute", "flow:execution:write");
+  GET("GET", "reading an execution", "flow:execution:read", "flow:execute", "flow:execution:write");
 
+  private static final String EXECUTIONS = "/api/v2/flows/executions";
+
+  private final String httpMethod;
   private final String description;
   private final Set<String> acceptedScopes;
 
-  Operation(String description, String... acceptedScopes) {
+  Operation(String httpMethod, String description, String... acceptedScopes) {
+    this.httpMethod = httpMethod;
     this.description = description;
     this.acceptedScopes = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(acceptedScopes)));
   }
@@ -37,5 +41,34 @@ public enum Operation {
    */
   public String description() {
     return description;
+  }
+
+  /**
+   * Returns the HTTP method the contract gives this operation.
+   *
+   * @return {@code POST} or {@code GET}
+   */
+  public String httpMethod() {
+    return httpMethod;
+  }
+
+  /**
+   * Returns the path this operation is sent to, from the base URL's root.
+   *
+   * @param flowExecutionId the execution's id (used by {@link #GET} only)
+   * @return {@code /api/v2/flows/executions}, or {@code /api/v2/flows/executions/{id}}
+   */
+  public String path(String flowExecutionId) {
+    return this == LAUNCH ? EXECUTIONS : EXECUTIONS + "/" + flowExecutionId;
+  }
+
+  /**
+   * Returns the path with the id replaced by a placeholder: a low-cardinality name for metrics
+   * and span names.
+   *
+   * @return {@code /api/v2/flows/executions} or {@code /api/v2/flows/executions/{flow_execution_id}}
+   */
+  public String pathTemplate() {
+    return this == LAUNCH ? EXECUTIONS : EXECUTIONS + "/{flow_execution_id}";
   }
 }

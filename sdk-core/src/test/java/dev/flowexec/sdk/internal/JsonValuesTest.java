@@ -100,13 +100,11 @@ class JsonValuesTest {
   }
 
   @Test
-  void freezeNestedKeepsTheMapWhenNothingIsMutable() {
-    Map<String, Object> flat = Map.of("a", 1, "b", "x");
-    assertThat(JsonValues.freezeNested(flat)).isSameAs(flat);
-    Map<String, Object> nested = Map.of("a", new ArrayList<>(List.of(1)));
-    Map<String, Object> copy = JsonValues.freezeNested(nested);
-    assertThat(copy).isNotSameAs(nested).isEqualTo(nested);
-    assertThat(JsonValues.isFrozen(copy.get("a"))).isTrue();
-    assertThat(JsonValues.freezeNested(Map.of("a", copy.get("a")))).containsEntry("a", copy.get("a"));
+  void stringSizeRefusesALoneSurrogateThatSerializedSizeCountsAsQuestionMark() {
+    assertThat(JsonValues.stringSize("a\uD83D")).isEqualTo(-1);
+    assertThat(JsonValues.stringSize("a\uDE00b")).isEqualTo(-1);
+    assertThat(JsonValues.loneSurrogate("ab\uDE00")).isEqualTo(2);
+    assertThat(JsonValues.loneSurrogate("a\uD83D\uDE00")).isEqualTo(-1);
+    assertThat(JsonValues.serializedSize("\uD83D")).isEqualTo(3);
   }
 }

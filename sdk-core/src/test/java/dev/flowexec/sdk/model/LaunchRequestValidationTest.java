@@ -365,9 +365,12 @@ class LaunchRequestValidationTest {
       List<Object> list = new ArrayList<>();
       list.add(list);
       list.add(list);
-      FieldError e = single(() -> valid().putInputData("c", cycle).build(), "input_data", "invalid_value");
-      assertThat(e.message()).contains("contains itself");
-      single(() -> valid().putInputData("l", list).build(), "input_data", "invalid_value");
+      RequestValidationException e = invalid(() -> valid().putInputData("c", cycle).build());
+      assertThat(e.fieldErrors()).extracting(FieldError::field)
+          .containsExactlyInAnyOrder("input_data.c.self", "input_data.c.again");
+      assertThat(e.getMessage()).contains("contains itself");
+      assertThat(invalid(() -> valid().putInputData("l", list).build()).fieldErrors())
+          .extracting(FieldError::field).containsExactly("input_data.l[0]", "input_data.l[1]");
     }
 
     @Test

@@ -34,8 +34,8 @@ class CallOptionsTest {
   void refusesReservedHeaders(String name) {
     assertThatThrownBy(() -> CallOptions.builder().putHeaders(name, "x").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("headers has " + name
-            + ", which the SDK sets itself: remove it (configure credentials on the transport)");
+        .hasMessage("headers." + name
+            + " is a header the SDK sets itself: remove it (configure credentials on the transport)");
   }
 
   @Test

@@ -112,7 +112,7 @@ final class Demo {
         FlowExecutionsClient client = FlowExecutionsClient.builder()
             .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
                 .credentials(CLIENT_ID, CLIENT_SECRET).build())
-            .listener(ProgressListener.both(metrics, progress))
+            .listener(metrics).listener(progress)
             .build()) {
       out.text("");
       out.line("emulator", emulator.baseUrl());

@@ -5,7 +5,6 @@ import dev.flowexec.sdk.auth.AccessTokenProvider;
 import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.transport.CallOptions;
@@ -13,6 +12,7 @@ import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.ErrorResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -39,7 +39,7 @@ public final class HttpClientTransport implements FlowTransport {
   }
 
   @Override
-  public FlowExecution launch(LaunchRequest request, CallOptions options) {
+  public TransportResponse launch(LaunchRequest request, CallOptions options) {
     byte[] body = FlowJsonCodec.writeLaunchRequest(request);
     return send(Operation.LAUNCH, options, executions, b -> b.POST(BodyPublishers.ofByteArray(body))
         .header("Content-Type", "application/json")
@@ -47,11 +47,11 @@ public final class HttpClientTransport implements FlowTransport {
   }
 
   @Override
-  public FlowExecution get(String id, CallOptions options) {
+  public TransportResponse get(String id, CallOptions options) {
     return send(Operation.GET, options, URI.create(executions + "/" + id), HttpRequest.Builder::GET);
   }
 
-  private FlowExecution send(Operation op, CallOptions options, URI uri, UnaryOperator<HttpRequest.Builder> method) {
+  private TransportResponse send(Operation op, CallOptions options, URI uri, UnaryOperator<HttpRequest.Builder> method) {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
     AccessToken token = tokens.token(left(deadline));
@@ -70,7 +70,7 @@ public final class HttpClientTransport implements FlowTransport {
         throw new TransportException(op.description() + " was interrupted", true, e);
       }
       if (response.statusCode() == 200 || response.statusCode() == 201) {
-        return FlowJsonCodec.readExecution(response.body());
+        return TransportResponse.of(FlowJsonCodec.readExecution(response.body()), response.statusCode(), response.headers().map());
       }
       FlowApiException failure = ErrorMapper.map(errorResponse(op, response));
       if (renewed || !"invalid_token".equals(failure.errorCode())) {

@@ -2,9 +2,7 @@ package dev.flowexec.sdk.examples;
 
 import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.Operation;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,16 +32,15 @@ public final class MetricsListener implements ExecutionListener {
   private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
 
   @Override
-  public void retryScheduled(Operation operation, String flowExecutionId, int attempt,
-      Duration delay, FlowApiException cause) {
+  public void retryScheduled(RetryScheduled retry) {
     retries.increment();
   }
 
   /** Counts each call once, when it has finished: all its attempts and retries are behind it. */
   @Override
-  public void callFinished(Operation operation, String flowExecutionId, int attempts,
-      Duration duration, FlowExecution execution, RuntimeException failure) {
-    if (operation == Operation.LAUNCH) {
+  public void callFinished(CallFinished call) {
+    RuntimeException failure = call.failure().orElse(null);
+    if (call.operation() == Operation.LAUNCH) {
       launches.increment();
       if (failure == null) {
         launchesSucceeded.increment();

@@ -5,7 +5,6 @@ import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.Operation;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -40,12 +39,12 @@ final class ProgressListener implements ExecutionListener {
   }
 
   @Override
-  public synchronized void callFinished(Operation operation, String flowExecutionId, int attempts,
-      Duration duration, FlowExecution execution, RuntimeException failure) {
-    if (operation != Operation.GET || !flowExecutionId.equals(watched)) {
+  public synchronized void callFinished(CallFinished call) {
+    if (call.operation() != Operation.GET || !call.flowExecutionId().equals(watched)) {
       return;
     }
-    if (failure != null) {
+    FlowExecution execution = call.execution().orElse(null);
+    if (execution == null) {
       out.print(" !");
     } else if (execution.status().equals(last)) {
       out.print(" .");
@@ -54,37 +53,5 @@ final class ProgressListener implements ExecutionListener {
       out.print(" " + last.value().toUpperCase(Locale.ROOT));
     }
     out.flush();
-  }
-
-  /** Tells two listeners of every event: metrics and progress, say. */
-  static ExecutionListener both(ExecutionListener first, ExecutionListener second) {
-    return new ExecutionListener() {
-      @Override
-      public void attemptStarted(Operation operation, String id, int attempt) {
-        first.attemptStarted(operation, id, attempt);
-        second.attemptStarted(operation, id, attempt);
-      }
-
-      @Override
-      public void attemptFinished(Operation operation, String id, int attempt, Duration duration,
-          FlowExecution execution, dev.flowexec.sdk.errors.FlowApiException failure) {
-        first.attemptFinished(operation, id, attempt, duration, execution, failure);
-        second.attemptFinished(operation, id, attempt, duration, execution, failure);
-      }
-
-      @Override
-      public void retryScheduled(Operation operation, String id, int attempt, Duration delay,
-          dev.flowexec.sdk.errors.FlowApiException cause) {
-        first.retryScheduled(operation, id, attempt, delay, cause);
-        second.retryScheduled(operation, id, attempt, delay, cause);
-      }
-
-      @Override
-      public void callFinished(Operation operation, String id, int attempts, Duration duration,
-          FlowExecution execution, RuntimeException failure) {
-        first.callFinished(operation, id, attempts, duration, execution, failure);
-        second.callFinished(operation, id, attempts, duration, execution, failure);
-      }
-    };
   }
 }

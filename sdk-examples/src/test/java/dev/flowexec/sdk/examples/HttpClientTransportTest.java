@@ -113,7 +113,7 @@ class HttpClientTransportTest {
       }
     };
     HttpClientTransport transport = new HttpClientTransport(URI.create(emulator.baseUrl()), provider);
-    assertThat(transport.launch(request("abc-123"), CallOptions.defaults()).status().value()).isEqualTo("QUEUED");
+    assertThat(transport.launch(request("abc-123"), CallOptions.defaults()).execution().status().value()).isEqualTo("QUEUED");
     assertThat(invalidated).hasValue(1);
 
     HttpClientTransport stuck = new HttpClientTransport(URI.create(emulator.baseUrl()), AccessTokenProvider.of(expired));

@@ -3,6 +3,7 @@ package dev.flowexec.sdk.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.errors.FlowApiException;
@@ -29,13 +30,13 @@ class MetricsListenerTest {
   @Test
   void countsLaunchesSuccessesReadsRetriesAndErrorsByCode() {
     MetricsListener metrics = new MetricsListener();
-    metrics.callFinished(Operation.LAUNCH, "a", 1, D, null, null);
-    metrics.retryScheduled(Operation.LAUNCH, "b", 1, D, new ServerException("503", 503, "unavailable", null, null));
-    metrics.callFinished(Operation.LAUNCH, "b", 2, D, null,
-        new FlowNotFoundException("404", 404, "flow_not_found", null));
-    metrics.callFinished(Operation.GET, "a", 1, D, null, new FlowApiException("x", 418, "http_418", null));
-    metrics.callFinished(Operation.GET, "a", 1, D, null, new IllegalStateException("closed"));
-    metrics.callFinished(Operation.GET, "a", 1, D, null, null);
+    metrics.callFinished(finished(Operation.LAUNCH, "a", 1, null));
+    metrics.retryScheduled(new ExecutionListener.RetryScheduled(2, Operation.LAUNCH, "b", 1, D,
+        new ServerException("503", 503, "unavailable", null, null)));
+    metrics.callFinished(finished(Operation.LAUNCH, "b", 2, new FlowNotFoundException("404", 404, "flow_not_found", null)));
+    metrics.callFinished(finished(Operation.GET, "a", 1, new FlowApiException("x", 418, "http_418", null)));
+    metrics.callFinished(finished(Operation.GET, "a", 1, new IllegalStateException("closed")));
+    metrics.callFinished(finished(Operation.GET, "a", 1, null));
 
     MetricsListener.Snapshot snapshot = metrics.snapshot();
     assertThat(snapshot.launches()).isEqualTo(2);
@@ -51,9 +52,9 @@ class MetricsListenerTest {
   @Test
   void snapshotsAreImmutableAndDoNotMoveWithLaterCalls() {
     MetricsListener metrics = new MetricsListener();
-    metrics.callFinished(Operation.LAUNCH, "a", 1, D, null, new FlowNotFoundException("m", 404, "flow_not_found", null));
+    metrics.callFinished(finished(Operation.LAUNCH, "a", 1, new FlowNotFoundException("m", 404, "flow_not_found", null)));
     MetricsListener.Snapshot before = metrics.snapshot();
-    metrics.callFinished(Operation.LAUNCH, "a", 1, D, null, new FlowNotFoundException("m", 404, "flow_not_found", null));
+    metrics.callFinished(finished(Operation.LAUNCH, "a", 1, new FlowNotFoundException("m", 404, "flow_not_found", null)));
 
     assertThat(before.errors()).containsEntry("flow_not_found", 1L);
     assertThat(metrics.snapshot().errors()).containsEntry("flow_not_found", 2L);
@@ -76,8 +77,7 @@ class MetricsListenerTest {
           return;
         }
         for (int i = 0; i < perThread; i++) {
-          metrics.callFinished(Operation.LAUNCH, "id", 1, D, null,
-              i % 2 == 0 ? null : new FlowApiException("m", 400, code, null));
+          metrics.callFinished(finished(Operation.LAUNCH, "id", 1, i % 2 == 0 ? null : new FlowApiException("m", 400, code, null)));
         }
       });
       worker.start();
@@ -115,6 +115,11 @@ class MetricsListenerTest {
       assertThat(snapshot.retries()).isEqualTo(1);
       assertThat(snapshot.errors()).isEqualTo(Map.of("flow_not_found", 1L));
     }
+  }
+
+  private static ExecutionListener.CallFinished finished(Operation operation, String id, int attempts,
+      RuntimeException failure) {
+    return new ExecutionListener.CallFinished(1, operation, id, attempts, D, null, failure);
   }
 
   private static LaunchRequest request(String flowId) {

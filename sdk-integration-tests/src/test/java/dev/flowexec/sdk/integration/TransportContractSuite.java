@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.ExecutionResponse;
 import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.ResponseMetadata;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
@@ -38,6 +41,7 @@ import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.RecordedRequest;
 import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
+import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -448,6 +452,103 @@ public abstract class TransportContractSuite {
     assertThat(emulator.launchAttempts(request.flowExecutionId())).isEqualTo(4);
   }
 
+  // ---------------------------------------------------------------- success metadata
+
+  @Test
+  void a_new_launch_says_201_not_replayed_with_the_services_request_id() {
+    LaunchRequest request = TestFlows.request();
+
+    ExecutionResponse response = client().withResponse().launch(request);
+
+    ResponseMetadata meta = response.metadata();
+    assertThat(meta.statusCode()).isEqualTo(201);
+    assertThat(meta.replayed()).isFalse();
+    assertThat(meta.attempts()).isEqualTo(1);
+    assertThat(meta.elapsed()).isPositive();
+    assertThat(meta.requestId()).contains(launches().get(0).requestId());
+    assertThat(meta.headers().first("Location"))
+        .contains("/api/v2/flows/executions/" + request.flowExecutionId());
+    assertThat(response.execution().flowExecutionId()).isEqualTo(request.flowExecutionId());
+  }
+
+  @Test
+  void launching_the_same_request_again_says_200_replayed() {
+    LaunchRequest request = TestFlows.request();
+    client().launch(request);
+
+    ResponseMetadata meta = client().withResponse().launch(request).metadata();
+
+    assertThat(meta.statusCode()).isEqualTo(200);
+    assertThat(meta.replayed()).isTrue();
+    assertThat(meta.requestId()).contains(launches().get(1).requestId());
+    assertThat(meta.headers().first("Idempotent-Replayed")).contains("true");
+    assertThat(emulator.executionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a_retried_launch_counts_its_attempts_and_quotes_the_last_request_id() {
+    emulator.faults().next(Fault.status(503)).next(Fault.status(500));
+    LaunchRequest request = TestFlows.request();
+
+    ResponseMetadata meta = client().withResponse().launch(request).metadata();
+
+    assertThat(meta.attempts()).isEqualTo(3);
+    assertThat(meta.statusCode()).isEqualTo(201);
+    assertThat(meta.replayed()).isFalse();
+    assertThat(meta.requestId()).contains(launches().get(2).requestId());
+  }
+
+  @Test
+  void a_launch_retried_after_its_response_was_lost_says_replayed() {
+    emulator.faults().next(Fault.dropConnectionAfterProcessing());
+    LaunchRequest request = TestFlows.request();
+
+    ResponseMetadata meta = client().withResponse().launch(request).metadata();
+
+    assertThat(meta.attempts()).isEqualTo(2);
+    assertThat(meta.statusCode()).isEqualTo(200);
+    assertThat(meta.replayed()).as("the first attempt started it").isTrue();
+    assertThat(emulator.executionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void reads_and_async_calls_carry_metadata_too() throws Exception {
+    LaunchRequest request = TestFlows.request();
+    FlowExecutionsClient client = client();
+    ResponseMetadata launched =
+        client.withResponse().launchAsync(request).get(10, TimeUnit.SECONDS).metadata();
+    ResponseMetadata read = client.withResponse().get(request.flowExecutionId()).metadata();
+
+    assertThat(launched.statusCode()).isEqualTo(201);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.replayed()).isFalse();
+    assertThat(read.requestId()).isPresent();
+  }
+
+  @Test
+  void headers_a_listener_adds_go_out_on_that_attempt_alone() {
+    emulator.faults().next(Fault.status(503));
+    LaunchRequest request = TestFlows.request();
+    FlowExecutionsClient client = FlowExecutionsClient.builder()
+        .transport(newTransport(emulator.baseUrl(), token))
+        .retryPolicy(RETRIES).sleeper(sleeper)
+        .listener(new ExecutionListener() {
+          @Override
+          public void attemptStarted(AttemptStarted attempt) {
+            attempt.addHeader("X-Attempt", "call-" + attempt.callId() + "-" + attempt.attempt());
+          }
+        })
+        .build();
+    closeables.add(client);
+
+    client.launch(request, CallOptions.builder().putHeaders("X-Correlation-Id", "c-1").build());
+
+    assertThat(launches()).extracting(r -> r.header("X-Attempt").orElse("none"))
+        .hasSize(2).allMatch(v -> v.startsWith("call-"))
+        .extracting(v -> v.substring(v.lastIndexOf('-') + 1)).containsExactly("1", "2");
+    assertThat(launches()).allSatisfy(r -> assertThat(r.header("X-Correlation-Id")).contains("c-1"));
+  }
+
   // ---------------------------------------------------------------- 5xx
 
   @Test
@@ -668,6 +769,80 @@ public abstract class TransportContractSuite {
         () -> client.get(request.flowExecutionId()));
     assertApiFailure(onGet, InsufficientScopeException.class, 403, "insufficient_scope");
     assertThat(onGet.requiredScopes()).contains("flow:execution:read");
+  }
+
+  // ---------------------------------------------------------------- values sent exactly
+
+  /** A number type of the user's own, whose text is its value. */
+  static final class Price extends Number {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    Price(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+
+    @Override
+    public int intValue() {
+      return (int) doubleValue();
+    }
+
+    @Override
+    public long longValue() {
+      return (long) doubleValue();
+    }
+
+    @Override
+    public float floatValue() {
+      return (float) doubleValue();
+    }
+
+    @Override
+    public double doubleValue() {
+      return Double.parseDouble(text);
+    }
+  }
+
+  @Test
+  void input_data_goes_out_exactly_as_it_was_built() {
+    java.util.concurrent.atomic.DoubleAdder total = new java.util.concurrent.atomic.DoubleAdder();
+    total.add(2.5);
+    Map<String, Object> shared = Map.of("k", "v");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("price", new Price("12.50"));
+    data.put("total", total);
+    data.put("a", shared);
+    data.put("b", shared);
+    data.put("smile", "\uD83D\uDE00");
+    LaunchRequest request = TestFlows.request().withInputData(data);
+    total.add(1); // after build(): the request keeps what it was built with
+
+    client().launch(request);
+
+    String body = emulator.execution(request.flowExecutionId()).orElseThrow().launchBody();
+    assertThat(body).contains("\"price\":12.50", "\"total\":2.5", "\"a\":{\"k\":\"v\"},\"b\":{\"k\":\"v\"}")
+        .doesNotContain("?");
+    assertThat(body.contains("\"smile\":\"\uD83D\uDE00\"") || body.contains("\"smile\":\"\\ud83d\\ude00\""))
+        .as("the emoji, raw or escaped, in %s", body).isTrue();
+  }
+
+  @Test
+  void values_no_codec_can_send_exactly_fail_at_build_not_at_send() {
+    assertThat(catchThrowableOfType(RequestValidationException.class,
+        () -> TestFlows.request().withInputData(Map.of("n", new Price("1,\"injected\":true")))))
+        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("input_data.n");
+    assertThat(catchThrowableOfType(RequestValidationException.class,
+        () -> TestFlows.request().withName("cut \uD83D")))
+        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("name");
+    assertThat(catchThrowableOfType(RequestValidationException.class,
+        () -> dev.flowexec.sdk.transport.CallOptions.builder().putHeaders("X-Note", "caf\u00e9").build()))
+        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("headers.X-Note");
+    assertThat(emulator.requestCount()).isZero();
   }
 
   // ---------------------------------------------------------------- helpers

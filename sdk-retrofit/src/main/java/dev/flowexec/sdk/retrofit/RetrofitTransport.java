@@ -8,7 +8,6 @@ import dev.flowexec.sdk.auth.ClientCredentials;
 import dev.flowexec.sdk.auth.ScopeCheck;
 import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.internal.SdkVersion;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.internal.AttemptRunner;
 import dev.flowexec.sdk.retrofit.internal.BaseUrls;
@@ -21,6 +20,8 @@ import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,7 +68,7 @@ import retrofit2.Retrofit;
  *     .baseUrl("https://flows.example.com")
  *     .credentials(clientId, clientSecret)
  *     .build()) {
- *   FlowExecution execution = transport.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(10)));
+ *   TransportResponse response = transport.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(10)));
  * }
  * }</pre>
  */
@@ -81,6 +83,7 @@ public final class RetrofitTransport implements FlowTransport {
   private static final String ACCEPT = "application/json";
 
   private final FlowExecutionsApi api;
+  private final URI baseUrl;
   private final AttemptRunner runner;
   private final OkHttpClient http;
   private final boolean ownsHttpClient;
@@ -89,6 +92,7 @@ public final class RetrofitTransport implements FlowTransport {
 
   private RetrofitTransport(Builder builder) {
     HttpUrl baseUrl = BaseUrls.parse("baseUrl", builder.baseUrl);
+    this.baseUrl = baseUrl.uri();
     Clock clock = builder.clock;
     this.ownsHttpClient = builder.okHttpClient == null;
     this.http = httpClient(builder);
@@ -126,7 +130,7 @@ public final class RetrofitTransport implements FlowTransport {
   }
 
   @Override
-  public FlowExecution launch(LaunchRequest request, CallOptions options) {
+  public TransportResponse launch(LaunchRequest request, CallOptions options) {
     checkOpen();
     String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
     Map<String, String> headers = options.headers();
@@ -135,7 +139,7 @@ public final class RetrofitTransport implements FlowTransport {
   }
 
   @Override
-  public FlowExecution get(String flowExecutionId, CallOptions options) {
+  public TransportResponse get(String flowExecutionId, CallOptions options) {
     checkOpen();
     Objects.requireNonNull(flowExecutionId, "flowExecutionId");
     Map<String, String> headers = options.headers();
@@ -150,7 +154,7 @@ public final class RetrofitTransport implements FlowTransport {
    * OkHttp call.
    */
   @Override
-  public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
+  public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
     try {
       checkOpen();
       String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
@@ -169,7 +173,7 @@ public final class RetrofitTransport implements FlowTransport {
    * OkHttp call.
    */
   @Override
-  public CompletableFuture<FlowExecution> getAsync(String flowExecutionId, CallOptions options) {
+  public CompletableFuture<TransportResponse> getAsync(String flowExecutionId, CallOptions options) {
     try {
       checkOpen();
       Objects.requireNonNull(flowExecutionId, "flowExecutionId");
@@ -179,6 +183,12 @@ public final class RetrofitTransport implements FlowTransport {
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
+  }
+
+  /** Returns the {@link Builder#baseUrl(String) base URL}, for logs, metrics and traces. */
+  @Override
+  public Optional<URI> baseUrl() {
+    return Optional.of(baseUrl);
   }
 
   /**

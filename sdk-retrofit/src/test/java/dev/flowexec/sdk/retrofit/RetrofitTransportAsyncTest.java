@@ -8,6 +8,7 @@ import dev.flowexec.sdk.errors.FlowNotFoundException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -61,7 +62,7 @@ class RetrofitTransportAsyncTest {
     server.enqueue(Fixtures.created());
     try (RetrofitTransport transport = withToken()) {
       FlowExecution execution = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults())
-          .get(10, TimeUnit.SECONDS);
+          .get(10, TimeUnit.SECONDS).execution();
 
       assertThat(execution.flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
       assertThat(server.takeRequest().getHeader("Idempotency-Key")).isEqualTo("\"" + Fixtures.EXECUTION_ID + "\"");
@@ -72,7 +73,7 @@ class RetrofitTransportAsyncTest {
   void getAsyncFailsWithTheMappedException() {
     server.enqueue(Fixtures.error(404, "flow_not_found", "x", "req"));
     try (RetrofitTransport transport = withToken()) {
-      CompletableFuture<FlowExecution> future = transport.getAsync("abc", CallOptions.defaults());
+      CompletableFuture<TransportResponse> future = transport.getAsync("abc", CallOptions.defaults());
 
       assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class).cause().isInstanceOf(FlowNotFoundException.class);
@@ -83,7 +84,7 @@ class RetrofitTransportAsyncTest {
   void cancellingTheFutureCancelsTheOkHttpCall() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (RetrofitTransport transport = withToken()) {
-      CompletableFuture<FlowExecution> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
+      CompletableFuture<TransportResponse> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
       assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("the request reached the server").isNotNull();
 
       assertThat(future.cancel(true)).isTrue();
@@ -113,7 +114,7 @@ class RetrofitTransportAsyncTest {
   void asyncCallTimesOutWithTheAttemptsTimeout() {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (RetrofitTransport transport = withToken()) {
-      CompletableFuture<FlowExecution> future =
+      CompletableFuture<TransportResponse> future =
           transport.getAsync("abc", CallOptions.ofTimeout(Duration.ofMillis(300)));
 
       assertThat(future).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
@@ -156,12 +157,12 @@ class RetrofitTransportAsyncTest {
     try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.url("/").toString())
         .credentials("id", "secret").build()) {
 
-      CompletableFuture<FlowExecution> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
+      CompletableFuture<TransportResponse> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
 
       assertThat(service.tokenRequested.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(future).as("the caller got its future while the token was on its way").isNotDone();
       service.releaseTokens();
-      assertThat(future.get(10, TimeUnit.SECONDS).flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
+      assertThat(future.get(10, TimeUnit.SECONDS).execution().flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
     }
   }
 
@@ -170,7 +171,7 @@ class RetrofitTransportAsyncTest {
     server.setDispatcher(service.holdTokens());
     try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.url("/").toString())
         .credentials("id", "secret").build()) {
-      CompletableFuture<FlowExecution> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
+      CompletableFuture<TransportResponse> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
       assertThat(service.tokenRequested.await(5, TimeUnit.SECONDS)).isTrue();
 
       future.cancel(true);

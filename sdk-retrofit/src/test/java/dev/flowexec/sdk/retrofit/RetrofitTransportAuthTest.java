@@ -13,6 +13,7 @@ import dev.flowexec.sdk.errors.ServerException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class RetrofitTransportAuthTest {
   }
 
   private FlowExecution launch() {
-    return transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
+    return transport.launch(Fixtures.launchRequest(), CallOptions.defaults()).execution();
   }
 
   @Test
@@ -131,7 +132,7 @@ class RetrofitTransportAuthTest {
   @Test
   void concurrentAsyncCallersShareOneTokenRequest() throws Exception {
     service.holdTokens().token(Fixtures.token("token-1", 3600, null));
-    List<CompletableFuture<FlowExecution>> launches = new ArrayList<>();
+    List<CompletableFuture<TransportResponse>> launches = new ArrayList<>();
 
     for (int i = 0; i < 8; i++) {
       launches.add(transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults()));
@@ -204,7 +205,7 @@ class RetrofitTransportAuthTest {
       assertThat(server.getRequestCount()).as("the server received zero requests").isZero();
 
       service.api(new MockResponse().setBody(Fixtures.executionJson("abc", "RUNNING")));
-      assertThat(withProvider.get("abc", CallOptions.defaults()).flowExecutionId()).as("reading is allowed").isEqualTo("abc");
+      assertThat(withProvider.get("abc", CallOptions.defaults()).execution().flowExecutionId()).as("reading is allowed").isEqualTo("abc");
     }
   }
 
@@ -235,7 +236,7 @@ class RetrofitTransportAuthTest {
     service.token(Fixtures.token("token-1", 3600, null)).token(Fixtures.token("token-2", 3600, null));
     service.api(invalidToken()).api(Fixtures.created());
 
-    FlowExecution execution = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults()).get(10, TimeUnit.SECONDS);
+    FlowExecution execution = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults()).get(10, TimeUnit.SECONDS).execution();
 
     assertThat(execution.flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
     assertThat(service.apiRequests).hasValue(2);

@@ -9,6 +9,7 @@ import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,9 +60,9 @@ class RetrofitTransportCloseTest {
     throw new AssertionError("succeeded");
   }
 
-  private static List<CompletableFuture<FlowExecution>> launch(int n,
-      java.util.function.Function<LaunchRequest, CompletableFuture<FlowExecution>> launch) {
-    List<CompletableFuture<FlowExecution>> futures = new ArrayList<>();
+  private static <T> List<CompletableFuture<T>> launch(int n,
+      java.util.function.Function<LaunchRequest, CompletableFuture<T>> launch) {
+    List<CompletableFuture<T>> futures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       futures.add(launch.apply(Fixtures.launchRequest().withFlowExecutionId("exec-" + i)));
     }
@@ -77,7 +78,7 @@ class RetrofitTransportCloseTest {
   @Test
   void closingTheTransportEndsCallsInFlightAsMaybeSentAndQueuedOnesAsNotSent() throws Exception {
     RetrofitTransport transport = transport();
-    List<CompletableFuture<FlowExecution>> futures =
+    List<CompletableFuture<TransportResponse>> futures =
         launch(CALLS, request -> transport.launchAsync(request, CallOptions.defaults()));
     awaitRequests(64);
 
@@ -87,7 +88,7 @@ class RetrofitTransportCloseTest {
         .handle((v, e) -> null).get(5, TimeUnit.SECONDS);
     long sent = 0;
     long notSent = 0;
-    for (CompletableFuture<FlowExecution> future : futures) {
+    for (CompletableFuture<TransportResponse> future : futures) {
       TransportException failure = (TransportException) failure(future);
       if (failure.requestMayHaveBeenSent()) {
         sent++;

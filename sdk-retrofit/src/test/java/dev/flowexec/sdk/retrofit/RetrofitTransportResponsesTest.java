@@ -22,6 +22,7 @@ import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ class RetrofitTransportResponsesTest {
   void created201ReturnsTheExecution() throws Exception {
     server.enqueue(Fixtures.created());
 
-    FlowExecution execution = transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
+    FlowExecution execution = transport.launch(Fixtures.launchRequest(), CallOptions.defaults()).execution();
 
     assertThat(execution.flowExecutionId()).isEqualTo(EXECUTION_ID);
     assertThat(execution.flowId()).isEqualTo("abc-123");
@@ -84,9 +85,25 @@ class RetrofitTransportResponsesTest {
         .setHeader("Content-Type", "application/json")
         .setBody(Fixtures.executionJson(EXECUTION_ID, "RUNNING")));
 
-    FlowExecution execution = transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
+    TransportResponse response = transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
 
-    assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(response.execution().status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.replayed()).isTrue();
+  }
+
+  @Test
+  void theResponseCarriesItsStatusAndHeaders() {
+    server.enqueue(Fixtures.created().setHeader("X-Request-Id", "req_42").addHeader("Via", "1.1 a")
+        .addHeader("Via", "1.1 b"));
+
+    TransportResponse response = transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.replayed()).isFalse();
+    assertThat(response.requestId()).contains("req_42");
+    assertThat(response.headers().all("via")).containsExactly("1.1 a", "1.1 b");
+    assertThat(transport.baseUrl().map(Object::toString)).contains(server.url("/").toString());
   }
 
   @Test
@@ -124,7 +141,7 @@ class RetrofitTransportResponsesTest {
   void get200ReturnsTheExecutionAndSendsNoBodyHeaders() throws Exception {
     server.enqueue(new MockResponse().setBody(Fixtures.executionJson("id_with-dash", "COMPLETED")));
 
-    FlowExecution execution = transport.get("id_with-dash", CallOptions.defaults());
+    FlowExecution execution = transport.get("id_with-dash", CallOptions.defaults()).execution();
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.COMPLETED);
     RecordedRequest request = server.takeRequest();

@@ -2,8 +2,6 @@ package dev.flowexec.sdk.integration.support;
 
 import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
-import dev.flowexec.sdk.transport.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,30 +37,26 @@ public final class RecordingListener implements ExecutionListener {
   private final List<FlowApiException> attemptFailures = new CopyOnWriteArrayList<>();
 
   @Override
-  public void attemptStarted(Operation operation, String flowExecutionId, int attempt) {
+  public void attemptStarted(AttemptStarted attempt) {
     attempts.increment();
   }
 
   @Override
-  public void attemptFinished(Operation operation, String flowExecutionId, int attempt,
-      Duration duration, FlowExecution execution, FlowApiException failure) {
-    if (failure != null) {
-      attemptFailures.add(failure);
-    }
+  public void attemptFinished(AttemptFinished attempt) {
+    attempt.failure().filter(FlowApiException.class::isInstance)
+        .ifPresent(failure -> attemptFailures.add((FlowApiException) failure));
   }
 
   @Override
-  public void retryScheduled(Operation operation, String flowExecutionId, int attempt,
-      Duration delay, FlowApiException cause) {
-    retries.add(new Retry(flowExecutionId, attempt, delay, cause));
-    retriesByCause.computeIfAbsent(causeKey(cause), k -> new LongAdder()).increment();
+  public void retryScheduled(RetryScheduled retry) {
+    retries.add(new Retry(retry.flowExecutionId(), retry.attempt(), retry.delay(), retry.cause()));
+    retriesByCause.computeIfAbsent(causeKey(retry.cause()), k -> new LongAdder()).increment();
   }
 
   @Override
-  public void callFinished(Operation operation, String flowExecutionId, int attempts,
-      Duration duration, FlowExecution execution, RuntimeException failure) {
+  public void callFinished(CallFinished call) {
     calls.increment();
-    longestCallNanos.accumulateAndGet(duration.toNanos(), Math::max);
+    longestCallNanos.accumulateAndGet(call.duration().toNanos(), Math::max);
   }
 
   /** A cause as {@code Type status error_code}, such as {@code ServerException 503 unavailable}. */

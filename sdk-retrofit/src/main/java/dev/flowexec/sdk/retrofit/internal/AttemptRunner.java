@@ -6,9 +6,9 @@ import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,10 +64,10 @@ public final class AttemptRunner {
    * @param operation the operation
    * @param options the attempt's options
    * @param calls makes the API call
-   * @return the execution
+   * @return the execution with its response's status and headers
    * @throws FlowApiException on any failure
    */
-  public FlowExecution run(Operation operation, CallOptions options, CallFactory calls) {
+  public TransportResponse run(Operation operation, CallOptions options, CallFactory calls) {
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
     AccessToken token = tokens.token(budget.remaining());
     try {
@@ -92,16 +92,16 @@ public final class AttemptRunner {
    * @param operation the operation
    * @param options the attempt's options
    * @param calls makes the API call
-   * @return a future of the execution, failed with a {@link FlowApiException}
+   * @return a future of the response, failed with a {@link FlowApiException}
    */
-  public CompletableFuture<FlowExecution> runAsync(Operation operation, CallOptions options, CallFactory calls) {
-    CompletableFuture<FlowExecution> result = new CompletableFuture<>();
+  public CompletableFuture<TransportResponse> runAsync(Operation operation, CallOptions options, CallFactory calls) {
+    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
     tokenThenExchange(operation, budget, calls, result, null, null);
     return result;
   }
 
-  private FlowExecution exchange(Operation operation, AccessToken token, AttemptBudget budget,
+  private TransportResponse exchange(Operation operation, AccessToken token, AttemptBudget budget,
       CallFactory calls, boolean sentBefore) {
     Call<ResponseBody> call = prepare(operation, token, budget, calls, sentBefore);
     Response<ResponseBody> response;
@@ -126,7 +126,7 @@ public final class AttemptRunner {
    * one renewal of the attempt; {@code refusal} is what to fail with if no other token comes.
    */
   private void tokenThenExchange(Operation operation, AttemptBudget budget, CallFactory calls,
-      CompletableFuture<FlowExecution> result, AccessToken refused, FlowApiException refusal) {
+      CompletableFuture<TransportResponse> result, AccessToken refused, FlowApiException refusal) {
     CompletableFuture<AccessToken> token;
     try {
       token = tokens.tokenAsync(budget.remaining());
@@ -149,7 +149,7 @@ public final class AttemptRunner {
   }
 
   private void exchangeAsync(Operation operation, AccessToken token, AttemptBudget budget,
-      CallFactory calls, CompletableFuture<FlowExecution> result, boolean mayRenew) {
+      CallFactory calls, CompletableFuture<TransportResponse> result, boolean mayRenew) {
     Call<ResponseBody> call;
     try {
       call = prepare(operation, token, budget, calls, false);
