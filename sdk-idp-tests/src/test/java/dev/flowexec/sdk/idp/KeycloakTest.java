@@ -149,7 +149,7 @@ class KeycloakTest {
             .authMethod(ClientAuthMethod.CLIENT_SECRET_POST).build()));
     transports.add(transport);
 
-    FlowExecution launched = transport.launch(request(), CallOptions.defaults());
+    FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
     transport.get(launched.flowExecutionId(), CallOptions.defaults());
 
     assertThat(api.tokens).hasSize(2);

@@ -154,8 +154,8 @@ class MockOAuth2ServerTest {
     nextToken(SCOPES, 300);
     RetrofitTransport transport = retrofit(ClientAuthMethod.CLIENT_SECRET_BASIC);
 
-    FlowExecution launched = transport.launch(request(), CallOptions.defaults());
-    FlowExecution got = transport.get(launched.flowExecutionId(), CallOptions.defaults());
+    FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
+    FlowExecution got = transport.get(launched.flowExecutionId(), CallOptions.defaults()).execution();
 
     assertThat(got.flowExecutionId()).isEqualTo(launched.flowExecutionId());
     List<RecordedRequest> requests = tokenRequests();
@@ -193,7 +193,7 @@ class MockOAuth2ServerTest {
             .authMethod(ClientAuthMethod.CLIENT_SECRET_POST).build()));
     transports.add(transport);
 
-    FlowExecution launched = transport.launch(request(), CallOptions.defaults());
+    FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
     transport.get(launched.flowExecutionId(), CallOptions.defaults());
 
     assertThat(tokenRequests()).hasSize(1);
@@ -221,7 +221,7 @@ class MockOAuth2ServerTest {
         .tokenUrl(idp.url(ScopelessTokenRoute.PATH).toString()).build();
     transports.add(transport);
 
-    FlowExecution launched = transport.launch(request(), CallOptions.defaults());
+    FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
     transport.get(launched.flowExecutionId(), CallOptions.defaults());
 
     assertThat(tokenRequests()).hasSize(1);
@@ -291,7 +291,7 @@ class MockOAuth2ServerTest {
           } catch (InterruptedException e) {
             throw new IllegalStateException(e);
           }
-          return transport.launchAsync(request(), CallOptions.defaults()).join();
+          return transport.launchAsync(request(), CallOptions.defaults()).join().execution();
         }, pool));
       }
       start.countDown();
