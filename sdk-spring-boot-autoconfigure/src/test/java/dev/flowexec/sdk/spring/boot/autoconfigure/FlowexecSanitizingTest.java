@@ -1,0 +1,56 @@
+package dev.flowexec.sdk.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The actuator's configprops and env endpoints, with values shown, still hide the secrets. */
+class FlowexecSanitizingTest {
+  static final String SECRET = "configprops-s3cret";
+  static final String TOKEN = "fixed-t0ken";
+
+  final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(FlowexecAutoConfiguration.class, EndpointAutoConfiguration.class,
+          ConfigurationPropertiesReportEndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
+      .withPropertyValues("management.endpoints.web.exposure.include=configprops,env", "management.endpoint.configprops.show-values=always",
+          "management.endpoint.env.show-values=always", "flowexec.base-url=https://flows.example.com",
+          "flowexec.client-id=orders-service", "flowexec.client-secret=" + SECRET);
+
+  @Test
+  void configpropsShowsTheSettingsButNotTheSecret() {
+    runner.run(context -> {
+      ConfigurationPropertiesReportEndpoint endpoint = context.getBean(ConfigurationPropertiesReportEndpoint.class);
+      ConfigurationPropertiesBeanDescriptor bean = endpoint.configurationProperties().getContexts().values().stream()
+          .flatMap(c -> c.getBeans().values().stream())
+          .filter(b -> "flowexec".equals(b.getPrefix()))
+          .findFirst().orElseThrow();
+      Map<String, Object> properties = bean.getProperties();
+      assertThat(properties).containsEntry("clientId", "orders-service").containsEntry("clientSecret", "******")
+          .containsEntry("baseUrl", "https://flows.example.com");
+      assertThat(properties.toString()).doesNotContain(SECRET);
+      assertThat(bean.getInputs().toString()).doesNotContain(SECRET);
+    });
+  }
+
+  @Test
+  void envShowsTheSettingsButNotTheSecretOrToken() {
+    runner.withPropertyValues("FLOWEXEC_ACCESSTOKEN=" + TOKEN).run(context -> {
+      EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
+      assertThat(endpoint.environmentEntry("flowexec.client-id").getProperty().getValue()).isEqualTo("orders-service");
+      assertThat(endpoint.environmentEntry("flowexec.client-secret").getProperty().getValue()).isEqualTo("******");
+      String everything = endpoint.environment(null).getPropertySources().toString()
+          + endpoint.environment("flowexec.*").getPropertySources().stream()
+              .map(source -> String.valueOf(source.getProperties())).reduce("", String::concat);
+      assertThat(everything).doesNotContain(SECRET).doesNotContain(TOKEN);
+    });
+  }
+}

@@ -1,0 +1,44 @@
+package dev.flowexec.sdk.sample.boot;
+
+import dev.flowexec.sdk.errors.FlowApiException;
+import dev.flowexec.sdk.errors.InvalidRequestException;
+import dev.flowexec.sdk.errors.RequestValidationException;
+import dev.flowexec.sdk.errors.ServerException;
+import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.errors.RateLimitedException;
+import dev.flowexec.sdk.errors.DeadlineExceededException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers a webhook so its sender does the right thing: {@code 400} for an event that will never
+ * launch (nothing to retry), {@code 503} for a failure that a redelivery may fix (the service was
+ * down, slow or rate limiting; redelivering is safe because the execution id is stable), {@code 502}
+ * for the rest of the service's refusals (our configuration: a person must look).
+ */
+@RestControllerAdvice
+class WebhookErrors {
+  @ExceptionHandler({RequestValidationException.class, IllegalArgumentException.class})
+  ProblemDetail badEvent(IllegalArgumentException failure) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, failure.getMessage());
+  }
+
+  @ExceptionHandler(FlowApiException.class)
+  ProblemDetail launchFailed(FlowApiException failure) {
+    HttpStatus status;
+    if (failure instanceof ServerException || failure instanceof TransportException
+        || failure instanceof RateLimitedException || failure instanceof DeadlineExceededException) {
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+    } else if (failure instanceof InvalidRequestException) {
+      status = HttpStatus.BAD_REQUEST;
+    } else {
+      status = HttpStatus.BAD_GATEWAY;
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+    problem.setProperty("error_code", failure.errorCode());
+    failure.requestId().ifPresent(id -> problem.setProperty("request_id", id));
+    return problem;
+  }
+}
