@@ -107,7 +107,11 @@ public final class RetrofitTransport implements FlowTransport {
     } else if (builder.clientCredentials != null) {
       tokens = CachingTokenProvider.clientCredentials(builder.clientCredentials, new OkHttpTokenEndpoint(http), clock);
       renewable = true;
-      auth = builder.clientCredentials.toString();
+      ClientCredentials grant = builder.clientCredentials;
+      auth = "client credentials (clientId=" + grant.clientId() + ", scopes=" + String.join(" ", grant.scopes())
+          + ", tokens from " + grant.tokenUrl() + " by " + grant.authMethod().wireName()
+          + (grant.tokenParameters().isEmpty() ? "" : ", tokenParameters=" + grant.tokenParameters())
+          + ", scopeCheck=" + grant.scopeCheck() + ")";
     } else {
       tokens = builder.tokenProvider;
       renewable = true;
