@@ -99,7 +99,12 @@ public final class CallRunner {
       Function<CallOptions, TransportResponse> attempt) {
     Attempts call = new Attempts(operation, id, options);
     while (true) {
-      CallOptions attemptOptions = call.begin();
+      CallOptions attemptOptions;
+      try {
+        attemptOptions = call.begin();
+      } catch (RuntimeException unexpected) {
+        throw call.unexpected(unexpected); // such as a listener that broke the attempt's options
+      }
       if (attemptOptions == null) {
         throw call.end();
       }
@@ -485,7 +490,13 @@ public final class CallRunner {
       if (result.isDone()) {
         return;
       }
-      CallOptions attemptOptions = call.begin();
+      CallOptions attemptOptions;
+      try {
+        attemptOptions = call.begin();
+      } catch (RuntimeException unexpected) {
+        fail(call.unexpected(unexpected));
+        return;
+      }
       if (attemptOptions == null) {
         fail(call.end());
         return;
