@@ -214,7 +214,8 @@ final class Demo {
         check(false, "payload " + n + " was not answered: " + e);
         continue;
       }
-      FlowApiException failure = ErrorMapper.map(HttpClientTransport.errorResponse(Operation.LAUNCH, response));
+      FlowApiException failure = ErrorMapper.map(HttpClientTransport.errorResponse(Operation.LAUNCH,
+          response.statusCode(), response.headers(), response.body(), false));
       out.failure(failure);
       Set<String> got = failure instanceof InvalidRequestException
           ? ((InvalidRequestException) failure).fieldErrors().stream()

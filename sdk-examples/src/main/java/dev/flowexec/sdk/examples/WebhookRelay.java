@@ -32,6 +32,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,10 +49,11 @@ import okio.Buffer;
  * <p>{@code POST /events}, signed by the sender's scheme (Standard Webhooks by default), with a
  * {@link WebhookEvent} body, answers:
  * <ul>
- *   <li>{@code 200} {@code {"delivery_id", "flow_execution_id", "flow_id", "status", "outcome"}}:
- *       {@code outcome} {@code launched} (a new execution, or the service's replay of the one an
- *       earlier delivery started) or {@code already_handled} (this delivery id was launched before
- *       and nothing was sent to the service);
+ *   <li>{@code 201} {@code {"delivery_id", "flow_execution_id", "flow_id", "status", "outcome"}}
+ *       with {@code outcome} {@code started}: a new execution;
+ *   <li>{@code 200}, the same body, with {@code outcome} {@code replayed} (the service replayed the
+ *       execution an earlier delivery started) or {@code already_handled} (this relay launched this
+ *       delivery id before, and sent nothing to the service this time);
  *   <li>{@code 401} {@code invalid_signature}: the delivery failed verification. The answer does
  *       not say which check failed (the relay's log does), so a forger learns nothing;
  *   <li>{@code 413} {@code event_too_large}: over the verifier's body limit (1 MiB);
@@ -170,7 +172,7 @@ public final class WebhookRelay implements AutoCloseable {
         .name("flow_execution_id").value(execution.flowExecutionId())
         .name("flow_id").value(execution.flowId())
         .name("status").value(execution.status().value())
-        .name("outcome").value("launched")
+        .name("outcome").value(launched.outcome().name().toLowerCase(Locale.ROOT))
         .endObject()));
   }
 

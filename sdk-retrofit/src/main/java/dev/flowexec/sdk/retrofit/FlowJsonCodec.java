@@ -47,6 +47,12 @@ import okio.Okio;
 public final class FlowJsonCodec {
   /** The {@code errorCode()} of a response body that breaks the contract. */
   public static final String MALFORMED_RESPONSE = MalformedResponses.ERROR_CODE;
+  /**
+   * The {@code errorCode()} of a successful response whose body is longer than the transport
+   * reads (see {@code RetrofitTransport.Builder#maxResponseBytes(long)}). Not retried: the
+   * service answered, and would answer the same again.
+   */
+  public static final String RESPONSE_TOO_LARGE = MalformedResponses.TOO_LARGE;
 
   private FlowJsonCodec() {}
 

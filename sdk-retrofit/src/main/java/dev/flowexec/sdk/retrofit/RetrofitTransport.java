@@ -11,12 +11,14 @@ import dev.flowexec.sdk.internal.SdkVersion;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.internal.AttemptRunner;
 import dev.flowexec.sdk.retrofit.internal.BaseUrls;
-import dev.flowexec.sdk.retrofit.internal.ErrorBodyLimitInterceptor;
+import dev.flowexec.sdk.retrofit.internal.BodyLimitInterceptor;
+import dev.flowexec.sdk.retrofit.internal.ConnectionProbe;
 import dev.flowexec.sdk.retrofit.internal.FlowExecutionsApi;
 import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
 import dev.flowexec.sdk.retrofit.internal.OkHttpTokenEndpoint;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
 import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
+import dev.flowexec.sdk.retrofit.internal.WireRequests;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
@@ -35,7 +37,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -56,9 +64,20 @@ import retrofit2.Retrofit;
  * {@link dev.flowexec.sdk.errors.TransportException}s that say whether the request may have been
  * sent.
  *
+ * <p>Every request on the wire is one attempt: OkHttp's own follow-ups (redirects, its retry of a
+ * {@code 503} with {@code Retry-After: 0}, authenticator and connection retries) are off. The
+ * transport checks a pooled connection before writing on it, and sends on another one when a
+ * proxy or load balancer closed it while idle, so such a connection costs no attempt and never
+ * fails a call.
+ *
+ * <p>Bodies are bounded: an error body is read up to 64 KiB, a success body up to
+ * {@link Builder#maxResponseBytes(long)} (after gzip decoding); past that the call fails with
+ * {@link FlowJsonCodec#RESPONSE_TOO_LARGE} and the connection is closed, not drained.
+ *
  * <p>The async methods are truly asynchronous ({@code enqueue}); cancelling their future cancels
- * the OkHttp call. Their futures complete on OkHttp's dispatcher threads: chain blocking work with
- * the {@code *Async} variants of {@link CompletableFuture}.
+ * the OkHttp call. Their futures complete on OkHttp's dispatcher threads, which the transport
+ * makes as daemon threads (a program that forgets {@link #close()} still exits): chain blocking
+ * work with the {@code *Async} variants of {@link CompletableFuture}.
  *
  * <p>Thread-safe; make one per service and share it. {@link #close()} releases its threads and
  * connections.
@@ -73,12 +92,20 @@ import retrofit2.Retrofit;
  * }</pre>
  */
 public final class RetrofitTransport implements FlowTransport {
-  /** The default connect timeout: 10 seconds. */
+  /** The default connect timeout, for the TCP connect and again for the TLS handshake: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** The default read and write timeouts (the longest silence on an open connection): 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-  /** The default bound on one attempt when {@link CallOptions#timeout()} is absent: 60 seconds. */
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The default bound on one attempt when {@link CallOptions#timeout()} is absent: 30 seconds, the
+   * client's default timeout for a whole call.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * The default limit on a successful response's body: 8 MiB, 32 times the largest
+   * {@code input_data} the contract allows and 8 times its largest request.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
   private static final String ACCEPT = "application/json";
 
@@ -256,13 +283,15 @@ public final class RetrofitTransport implements FlowTransport {
 
   private static OkHttpClient httpClient(Builder builder) {
     OkHttpClient.Builder http;
+    ConnectionPool ownPool = null;
     if (builder.okHttpClient == null) {
-      Dispatcher dispatcher = new Dispatcher();
+      Dispatcher dispatcher = new Dispatcher(daemonDispatcherThreads());
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
+      ownPool = new ConnectionPool();
       http = new OkHttpClient.Builder()
           .dispatcher(dispatcher)
-          .connectionPool(new ConnectionPool())
+          .connectionPool(ownPool)
           .connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT))
           .readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT))
           .writeTimeout(orDefault(builder.writeTimeout, DEFAULT_READ_TIMEOUT));
@@ -279,12 +308,37 @@ public final class RetrofitTransport implements FlowTransport {
         http.writeTimeout(builder.writeTimeout);
       }
     }
-    // Retries belong to FlowExecutionsClient, which counts and reports each attempt; OkHttp's own
-    // silent re-send after a dropped connection would hide attempts from listeners.
-    return http.retryOnConnectionFailure(false)
+    OkHttpClient current = http.build();
+    ConnectionProbe probe = new ConnectionProbe(current.connectTimeoutMillis());
+    if (current.socketFactory() == SocketFactory.getDefault()) {
+      http.socketFactory(probe.socketFactory());
+    }
+    if (current.x509TrustManager() != null) {
+      http.sslSocketFactory(probe.sslSocketFactory(current.sslSocketFactory()), current.x509TrustManager());
+    }
+    // Retries belong to FlowExecutionsClient, which counts and reports each attempt: none of
+    // OkHttp's own re-sends (connection retries, redirects, authenticators, a 503's Retry-After)
+    // may hide one from listeners. WireRequests refuses any that is left.
+    WireRequests wire = new WireRequests(ownPool, probe);
+    http.retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
         .addInterceptor(new UnexpectedFailureInterceptor())
-        .addInterceptor(new ErrorBodyLimitInterceptor())
-        .build();
+        .addInterceptor(new BodyLimitInterceptor(builder.maxResponseBytes))
+        .addInterceptor(wire.application());
+    http.networkInterceptors().add(0, wire.network());
+    return http.build();
+  }
+
+  /** OkHttp's default dispatcher threads are not daemons: they would keep the JVM alive 60 s. */
+  private static ThreadPoolExecutor daemonDispatcherThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+      Thread thread = new Thread(task, "flowexec-okhttp-dispatcher-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   private static Duration orDefault(Duration value, Duration fallback) {
@@ -315,6 +369,7 @@ public final class RetrofitTransport implements FlowTransport {
     private Duration readTimeout;
     private Duration writeTimeout;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -504,7 +559,10 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Sets how long connecting (TCP and TLS) may take. Default: {@link #DEFAULT_CONNECT_TIMEOUT}.
+     * Sets how long the TCP connect may take, and then how long the TLS handshake (or a proxy's
+     * {@code CONNECT}) may wait for the server. Default: {@link #DEFAULT_CONNECT_TIMEOUT}. With
+     * {@link #okHttpClient(OkHttpClient)} and a TLS socket factory set without its trust manager,
+     * the handshake is bounded by the read timeout instead.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -545,6 +603,25 @@ public final class RetrofitTransport implements FlowTransport {
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of a successful response's body that are read, counted after gzip
+     * decoding. A longer body fails the call with a {@link dev.flowexec.sdk.errors.FlowApiException}
+     * whose code is {@link FlowJsonCodec#RESPONSE_TOO_LARGE}, the rest is not read and the
+     * connection is closed. Peak memory per call is about this much plus the parsed execution.
+     * Error bodies are always cut at 64 KiB. Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}.
+     *
+     * @param maxResponseBytes a positive number of bytes
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes is " + maxResponseBytes
+            + ": use a positive number of bytes, such as " + DEFAULT_MAX_RESPONSE_BYTES);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
@@ -645,18 +722,19 @@ public final class RetrofitTransport implements FlowTransport {
     /** Returns the settings, with the token and secret shown as {@code <redacted>}. */
     @Override
     public String toString() {
-      return "RetrofitTransport.Builder{baseUrl=" + baseUrl
+      return "RetrofitTransport.Builder{baseUrl=" + BaseUrls.redact(baseUrl)
           + (accessToken != null ? ", accessToken=<redacted>" : "")
           + (clientId != null ? ", clientId=" + clientId + ", clientSecret=<redacted>" : "")
-          + (authBaseUrl != null ? ", authBaseUrl=" + authBaseUrl : "")
-          + (tokenUrl != null ? ", tokenUrl=" + tokenUrl : "")
+          + (authBaseUrl != null ? ", authBaseUrl=" + BaseUrls.redact(authBaseUrl) : "")
+          + (tokenUrl != null ? ", tokenUrl=" + BaseUrls.redact(tokenUrl) : "")
           + (clientAuthMethod != null ? ", clientAuthMethod=" + clientAuthMethod.wireName() : "")
           + (tokenParameters.isEmpty() ? "" : ", tokenParameters=" + tokenParameters)
           + (scopeCheck != null ? ", scopeCheck=" + scopeCheck : "")
           + (scopes != null ? ", scopes=" + scopes : "")
           + (tokenProvider != null ? ", tokenProvider=" + tokenProvider.getClass().getName() : "")
           + (okHttpClient != null ? ", okHttpClient=caller's" : "")
-          + ", callTimeout=" + callTimeout + "}";
+          + ", callTimeout=" + callTimeout
+          + (maxResponseBytes != DEFAULT_MAX_RESPONSE_BYTES ? ", maxResponseBytes=" + maxResponseBytes : "") + "}";
     }
   }
 }

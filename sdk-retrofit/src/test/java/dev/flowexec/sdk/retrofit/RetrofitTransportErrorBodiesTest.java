@@ -59,15 +59,29 @@ class RetrofitTransportErrorBodiesTest {
   }
 
   @Test
-  void aRetryAfterBeyondTheIntRangeIsATransportFailureNotANumberFormatException() {
-    // OkHttp parses this header itself, with Integer.valueOf, when deciding whether to follow up.
-    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "2200000000"));
+  void aRetryAfterBeyondTheIntRangeIsAServerExceptionWithTheDelayNotANumberFormatException() {
+    // OkHttp parses this header itself, with Integer.valueOf, when deciding whether to follow up;
+    // the transport hides it from that decision.
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "99999999999")
+        .setHeader("X-Request-Id", "req_big_retry"));
 
-    dev.flowexec.sdk.errors.TransportException e =
-        launchFails(dev.flowexec.sdk.errors.TransportException.class);
+    ServerException e = launchFails(ServerException.class);
 
-    assertThat(e.getMessage()).contains("NumberFormatException");
-    assertThat(e.requestMayHaveBeenSent()).isTrue();
+    assertThat(e.statusCode()).isEqualTo(503);
+    assertThat(e.requestId()).contains("req_big_retry");
+    assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetryAfterOfZeroIsNotResentByOkHttp() {
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    server.enqueue(Fixtures.created());
+
+    ServerException e = launchFails(ServerException.class);
+
+    assertThat(e.retryAfter()).contains(Duration.ZERO);
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

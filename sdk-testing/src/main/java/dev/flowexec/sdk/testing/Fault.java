@@ -33,7 +33,14 @@ public final class Fault {
      * Handles the request normally (a launch is recorded) and then closes the connection
      * without sending the answer.
      */
-    DROP_CONNECTION_AFTER_PROCESSING
+    DROP_CONNECTION_AFTER_PROCESSING,
+    /**
+     * Answers normally, and then acts as a proxy or load balancer that closes connections idle for
+     * longer than {@link #delay()}, without {@code Connection: close}: the next request that
+     * arrives on the connection after such a pause finds it closed (the emulator drops it unread;
+     * nothing is recorded, a launch does not happen). The rule stays with the connection.
+     */
+    CLOSE_WHEN_IDLE
   }
 
   private final Kind kind;
@@ -41,18 +48,20 @@ public final class Fault {
   private final Duration delay;
   private final RetryAfterFormat retryAfterFormat;
   private final Set<Endpoint> endpoints;
+  private final String retryAfter;
 
-  private Fault(
-      Kind kind, int status, Duration delay, RetryAfterFormat format, Set<Endpoint> endpoints) {
+  private Fault(Kind kind, int status, Duration delay, RetryAfterFormat format, Set<Endpoint> endpoints,
+      String retryAfter) {
     this.kind = kind;
     this.status = status;
     this.delay = delay;
     this.retryAfterFormat = format;
     this.endpoints = endpoints;
+    this.retryAfter = retryAfter;
   }
 
   private static Fault of(Kind kind, int status, Duration delay, RetryAfterFormat format) {
-    return new Fault(kind, status, delay, format, Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)));
+    return new Fault(kind, status, delay, format, Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)), null);
   }
 
   /**
@@ -66,6 +75,42 @@ public final class Fault {
   public static Fault status(int status) {
     requireServerError(status);
     return of(Kind.JSON_ERROR, status, Duration.ZERO, null);
+  }
+
+  /**
+   * Answers {@code 503 unavailable} with the service's JSON error body and this {@code
+   * Retry-After} value, verbatim: delay-seconds, an HTTP-date, {@code 0} (which some HTTP clients
+   * re-send at once on their own) or a number past the int range ({@code 99999999999}, valid
+   * under RFC 9110), as middleboxes send them.
+   *
+   * @param retryAfter the header's value: printable ASCII, not empty
+   * @return the fault
+   * @throws IllegalArgumentException if the value could not be sent as a header
+   */
+  public static Fault unavailable(String retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    if (retryAfter.isEmpty() || !retryAfter.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException("retryAfter must be printable ASCII and not empty: \"" + retryAfter + "\"");
+    }
+    return new Fault(Kind.JSON_ERROR, 503, Duration.ZERO, null,
+        Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)), retryAfter);
+  }
+
+  /**
+   * Acts as a middlebox that closes connections idle for longer than {@code idle}: this request
+   * is answered normally, and the next one on the same connection after a longer pause is
+   * dropped unread, as if the connection had been closed meanwhile without {@code Connection:
+   * close}. Clients that reuse pooled connections see it fail before any response byte.
+   *
+   * @param idle the idle time after which the connection counts as closed, not negative
+   * @return the fault
+   */
+  public static Fault closeWhenIdle(Duration idle) {
+    Objects.requireNonNull(idle, "idle");
+    if (idle.isNegative()) {
+      throw new IllegalArgumentException("idle must not be negative: " + idle);
+    }
+    return of(Kind.CLOSE_WHEN_IDLE, 0, idle, null);
   }
 
   /**
@@ -157,7 +202,8 @@ public final class Fault {
         status,
         delay,
         retryAfterFormat,
-        Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(endpoints))));
+        Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(endpoints))),
+        retryAfter);
   }
 
   /**
@@ -179,7 +225,17 @@ public final class Fault {
   }
 
   /**
-   * The wait of a {@link Kind#SLOW_RESPONSE}, or the retry delay of a {@link Kind#RATE_LIMITED}.
+   * The {@code Retry-After} value of a fault made by {@link #unavailable(String)}.
+   *
+   * @return the value as sent, empty for other faults
+   */
+  public Optional<String> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * The wait of a {@link Kind#SLOW_RESPONSE}, the retry delay of a {@link Kind#RATE_LIMITED}, or
+   * the idle time of a {@link Kind#CLOSE_WHEN_IDLE}.
    *
    * @return the duration, zero for the other kinds
    */
@@ -216,6 +272,9 @@ public final class Fault {
     }
     if (retryAfterFormat != null) {
       sb.append(", ").append(retryAfterFormat);
+    }
+    if (retryAfter != null) {
+      sb.append(", Retry-After: ").append(retryAfter);
     }
     return sb.append(", on=").append(endpoints).append('}').toString();
   }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <table>
  *   <caption>From outcome to answer</caption>
  *   <tr><th>outcome</th><th>status</th><th>code</th></tr>
- *   <tr><td>launched (new or replayed), ignored</td><td>200</td><td>{@code launched}, {@code ignored}</td></tr>
+ *   <tr><td>{@code STARTED}: a new execution</td><td>201</td><td>{@code started}</td></tr>
+ *   <tr><td>{@code REPLAYED} by the service, {@code IGNORED}</td><td>200</td><td>{@code replayed}, {@code ignored}</td></tr>
  *   <tr><td>{@code REPLAYED}: handled before</td><td>200</td><td>{@code already_handled}</td></tr>
  *   <tr><td>{@code BODY_TOO_LARGE}</td><td>413</td><td>{@code too_large}</td></tr>
  *   <tr><td>any other failed check</td><td>401</td><td>{@code invalid_signature}, whichever check it was</td></tr>
@@ -44,15 +45,22 @@ public final class DeliveryResponse {
   }
 
   /**
-   * The answer to a handled delivery: {@code 200}.
+   * The answer to a handled delivery: {@code 201} for a new execution, {@code 200} for a replayed
+   * or ignored one.
    *
    * @param launched what the launcher did
    * @return the response
    */
   public static DeliveryResponse of(LaunchedDelivery launched) {
     Objects.requireNonNull(launched, "launched");
-    return new DeliveryResponse(200,
-        launched.outcome() == LaunchedDelivery.Outcome.IGNORED ? "ignored" : "launched", null);
+    switch (launched.outcome()) {
+      case STARTED:
+        return new DeliveryResponse(201, "started", null);
+      case REPLAYED:
+        return new DeliveryResponse(200, "replayed", null);
+      default:
+        return new DeliveryResponse(200, "ignored", null);
+    }
   }
 
   /**
@@ -104,7 +112,7 @@ public final class DeliveryResponse {
   /**
    * Returns a short code for the answer's body, the same for every failed check.
    *
-   * @return such as {@code launched}, {@code invalid_signature} or {@code unavailable}
+   * @return such as {@code started}, {@code invalid_signature} or {@code unavailable}
    */
   public String code() {
     return code;

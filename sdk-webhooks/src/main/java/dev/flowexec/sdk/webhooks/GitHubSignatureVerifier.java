@@ -2,6 +2,7 @@ package dev.flowexec.sdk.webhooks;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Verifies GitHub webhooks: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>}
@@ -27,6 +28,7 @@ public final class GitHubSignatureVerifier implements WebhookVerifier {
   public static final String EVENT = "X-GitHub-Event";
 
   private static final String PREFIX = "sha256=";
+  private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9]+");
 
   private final List<byte[]> keys;
   private final int maxBodyBytes;
@@ -53,7 +55,7 @@ public final class GitHubSignatureVerifier implements WebhookVerifier {
     String id = headers.required(DELIVERY);
     if (!signature.startsWith(PREFIX)) {
       int equals = signature.indexOf('=');
-      throw equals > 0 && signature.substring(0, equals).matches("[a-z0-9]+")
+      throw equals > 0 && ALGORITHM.matcher(signature.substring(0, equals)).matches()
           ? new WebhookVerificationException(WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
               "the " + SIGNATURE + " header is a " + signature.substring(0, equals) + " signature; only sha256= is checked")
           : new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,

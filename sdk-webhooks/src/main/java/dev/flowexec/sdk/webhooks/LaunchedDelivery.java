@@ -1,20 +1,27 @@
 package dev.flowexec.sdk.webhooks;
 
+import dev.flowexec.sdk.ResponseMetadata;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link WebhookLauncher} did with a verified delivery: launched it (new, or replayed by the
- * service for a redelivery) or, as its mapping said, nothing. Either way the delivery is handled:
- * answer the sender {@code 2xx}. Immutable.
+ * What {@link WebhookLauncher} did with a verified delivery: started an execution, found the one an
+ * earlier delivery started (the service replayed it), or, as its mapping said, nothing. Every
+ * outcome means the delivery is handled: answer the sender {@code 2xx}. Immutable.
  */
 public final class LaunchedDelivery {
   /** What was done. */
   public enum Outcome {
-    /** The launch succeeded: an execution was started, or the service replayed the one an earlier delivery started. */
-    LAUNCHED,
+    /** A new execution was started ({@code 201}). */
+    STARTED,
+    /**
+     * The service replayed the execution an earlier launch under the same derived id started
+     * ({@code 200}, {@code Idempotent-Replayed}): a redelivery whose first launch this launcher
+     * did not see succeed (it failed on the way back, or ran on another node). Nothing new started.
+     */
+    REPLAYED,
     /** The mapping returned no request: nothing was launched. */
     IGNORED
   }
@@ -22,20 +29,26 @@ public final class LaunchedDelivery {
   private final VerifiedDelivery delivery;
   private final LaunchRequest request;
   private final FlowExecution execution;
+  private final ResponseMetadata metadata;
 
-  LaunchedDelivery(VerifiedDelivery delivery, LaunchRequest request, FlowExecution execution) {
+  LaunchedDelivery(VerifiedDelivery delivery, LaunchRequest request, FlowExecution execution,
+      ResponseMetadata metadata) {
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.request = request;
     this.execution = execution;
+    this.metadata = metadata;
   }
 
   /**
    * Returns what was done.
    *
-   * @return {@link Outcome#LAUNCHED} or {@link Outcome#IGNORED}
+   * @return {@link Outcome#STARTED}, {@link Outcome#REPLAYED} or {@link Outcome#IGNORED}
    */
   public Outcome outcome() {
-    return execution == null ? Outcome.IGNORED : Outcome.LAUNCHED;
+    if (execution == null) {
+      return Outcome.IGNORED;
+    }
+    return metadata.replayed() ? Outcome.REPLAYED : Outcome.STARTED;
   }
 
   /**
@@ -63,6 +76,15 @@ public final class LaunchedDelivery {
    */
   public Optional<FlowExecution> execution() {
     return Optional.ofNullable(execution);
+  }
+
+  /**
+   * Returns what the service answered the launch with: status, request id, attempts, elapsed time.
+   *
+   * @return the metadata; empty when ignored
+   */
+  public Optional<ResponseMetadata> metadata() {
+    return Optional.ofNullable(metadata);
   }
 
   @Override

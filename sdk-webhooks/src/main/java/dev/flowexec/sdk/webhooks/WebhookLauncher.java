@@ -1,7 +1,7 @@
 package dev.flowexec.sdk.webhooks;
 
+import dev.flowexec.sdk.ExecutionResponse;
 import dev.flowexec.sdk.FlowExecutionsClient;
-import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import java.util.Collection;
 import java.util.Map;
@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p><b>Answering the sender</b>, so that every event launches exactly once:
  * <ul>
- *   <li>a {@link LaunchedDelivery}: {@code 2xx}, whether the launch was new or replayed;
+ *   <li>a {@link LaunchedDelivery}: {@code 2xx}, whether the execution was started now or
+ *       replayed by the service ({@link LaunchedDelivery#outcome()} says which);
  *   <li>{@link WebhookVerificationException} with reason {@code REPLAYED}: {@code 2xx} too (the
  *       delivery was handled before, nothing is done again);
  *   <li>any other {@link WebhookVerificationException}: {@code 401} ({@code 413} for
@@ -102,11 +103,11 @@ public final class WebhookLauncher {
     Optional<LaunchRequest> request = requestFor(delivery);
     if (request.isEmpty()) {
       replayCache.markHandled(delivery);
-      return new LaunchedDelivery(delivery, null, null);
+      return new LaunchedDelivery(delivery, null, null, null);
     }
-    FlowExecution execution = client.launch(request.get());
+    ExecutionResponse launched = client.withResponse().launch(request.get());
     replayCache.markHandled(delivery); // only now: a failed launch must leave the redelivery free to pass
-    return new LaunchedDelivery(delivery, request.get(), execution);
+    return new LaunchedDelivery(delivery, request.get(), launched.execution(), launched.metadata());
   }
 
   /**

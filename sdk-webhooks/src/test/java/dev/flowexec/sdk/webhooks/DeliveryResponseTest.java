@@ -35,6 +35,15 @@ class DeliveryResponseTest {
   }
 
   @Test
+  void successesAre2xxAndTellNewFromReplayed() {
+    VerifiedDelivery delivery = new VerifiedDelivery("msg_1", null, new byte[0], WebhookHeaders.ofSingleValues(java.util.Map.of()));
+    assertThat(DeliveryResponse.of(new LaunchedDelivery(delivery, null, null, null))).satisfies(r -> {
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.code()).isEqualTo("ignored");
+    });
+  }
+
+  @Test
   void theServiceBeingUnavailableAsksForARedeliveryLater() {
     assertThat(of(new FlowApiException("down", 503, "unavailable", "req_1"))).satisfies(r -> {
       assertThat(r.status()).isEqualTo(503);

@@ -85,7 +85,7 @@ class WebhookLauncherTest {
   void aDeliveryLaunchesOnceUnderTheDerivedIdAndItsRedeliveryIsAnsweredWithoutASecondLaunch() {
     LaunchedDelivery first = launcher.handle(BODY, signed("msg_1", BODY));
 
-    assertThat(first.outcome()).isEqualTo(LaunchedDelivery.Outcome.LAUNCHED);
+    assertThat(first.outcome()).isEqualTo(LaunchedDelivery.Outcome.STARTED);
     String derived = DeliveryExecutionIds.derive("abc-123", "msg_1");
     assertThat(first.execution().orElseThrow().flowExecutionId()).isEqualTo(derived);
     assertThat(first.request().orElseThrow().flowExecutionId()).isEqualTo(derived);
@@ -107,6 +107,9 @@ class WebhookLauncherTest {
     LaunchedDelivery again = forgetful.handle(BODY, signed("msg_1", BODY));
 
     assertThat(again.execution().orElseThrow().flowExecutionId()).isEqualTo(first.execution().orElseThrow().flowExecutionId());
+    assertThat(again.outcome()).isEqualTo(LaunchedDelivery.Outcome.REPLAYED);
+    assertThat(again.metadata().orElseThrow().statusCode()).isEqualTo(200);
+    assertThat(first.metadata().orElseThrow().statusCode()).isEqualTo(201);
     assertThat(emulator.launchAttempts(DeliveryExecutionIds.derive("abc-123", "msg_1"))).isEqualTo(2);
     assertThat(emulator.executionCount()).isEqualTo(2); // msg_1 and msg_2
   }
@@ -119,7 +122,7 @@ class WebhookLauncherTest {
     assertThat(emulator.executionCount()).isZero();
 
     LaunchedDelivery redelivered = launcher.handle(BODY, signed("msg_1", BODY));
-    assertThat(redelivered.outcome()).isEqualTo(LaunchedDelivery.Outcome.LAUNCHED);
+    assertThat(redelivered.outcome()).isEqualTo(LaunchedDelivery.Outcome.STARTED);
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
@@ -130,6 +133,7 @@ class WebhookLauncherTest {
     assertThat(emulator.executionCount()).isEqualTo(1); // started, but we never heard
 
     LaunchedDelivery redelivered = launcher.handle(BODY, signed("msg_1", BODY));
+    assertThat(redelivered.outcome()).isEqualTo(LaunchedDelivery.Outcome.REPLAYED);
     assertThat(redelivered.execution().orElseThrow().flowExecutionId())
         .isEqualTo(DeliveryExecutionIds.derive("abc-123", "msg_1"));
     assertThat(emulator.executionCount()).isEqualTo(1);
@@ -152,7 +156,7 @@ class WebhookLauncherTest {
     assertThat(mapped).hasValue(0);
     assertThat(emulator.requests()).noneMatch(r -> r.path().startsWith("/api/"));
     // A forged delivery did not use up the id: the real one still launches.
-    assertThat(launcher.handle(BODY, signed("msg_1", BODY)).outcome()).isEqualTo(LaunchedDelivery.Outcome.LAUNCHED);
+    assertThat(launcher.handle(BODY, signed("msg_1", BODY)).outcome()).isEqualTo(LaunchedDelivery.Outcome.STARTED);
   }
 
   @Test
@@ -161,6 +165,7 @@ class WebhookLauncherTest {
     LaunchedDelivery ignored = launcher.handle(ping, signed("msg_ping", ping));
     assertThat(ignored.outcome()).isEqualTo(LaunchedDelivery.Outcome.IGNORED);
     assertThat(ignored.execution()).isEmpty();
+    assertThat(ignored.metadata()).isEmpty();
     assertThat(emulator.executionCount()).isZero();
     assertThatThrownBy(() -> launcher.handle(ping, signed("msg_ping", ping)))
         .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REPLAYED));

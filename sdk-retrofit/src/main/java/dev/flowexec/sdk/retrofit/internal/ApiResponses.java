@@ -40,6 +40,9 @@ public final class ApiResponses {
       }
       return TransportResponse.of(JsonCodec.readExecution(body.source()), response.code(),
           headersOf(response.headers()));
+    } catch (ResponseTooLargeException tooLarge) {
+      throw MalformedResponses.tooLarge(tooLarge.getMessage(), tooLarge.limit(), response.code(),
+          response.headers().get("X-Request-Id"), tooLarge);
     } catch (FlowApiException malformed) {
       throw MalformedResponses.withResponse(malformed, response.code(), response.headers().get("X-Request-Id"));
     } catch (IOException failure) {

@@ -69,7 +69,12 @@ public final class AttemptRunner {
    */
   public TransportResponse run(Operation operation, CallOptions options, CallFactory calls) {
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
-    AccessToken token = tokens.token(budget.remaining());
+    AccessToken token;
+    try {
+      token = tokens.token(budget.remaining());
+    } catch (TransportException failure) {
+      throw beforeSending(operation, failure);
+    }
     try {
       return exchange(operation, token, budget, calls, false);
     } catch (FlowApiException failure) {
@@ -139,7 +144,9 @@ public final class AttemptRunner {
         return; // cancelled meanwhile
       }
       if (failure != null) {
-        result.completeExceptionally(unwrap(failure));
+        Throwable cause = unwrap(failure);
+        result.completeExceptionally(refused == null && cause instanceof TransportException
+            ? beforeSending(operation, (TransportException) cause) : cause);
       } else if (refused != null && value.value().equals(refused.value())) {
         result.completeExceptionally(refusal);
       } else {
@@ -204,6 +211,18 @@ public final class AttemptRunner {
         ? failure.getMessage().replace(mapperHint, hint)
         : failure.getMessage() + " (" + hint + ")";
     return new AuthenticationException(message, 401, "invalid_token", failure.requestId().orElse(null));
+  }
+
+  /**
+   * A transport failure while fetching the attempt's first token: whatever it says of the token
+   * request, the API request was not sent.
+   */
+  private static TransportException beforeSending(Operation operation, TransportException failure) {
+    if (!failure.requestMayHaveBeenSent()) {
+      return failure;
+    }
+    return new TransportException(operation.description() + " failed before the request was sent: "
+        + failure.getMessage(), false, failure);
   }
 
   private boolean isRefusedToken(FlowApiException failure) {

@@ -29,13 +29,36 @@ public final class BaseUrls {
       throw new IllegalArgumentException(setting + " contains a user name or password: remove them from the URL and configure credentials(clientId, clientSecret) or accessToken(...)");
     }
     if (parsed.query() != null || parsed.fragment() != null) {
-      throw new IllegalArgumentException(setting + " " + parsed + " has a query or fragment: use only scheme, host, port and path");
+      // Never echo the query: it may carry a token (?access_token=...).
+      throw new IllegalArgumentException(setting + " " + redact(parsed) + " has a query or fragment (not shown): "
+          + "use only scheme, host, port and path");
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new IllegalArgumentException(setting + " " + parsed + " uses plain http to " + parsed.host()
           + ": use https, since tokens and secrets must not cross a network in clear (plain http is allowed only to localhost, 127.0.0.0/8 and ::1)");
     }
     return parsed.encodedPath().endsWith("/") ? parsed : parsed.newBuilder().addPathSegment("").build();
+  }
+
+  /**
+   * Returns a URL as it may be shown: scheme, host, port and path, without user name, password,
+   * query or fragment, any of which may carry a credential.
+   *
+   * @param url a URL as the user gave it, or null
+   * @return the URL without its secrets; {@code <not a URL>} when it does not parse
+   */
+  public static String redact(String url) {
+    if (url == null) {
+      return null;
+    }
+    HttpUrl parsed = HttpUrl.parse(url.trim());
+    return parsed == null ? "<not a URL>" : redact(parsed);
+  }
+
+  private static String redact(HttpUrl url) {
+    boolean hidden = !url.username().isEmpty() || !url.password().isEmpty() || url.query() != null || url.fragment() != null;
+    String shown = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+    return hidden ? shown + " (credentials, query or fragment not shown)" : shown;
   }
 
   /**

@@ -29,7 +29,7 @@ public final class ErrorResponses {
    * Maps a failed response through {@link ErrorMapper}.
    *
    * @param operation the operation that failed
-   * @param response the response, whose error body is at most {@link ErrorBodyLimitInterceptor#LIMIT} + 1 bytes
+   * @param response the response, whose error body is at most {@link BodyLimitInterceptor#LIMIT} + 1 bytes
    * @param clock the clock {@code Retry-After} dates are measured against
    * @return the exception to throw
    */
@@ -71,10 +71,10 @@ public final class ErrorResponses {
    * Tells whether a body was cut at the limit.
    *
    * @param bytes the body as read
-   * @return true when more than {@link ErrorBodyLimitInterceptor#LIMIT} bytes came
+   * @return true when more than {@link BodyLimitInterceptor#LIMIT} bytes came
    */
   public static boolean isCut(ByteString bytes) {
-    return bytes.size() > ErrorBodyLimitInterceptor.LIMIT;
+    return bytes.size() > BodyLimitInterceptor.LIMIT;
   }
 
   /**

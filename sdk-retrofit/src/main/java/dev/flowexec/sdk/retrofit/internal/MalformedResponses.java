@@ -11,6 +11,8 @@ import dev.flowexec.sdk.errors.FlowApiException;
 public final class MalformedResponses {
   /** The error code of a response body that breaks the contract. */
   public static final String ERROR_CODE = "malformed_response";
+  /** The error code of a successful response whose body is over the transport's limit. */
+  public static final String TOO_LARGE = "response_too_large";
 
   private MalformedResponses() {}
 
@@ -59,5 +61,21 @@ public final class MalformedResponses {
     String message = statusCode + " " + malformed.getMessage()
         + (requestId == null ? "" : " [request " + requestId + "]");
     return new FlowApiException(message, statusCode, malformed.errorCode(), requestId, malformed.getCause());
+  }
+
+  /**
+   * Returns the error for a successful response whose body is over the limit.
+   *
+   * @param detail what the body did, from {@link ResponseTooLargeException}
+   * @param limit the limit, in bytes
+   * @param statusCode the response's status
+   * @param requestId the response's {@code X-Request-Id}, or null
+   * @param cause the failure while reading, or null
+   * @return the exception to throw
+   */
+  public static FlowApiException tooLarge(String detail, long limit, int statusCode, String requestId, Throwable cause) {
+    return new FlowApiException(statusCode + " " + TOO_LARGE + ": " + detail + "; the rest was not read and the "
+        + "connection was closed. Raise maxResponseBytes if such executions are expected (limit " + limit + " bytes)"
+        + (requestId == null ? "" : " [request " + requestId + "]"), statusCode, TOO_LARGE, requestId, cause);
   }
 }

@@ -9,14 +9,15 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Turns an I/O failure into a {@link TransportException} that says what failed and whether the
  * request may have been sent. Only failures that certainly happen before any request byte leaves
- * (DNS, refused or unreachable connection, connect timeout, TLS handshake) say it was not sent.
- * Not public API.
+ * (DNS, refused or unreachable connection, connect timeout, TLS handshake, anything that
+ * {@link WireRequests} saw fail before the network) say it was not sent. Not public API.
  */
 public final class TransportFailures {
   private TransportFailures() {}
@@ -30,8 +31,12 @@ public final class TransportFailures {
    * @return the exception
    */
   public static TransportException of(String action, IOException failure, long timeoutMillis) {
-    String detail = failure.getClass().getSimpleName()
-        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    NotSentException notSent = notSent(failure);
+    if (notSent != null) {
+      return new TransportException(action + " failed while connecting: " + describeConnectFailure(
+          notSent.failure(), isCallTimeout(failure), timeoutMillis) + "; the request was not sent", false, failure);
+    }
+    String detail = describe(failure);
     if (failure instanceof InterruptedIOException && failure.getCause() instanceof RejectedExecutionException) {
       // OkHttp's dispatcher refused to start a queued call: the transport was closed first.
       return new TransportException(action + " was stopped because the transport was closed before"
@@ -77,6 +82,41 @@ public final class TransportFailures {
   public static TransportException outOfTime(String action, long timeoutMillis, boolean requestMayHaveBeenSent) {
     return new TransportException(action + " timed out after " + timeoutMillis
         + " ms, the time this attempt had, before the request could be sent", requestMayHaveBeenSent, null);
+  }
+
+  private static String describeConnectFailure(IOException failure, boolean callTimeout, long timeoutMillis) {
+    String detail = describe(failure);
+    if (callTimeout) {
+      return "it timed out after " + timeoutMillis + " ms, the time this attempt had (" + detail + ")";
+    }
+    if (failure instanceof SocketTimeoutException) {
+      return "no connection (TCP, then TLS) within the connect timeout (" + detail + ")";
+    }
+    if (failure instanceof UnknownHostException) {
+      return "the host name could not be resolved (" + detail + "). Check the base URL and DNS";
+    }
+    if (failure instanceof SSLException && !(failure instanceof SSLHandshakeException)
+        && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).matches(".*(plaintext|unrecognized ssl message).*")) {
+      return "the server answered in plain HTTP where TLS was expected: the base URL says https "
+          + "but that port speaks http; fix the scheme or the port (" + detail + ")";
+    }
+    if (failure instanceof SSLException) {
+      return "the TLS handshake failed (" + detail + ")";
+    }
+    return detail;
+  }
+
+  private static String describe(Throwable failure) {
+    return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+  }
+
+  private static NotSentException notSent(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NotSentException) {
+        return (NotSentException) cause;
+      }
+    }
+    return null;
   }
 
   /** OkHttp's call timeout: an {@link InterruptedIOException} with the message "timeout". */

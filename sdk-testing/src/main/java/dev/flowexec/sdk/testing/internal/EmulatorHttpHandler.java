@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  * the fault it gets, applies the rate limit to API requests, lets the endpoint answer and sends
  * the answer (or drops the connection). Requests outside the contract get 404 {@code
  * not_found} or 405 {@code method_not_allowed}.
+ *
+ * <p>A dropped connection, and one whose client went away, is ended by throwing from {@link
+ * #handle}: only then does the JDK's server forget it (closing the exchange alone closes the
+ * socket but keeps the connection in the server's sets until it stops, one per drop).
  */
 public final class EmulatorHttpHandler implements HttpHandler {
   /** The collection path of executions. */
@@ -50,6 +56,11 @@ public final class EmulatorHttpHandler implements HttpHandler {
   private final LaunchEndpoint launchEndpoint;
   private final GetExecutionEndpoint getEndpoint;
   private final CountDownLatch closed = new CountDownLatch(1);
+  /**
+   * Connections under a {@link Fault.Kind#CLOSE_WHEN_IDLE} rule, by the client's address and
+   * port, with their idle limit and when their last response went out.
+   */
+  private final Map<InetSocketAddress, long[]> idleRules = new ConcurrentHashMap<>();
 
   /**
    * Creates the handler.
@@ -88,20 +99,26 @@ public final class EmulatorHttpHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    if (closedWhileIdle(exchange)) {
+      throw dropped(exchange, "the connection was closed while idle (a CLOSE_WHEN_IDLE fault)");
+    }
     String requestId = requestIds.next();
     try {
       IncomingRequest request = read(exchange, requestId);
-      Response response = answer(request);
+      Response response = answer(request, exchange.getRemoteAddress());
       if (response == null) {
-        drop(exchange);
-      } else {
-        send(exchange, response);
+        throw dropped(exchange, "dropped by a fault");
+      }
+      send(exchange, response);
+      long[] rule = idleRules.get(exchange.getRemoteAddress());
+      if (rule != null) {
+        rule[1] = System.nanoTime();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      drop(exchange);
+      throw dropped(exchange, "interrupted");
     } catch (IOException e) {
-      drop(exchange); // the client went away
+      throw dropped(exchange, "the client went away: " + e);
     } catch (RuntimeException e) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error_code", ErrorCode.SERVER_ERROR.wireName());
@@ -113,8 +130,26 @@ public final class EmulatorHttpHandler implements HttpHandler {
     }
   }
 
+  /** Whether a middlebox would have closed this connection while it sat idle. */
+  private boolean closedWhileIdle(HttpExchange exchange) {
+    long[] rule = idleRules.get(exchange.getRemoteAddress());
+    if (rule == null || System.nanoTime() - rule[1] <= rule[0]) {
+      return false;
+    }
+    idleRules.remove(exchange.getRemoteAddress());
+    return true;
+  }
+
+  private void closeWhenIdle(InetSocketAddress client, Duration idle) {
+    if (idleRules.size() > 4096) {
+      long now = System.nanoTime();
+      idleRules.values().removeIf(rule -> now - rule[1] > rule[0] + TimeUnit.MINUTES.toNanos(1));
+    }
+    idleRules.put(client, new long[] {idle.toNanos(), Long.MAX_VALUE / 2});
+  }
+
   /** Returns the answer, or {@code null} to drop the connection without one. */
-  private Response answer(IncomingRequest request)
+  private Response answer(IncomingRequest request, InetSocketAddress client)
       throws InterruptedException {
     Endpoint endpoint = route(request);
     if (endpoint == null) {
@@ -138,9 +173,12 @@ public final class EmulatorHttpHandler implements HttpHandler {
         case DROP_CONNECTION_AFTER_PROCESSING:
           dropAfter = true;
           break;
+        case CLOSE_WHEN_IDLE:
+          closeWhenIdle(client, fault.delay());
+          break;
         case JSON_ERROR:
           ErrorCode code = fault.status() == 500 ? ErrorCode.SERVER_ERROR : ErrorCode.UNAVAILABLE;
-          return ErrorResponses.of(
+          Response error = ErrorResponses.of(
               code,
               fault.status(),
               code == ErrorCode.SERVER_ERROR
@@ -148,6 +186,7 @@ public final class EmulatorHttpHandler implements HttpHandler {
                   : "the service is temporarily unavailable",
               request.requestId(),
               Map.of());
+          return fault.retryAfter().isPresent() ? error.header("Retry-After", fault.retryAfter().get()) : error;
         case HTML_BAD_GATEWAY:
           return Response.text(fault.status(), "text/html; charset=utf-8", HTML_BAD_GATEWAY);
         case EMPTY_BODY:
@@ -296,11 +335,13 @@ public final class EmulatorHttpHandler implements HttpHandler {
   }
 
   /**
-   * Closes the connection without a response: {@link HttpExchange#close()} before {@code
-   * sendResponseHeaders} closes the socket, so the client reads end-of-stream where it expects
-   * a status line.
+   * Closes the connection without a response, and returns the exception that {@link #handle}
+   * throws so that the JDK's server forgets the connection too. {@link HttpExchange#close()}
+   * before {@code sendResponseHeaders} closes the socket, so the client reads end-of-stream where
+   * it expects a status line.
    */
-  private static void drop(HttpExchange exchange) {
+  private static IOException dropped(HttpExchange exchange, String why) {
     exchange.close();
+    return new IOException("emulator: " + why);
   }
 }

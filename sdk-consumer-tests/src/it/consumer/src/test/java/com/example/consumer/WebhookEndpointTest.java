@@ -31,8 +31,8 @@ class WebhookEndpointTest {
       Map<String, List<String>> headers = WebhookSigner.standardWebhooks(SECRET).sign("msg_1", Instant.now(), body)
           .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
 
-      assertEquals(200, endpoint.receive(body, headers));
-      assertEquals(200, endpoint.receive(body, headers));
+      assertEquals(201, endpoint.receive(body, headers)); // started
+      assertEquals(200, endpoint.receive(body, headers)); // handled before: nothing launched again
       assertEquals(401, endpoint.receive("{\"order_id\": \"43\"}".getBytes(StandardCharsets.UTF_8), headers));
       assertEquals(1, emulator.executionCount());
     }

@@ -4,6 +4,7 @@ import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.transport.FlowTransport;
+import java.util.List;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
  *       so it keeps its pool and dispatcher, which stay yours to close).
  *   <li>{@link FlowexecOkHttpClientBuilderCustomizer}, {@link FlowexecTransportBuilderCustomizer}
  *       and {@link FlowexecClientBuilderCustomizer} beans are applied in order.
- *   <li>A single {@link ExecutionListener} bean is given to the client.
+ *   <li>Every {@link ExecutionListener} bean is told of the client's calls, in
+ *       {@link org.springframework.core.annotation.Order}: metrics, tracing and your own.
  *   <li>{@code flowexec.enabled=false} turns all of it off.
  * </ul>
  *
@@ -48,7 +50,7 @@ public final class FlowexecAutoConfiguration {
    *
    * @param properties the properties
    * @param transport the transport
-   * @param listener the application's {@link ExecutionListener}, when it has exactly one
+   * @param listener the application's {@link ExecutionListener}s, all told, in order
    * @param customizers the customizers, in order
    * @return the client; Spring closes it (and so the transport) with the context
    */
@@ -57,7 +59,10 @@ public final class FlowexecAutoConfiguration {
   public FlowExecutionsClient flowExecutionsClient(FlowexecProperties properties, FlowTransport transport,
       ObjectProvider<ExecutionListener> listener, ObjectProvider<FlowexecClientBuilderCustomizer> customizers) {
     FlowExecutionsClient.Builder builder = FlowexecClientFactory.clientBuilder(properties, transport);
-    listener.ifUnique(builder::listener);
+    List<ExecutionListener> listeners = listener.orderedStream().toList();
+    if (!listeners.isEmpty()) {
+      builder.listener(CompositeExecutionListener.of(listeners));
+    }
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
   }

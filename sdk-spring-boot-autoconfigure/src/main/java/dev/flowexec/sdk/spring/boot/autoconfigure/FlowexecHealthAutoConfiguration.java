@@ -1,6 +1,7 @@
 package dev.flowexec.sdk.spring.boot.autoconfigure;
 
 import dev.flowexec.sdk.transport.FlowTransport;
+import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -41,6 +42,8 @@ public final class FlowexecHealthAutoConfiguration {
   @ConditionalOnMissingBean(name = "flowexecHealthIndicator")
   public FlowexecHealthIndicator flowexecHealthIndicator(FlowTransport transport, FlowexecProperties properties) {
     FlowexecProperties.Health health = properties.getHealth();
-    return new FlowexecHealthIndicator(transport, properties.getBaseUrl(), health.getTimeout(), health.getCacheTtl());
+    // The transport knows where it sends (the application's own may not use flowexec.base-url).
+    String baseUrl = transport.baseUrl().map(URI::toString).orElse(properties.getBaseUrl());
+    return new FlowexecHealthIndicator(transport, baseUrl, health.getTimeout(), health.getCacheTtl());
   }
 }

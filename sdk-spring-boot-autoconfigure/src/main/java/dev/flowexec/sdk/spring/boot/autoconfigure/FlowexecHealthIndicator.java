@@ -136,8 +136,9 @@ public final class FlowexecHealthIndicator implements HealthIndicator {
       if (uri.getHost() == null) {
         return "(unparsable URL)";
       }
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
       return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-          + (uri.getRawPath() == null ? "" : uri.getRawPath());
+          + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     } catch (IllegalArgumentException e) {
       return "(unparsable URL)";
     }

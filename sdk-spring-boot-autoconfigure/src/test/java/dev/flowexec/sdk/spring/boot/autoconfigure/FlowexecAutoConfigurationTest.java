@@ -190,6 +190,7 @@ class FlowexecAutoConfigurationTest {
     runner.withUserConfiguration(UserTransport.class).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(FlowTransport.class).hasBean("myTransport");
       assertThat(context.getBean(FlowExecutionsClient.class).toString()).contains("https://users-own.example.com");
+      assertThat(context.getBean(FlowexecHealthIndicator.class).toString()).contains("https://users-own.example.com");
     });
   }
 
@@ -222,7 +223,8 @@ class FlowexecAutoConfigurationTest {
           "client-1", "client-2");
       context.getBean(FlowExecutionsClient.class).launch(request("customized-1"));
       assertThat(customizers.requests.get()).isEqualTo(2);
-      assertThat(customizers.attempts.get()).isEqualTo(1); // the listener bean reached the client
+      // Every listener bean is told, in order, and one that throws does not silence the next.
+      assertThat(customizers.attempts.get()).isEqualTo(2);
       OkHttpClient owned = context.getBean(OwnedOkHttpClient.class).client();
       context.close();
       assertThat(owned.dispatcher().executorService().isShutdown()).isTrue();
@@ -341,7 +343,30 @@ class FlowexecAutoConfigurationTest {
     }
 
     @Bean
+    @Order(1)
     ExecutionListener countingListener() {
+      return new ExecutionListener() {
+        @Override
+        public void attemptStarted(AttemptStarted event) {
+          attempts.incrementAndGet();
+        }
+      };
+    }
+
+    @Bean
+    @Order(2)
+    ExecutionListener failingListener() {
+      return new ExecutionListener() {
+        @Override
+        public void attemptStarted(AttemptStarted event) {
+          throw new IllegalStateException("a listener's own bug");
+        }
+      };
+    }
+
+    @Bean
+    @Order(3)
+    ExecutionListener secondCountingListener() {
       return new ExecutionListener() {
         @Override
         public void attemptStarted(AttemptStarted event) {

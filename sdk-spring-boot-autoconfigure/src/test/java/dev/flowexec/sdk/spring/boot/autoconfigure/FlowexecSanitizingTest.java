@@ -9,6 +9,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +39,18 @@ class FlowexecSanitizingTest {
           .containsEntry("baseUrl", "https://flows.example.com");
       assertThat(properties.toString()).doesNotContain(SECRET);
       assertThat(bean.getInputs().toString()).doesNotContain(SECRET);
+    });
+  }
+
+  @Test
+  void withoutOurSanitizingFunctionBootWouldShowTheSecret() {
+    // Proves the tests above can fail: show-values=always hides nothing by itself.
+    runner.withBean("flowexecSanitizingFunction", SanitizingFunction.class, () -> data -> data).run(context -> {
+      ConfigurationPropertiesReportEndpoint endpoint = context.getBean(ConfigurationPropertiesReportEndpoint.class);
+      assertThat(endpoint.configurationProperties().getContexts().values().stream()
+          .flatMap(c -> c.getBeans().values().stream())
+          .filter(b -> "flowexec".equals(b.getPrefix()))
+          .findFirst().orElseThrow().getProperties()).containsEntry("clientSecret", SECRET);
     });
   }
 
