@@ -10,7 +10,7 @@ import dev.flowexec.sdk.integration.support.TestFlows;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -108,7 +108,7 @@ class WireLoggingTest {
   }
 
   private static String lastBearer(FlowExecutionsEmulator emulator) {
-    List<RecordedRequest> requests = emulator.requests();
+    List<ReceivedRequest> requests = emulator.requests();
     for (int i = requests.size() - 1; i >= 0; i--) {
       String auth = requests.get(i).header("Authorization").orElse("");
       if (auth.startsWith("Bearer ")) {
@@ -119,12 +119,12 @@ class WireLoggingTest {
   }
 
   /** The client secret, its Basic credential, and every token the emulator saw. */
-  private static Set<String> secrets(String secret, List<RecordedRequest> requests) {
+  private static Set<String> secrets(String secret, List<ReceivedRequest> requests) {
     Set<String> secrets = new LinkedHashSet<>();
     secrets.add(secret);
     secrets.add(Base64.getEncoder().encodeToString((TestFlows.CLIENT_ID + ":" + secret).getBytes(
         java.nio.charset.StandardCharsets.UTF_8)));
-    for (RecordedRequest request : requests) {
+    for (ReceivedRequest request : requests) {
       request.header("Authorization").ifPresent(v -> secrets.add(v.substring(v.indexOf(' ') + 1)));
       String body = request.body();
       int at = body.indexOf("\"access_token\"");

@@ -15,7 +15,7 @@ import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
-import dev.flowexec.sdk.testing.RecordedRequest;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -75,7 +75,7 @@ class FlowexecTracingTest {
         .build();
   }
 
-  private List<RecordedRequest> launches() {
+  private List<ReceivedRequest> launches() {
     return emulator.requests().stream().filter(r -> r.path().equals("/api/v2/flows/executions"))
         .collect(Collectors.toList());
   }
