@@ -141,8 +141,15 @@ public final class ClientCredentials {
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Replaces every spelling of the secret that could reach a message with {@code <redacted>}. */
-  String redact(String text) {
+  /**
+   * Replaces every spelling of the secret that could reach a message or a log (as given, form
+   * encoded, and inside the Basic credential) with {@code <redacted>}. Token endpoints echo
+   * requests in their error descriptions; a transport's own wire log uses this on all it writes.
+   *
+   * @param text any text, such as a response body
+   * @return the text without the secret
+   */
+  public String redact(String text) {
     String result = text;
     for (String spelling : new String[] {basicAuthorization().substring("Basic ".length()), encode(clientSecret),
         clientSecret}) {

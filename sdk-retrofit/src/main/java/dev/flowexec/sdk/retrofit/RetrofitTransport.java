@@ -43,6 +43,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.net.SocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
@@ -329,7 +330,9 @@ public final class RetrofitTransport implements FlowTransport {
         .addInterceptor(new BodyLimitInterceptor(builder.maxResponseBytes))
         .addInterceptor(wire.application());
     http.networkInterceptors().add(0, wire.network());
-    http.addNetworkInterceptor(new WireLog()); // DEBUG token fetches, TRACE the wire; redacted
+    ClientCredentials grant = builder.clientCredentials;
+    // DEBUG token fetches, TRACE the wire; redacted by name, and of the secret wherever it shows.
+    http.addNetworkInterceptor(new WireLog(grant == null ? UnaryOperator.identity() : grant::redact));
     return http.build();
   }
 

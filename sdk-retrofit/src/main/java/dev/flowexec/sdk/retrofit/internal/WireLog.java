@@ -4,6 +4,7 @@ import dev.flowexec.sdk.transport.ResponseHeaders;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -37,14 +38,29 @@ public final class WireLog implements Interceptor {
       "(\"(?:access_token|refresh_token|id_token|client_secret)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private final System.Logger log;
+  private final UnaryOperator<String> scrub;
 
-  /** Logs to {@link #LOGGER}. */
-  public WireLog() {
-    this(System.getLogger(LOGGER));
+  /**
+   * Logs to {@link #LOGGER}.
+   *
+   * @param scrub applied to every line before it is logged: removes the client secret wherever a
+   *     server echoed it (an error description, say), beyond the fields redacted by name
+   */
+  public WireLog(UnaryOperator<String> scrub) {
+    this(System.getLogger(LOGGER), scrub);
   }
 
   WireLog(System.Logger log) {
+    this(log, UnaryOperator.identity());
+  }
+
+  WireLog(System.Logger log, UnaryOperator<String> scrub) {
     this.log = log;
+    this.scrub = scrub;
+  }
+
+  private void write(Level level, String line) {
+    log.log(level, scrub.apply(line));
   }
 
   @Override
@@ -57,7 +73,7 @@ public final class WireLog implements Interceptor {
     boolean tokenFetch = isForm(request.body());
     String url = withoutCredentials(request.url());
     if (trace) {
-      log.log(Level.TRACE, "--> " + request.method() + " " + url + "\n" + headers(request.headers())
+      write(Level.TRACE, "--> " + request.method() + " " + url + "\n" + headers(request.headers())
           + body(request.body()));
     }
     long start = System.nanoTime();
@@ -67,24 +83,24 @@ public final class WireLog implements Interceptor {
     } catch (IOException failure) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       if (tokenFetch) {
-        log.log(Level.DEBUG, "token fetch " + request.method() + " " + url + ": no response after "
+        write(Level.DEBUG, "token fetch " + request.method() + " " + url + ": no response after "
             + millis + " ms (" + failure.getClass().getName() + ")");
       }
       if (trace) {
-        log.log(Level.TRACE, "<-- " + request.method() + " " + url + " failed after " + millis
+        write(Level.TRACE, "<-- " + request.method() + " " + url + " failed after " + millis
             + " ms: " + failure.getClass().getName());
       }
       throw failure;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (tokenFetch) {
-      log.log(Level.DEBUG, "token fetch " + request.method() + " " + url + ": " + response.code()
+      write(Level.DEBUG, "token fetch " + request.method() + " " + url + ": " + response.code()
           + ", request " + orDash(response.header("X-Request-Id")) + ", " + millis + " ms");
     }
     if (trace) {
       String text = response.body() == null ? ""
           : redact(response.peekBody(MAX_BODY_CHARS * 4L).string(), false);
-      log.log(Level.TRACE, "<-- " + response.code() + " " + request.method() + " " + url + " ("
+      write(Level.TRACE, "<-- " + response.code() + " " + request.method() + " " + url + " ("
           + millis + " ms)\n" + headers(response.headers()) + shown(text));
     }
     return response;
