@@ -128,6 +128,9 @@ for pass in 1 2; do
   done
 done
 run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc -wi "$CODEC_WARMUP_ITERATIONS"
+# The integrations (logging off, Micrometer, OpenTelemetry): one JMH run, so that their ratios
+# over "plain" come from the same run.
+run_jmh integrations 'IntegrationsBenchmark' -bm avgt -tu us -t 1 -prof gc -wi "$AVGT_WARMUP_ITERATIONS"
 
 # 4. Time to first launch: a fresh JVM per run, each contender on its own runtime classpath (not
 #    the shaded jar, which holds both), default JVM flags. The first run of each is discarded

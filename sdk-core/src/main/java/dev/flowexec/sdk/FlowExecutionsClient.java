@@ -3,6 +3,7 @@ package dev.flowexec.sdk;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.internal.CallRunner;
+import dev.flowexec.sdk.internal.LoggingListener;
 import dev.flowexec.sdk.internal.RequestRules;
 import dev.flowexec.sdk.internal.SafeListener;
 import dev.flowexec.sdk.model.FlowExecution;
@@ -70,7 +71,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
     this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
     this.retryPolicy = builder.retryPolicy;
     this.timeout = builder.timeout;
-    this.runner = new CallRunner(builder.retryPolicy, new SafeListener(builder.listeners), clock,
+    this.runner = new CallRunner(builder.retryPolicy, new SafeListener(withLogging(builder.listeners)), clock,
         sleeper, scheduler, builder.timeout, () -> ThreadLocalRandom.current().nextDouble(),
         withoutUserInfo(transport.baseUrl()));
   }
@@ -381,6 +382,14 @@ public final class FlowExecutionsClient implements AutoCloseable {
   public String toString() {
     return "FlowExecutionsClient{transport=" + transport + ", retryPolicy=" + retryPolicy
         + ", timeout=" + timeout + "}";
+  }
+
+  /** The wire log first, then the caller's listeners in order. */
+  private static List<ExecutionListener> withLogging(List<ExecutionListener> listeners) {
+    List<ExecutionListener> all = new ArrayList<>(listeners.size() + 1);
+    all.add(new LoggingListener());
+    all.addAll(listeners);
+    return all;
   }
 
   /** The transport's base URL for logs, metrics and traces: no user info, query or fragment. */

@@ -73,7 +73,9 @@ public final class Scopes {
   public static void check(Operation operation, AccessToken token) {
     token.grantedScopes().ifPresent(granted -> {
       if (!allows(operation, granted)) {
-        throw insufficient(operation, accepted(operation), granted, true, 0, null);
+        InsufficientScopeException failure = insufficient(operation, accepted(operation), granted, true, 0, null);
+        throw new InsufficientScopeException(failure.getMessage() + configurationHint(granted), 0,
+            failure.errorCode(), null, failure.requiredScopes(), failure.grantedScopes());
       }
     });
   }
@@ -108,6 +110,16 @@ public final class Scopes {
     return InsufficientScopeException.forAction(operation.description(),
         required.isEmpty() ? accepted(operation) : required, // the service named none: the table
         granted, grantKnown, statusCode, requestId);
+  }
+
+  /** What to configure when the identity provider speaks another vocabulary or left the flow scopes out. */
+  private static String configurationHint(Collection<String> granted) {
+    if (ScopeCheck.speaksContract(granted)) {
+      return "";
+    }
+    return ". The identity provider granted no flow:* scope: give the client the scope (Keycloak: an optional client "
+        + "scope named flow:execute), or, if the provider names it differently, translate its names with "
+        + "scopeCheck(ScopeCheck.mapping(...)), or turn this check off with scopeCheck(ScopeCheck.off())";
   }
 
   private static Set<String> ordered(String... scopes) {

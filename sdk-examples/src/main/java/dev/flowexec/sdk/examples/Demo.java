@@ -6,6 +6,7 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.FlowNotPublishedException;
 import dev.flowexec.sdk.errors.InsufficientScopeException;
 import dev.flowexec.sdk.errors.InvalidRequestException;
+import dev.flowexec.sdk.micrometer.FlowexecMetrics;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
@@ -23,6 +24,9 @@ import dev.flowexec.sdk.webhooks.WebhookHeaders;
 import dev.flowexec.sdk.webhooks.WebhookLauncher;
 import dev.flowexec.sdk.webhooks.WebhookSigner;
 import dev.flowexec.sdk.webhooks.WebhookVerificationException;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -32,12 +36,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -106,7 +114,8 @@ final class Demo {
   int run() {
     long start = System.nanoTime();
     out.text("flowexec demo: the Java SDK against an in-process emulator (no network, no account)");
-    MetricsListener metrics = new MetricsListener();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    FlowexecMetrics metrics = FlowexecMetrics.create(registry);
     ProgressListener progress = new ProgressListener(out.stream());
     try (FlowExecutionsEmulator emulator = startEmulator(queuedFor, runningFor);
         FlowExecutionsClient client = FlowExecutionsClient.builder()
@@ -124,7 +133,7 @@ final class Demo {
       rawPayloads(emulator);
       readOnlyToken(emulator, metrics);
       unpublishedFlow(client);
-      summarize(metrics.snapshot());
+      summarize(registry);
     } catch (RuntimeException failure) {
       out.stream().println();
       check(false, "the demo stopped: " + failure);
@@ -229,7 +238,7 @@ final class Demo {
   }
 
   /** 3. A token that may only read flows: refused before sending when its scopes are known. */
-  private void readOnlyToken(FlowExecutionsEmulator emulator, MetricsListener metrics) {
+  private void readOnlyToken(FlowExecutionsEmulator emulator, FlowexecMetrics metrics) {
     out.heading("3. A token with only flow:read");
     out.text("  a) client credentials granted flow:read: the scopes are known, so the SDK refuses before sending");
     long apiCallsBefore = apiCalls(emulator);
@@ -262,17 +271,48 @@ final class Demo {
     check(failure != null && failure.statusCode() == 409, "an unpublished flow gets 409 flow_not_published");
   }
 
-  /** 5. What the metrics listener counted over the demo. */
-  private void summarize(MetricsListener.Snapshot metrics) {
-    out.heading("5. Metrics (MetricsListener, shared by every client above)");
-    out.line("launches", metrics.launches() + " (" + metrics.launchesSucceeded() + " succeeded)");
-    out.line("reads", metrics.gets() + " (the polls of awaitCompletion)");
-    out.line("retries", metrics.retries());
-    out.line("errors", metrics.errors().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-    check(metrics.launches() == 5 && metrics.launchesSucceeded() == 2
-        && metrics.errors().equals(Map.of("insufficient_scope", 2L, "flow_not_published", 1L)),
-        "the metrics counted 5 launches, 2 successes and 3 errors by code");
+  /** 5. What sdk-micrometer recorded over the demo. */
+  private void summarize(SimpleMeterRegistry registry) {
+    out.heading("5. Metrics (sdk-micrometer's FlowexecMetrics, shared by every client above)");
+    Map<String, Long> errors = new TreeMap<>();
+    long launches = 0;
+    long succeeded = 0;
+    for (Timer timer : registry.find("flowexec.client.calls").timers()) {
+      String code = timer.getId().getTag("error.code");
+      if ("launch".equals(timer.getId().getTag("operation"))) {
+        launches += timer.count();
+        succeeded += "none".equals(code) ? timer.count() : 0;
+      }
+      if (!"none".equals(code)) {
+        errors.merge(code, timer.count(), Long::sum);
+      }
+    }
+    out.line("launches", launches + " (" + succeeded + " succeeded)");
+    out.line("errors", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", ")));
+    out.text("  the meters, as a registry exports them:");
+    registry.getMeters().stream()
+        .filter(meter -> meter.getId().getName().startsWith("flowexec.client."))
+        .sorted(Comparator.comparing((Meter meter) -> meter.getId().getName())
+            .thenComparing(meter -> meter.getId().getTags().toString()))
+        .forEach(meter -> out.line(meter.getId().getName(), meterLine(meter)));
+    check(launches == 5 && succeeded == 2
+        && errors.equals(Map.of("insufficient_scope", 2L, "flow_not_published", 1L)),
+        "the meters counted 5 launches, 2 successes and 3 errors by code");
+  }
+
+  private static String meterLine(Meter meter) {
+    String tags = meter.getId().getTags().stream().map(t -> t.getKey() + "=" + t.getValue())
+        .collect(Collectors.joining(" "));
+    if (meter instanceof Timer) {
+      Timer timer = (Timer) meter;
+      return tags + "  count=" + timer.count()
+          + String.format(Locale.ROOT, " mean=%.1fms", timer.mean(TimeUnit.MILLISECONDS));
+    }
+    StringBuilder values = new StringBuilder(tags);
+    meter.measure().forEach(m -> values.append("  ").append(m.getStatistic().name().toLowerCase(Locale.ROOT))
+        .append('=').append((long) m.getValue()));
+    return values.toString();
   }
 
   private static LaunchRequest launch(String flowId) {

@@ -2,20 +2,23 @@ package dev.flowexec.sdk.retrofit;
 
 import dev.flowexec.sdk.auth.AccessToken;
 import dev.flowexec.sdk.auth.AccessTokenProvider;
+import dev.flowexec.sdk.auth.CachingTokenProvider;
+import dev.flowexec.sdk.auth.ClientAuthMethod;
+import dev.flowexec.sdk.auth.ClientCredentials;
+import dev.flowexec.sdk.auth.ScopeCheck;
 import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.internal.SdkVersion;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.internal.AttemptRunner;
 import dev.flowexec.sdk.retrofit.internal.BaseUrls;
-import dev.flowexec.sdk.retrofit.internal.CachingTokenProvider;
-import dev.flowexec.sdk.retrofit.internal.ClientCredentialsGrant;
 import dev.flowexec.sdk.retrofit.internal.BodyLimitInterceptor;
 import dev.flowexec.sdk.retrofit.internal.ConnectionProbe;
 import dev.flowexec.sdk.retrofit.internal.FlowExecutionsApi;
 import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
+import dev.flowexec.sdk.retrofit.internal.OkHttpTokenEndpoint;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
-import dev.flowexec.sdk.retrofit.internal.TokenEndpointApi;
 import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
+import dev.flowexec.sdk.retrofit.internal.WireLog;
 import dev.flowexec.sdk.retrofit.internal.WireRequests;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +43,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.net.SocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
@@ -128,15 +133,14 @@ public final class RetrofitTransport implements FlowTransport {
       tokens = AccessTokenProvider.of(builder.accessToken);
       renewable = false;
       auth = "fixed access token";
-    } else if (builder.clientId != null) {
-      HttpUrl authBase = builder.authBaseUrl == null ? baseUrl : BaseUrls.parse("authBaseUrl", builder.authBaseUrl);
-      TokenEndpointApi endpoint = retrofit(authBase).create(TokenEndpointApi.class);
-      ClientCredentialsGrant grant = new ClientCredentialsGrant(endpoint, authBase.resolve("oauth/token").toString(),
-          builder.clientId, builder.clientSecret, builder.scopes, clock);
-      tokens = new CachingTokenProvider(grant, clock);
+    } else if (builder.clientCredentials != null) {
+      tokens = CachingTokenProvider.clientCredentials(builder.clientCredentials, new OkHttpTokenEndpoint(http), clock);
       renewable = true;
-      auth = "client credentials (clientId=" + builder.clientId + ", scopes=" + String.join(" ", builder.scopes)
-          + ", tokens from " + authBase + "oauth/token)";
+      ClientCredentials grant = builder.clientCredentials;
+      auth = "client credentials (clientId=" + grant.clientId() + ", scopes=" + String.join(" ", grant.scopes())
+          + ", tokens from " + grant.tokenUrl() + " by " + grant.authMethod().wireName()
+          + (grant.tokenParameters().isEmpty() ? "" : ", tokenParameters=" + grant.tokenParameters())
+          + ", scopeCheck=" + grant.scopeCheck() + ")";
     } else {
       tokens = builder.tokenProvider;
       renewable = true;
@@ -144,6 +148,7 @@ public final class RetrofitTransport implements FlowTransport {
     }
     this.api = retrofit(baseUrl).create(FlowExecutionsApi.class);
     this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
+    // Built by Builder.build() from the settings, so that it is validated before any socket opens.
     this.description = "RetrofitTransport{baseUrl=" + baseUrl + ", auth=" + auth
         + ", callTimeout=" + builder.callTimeout + ", httpClient=" + (ownsHttpClient ? "own" : "caller's") + "}";
   }
@@ -325,6 +330,9 @@ public final class RetrofitTransport implements FlowTransport {
         .addInterceptor(new BodyLimitInterceptor(builder.maxResponseBytes))
         .addInterceptor(wire.application());
     http.networkInterceptors().add(0, wire.network());
+    ClientCredentials grant = builder.clientCredentials;
+    // DEBUG token fetches, TRACE the wire; redacted by name, and of the secret wherever it shows.
+    http.addNetworkInterceptor(new WireLog(grant == null ? UnaryOperator.identity() : grant::redact));
     return http.build();
   }
 
@@ -354,7 +362,12 @@ public final class RetrofitTransport implements FlowTransport {
     private String clientId;
     private String clientSecret;
     private String authBaseUrl;
+    private String tokenUrl;
+    private ClientAuthMethod clientAuthMethod;
+    private final Map<String, String> tokenParameters = new LinkedHashMap<>();
+    private ScopeCheck scopeCheck;
     private Set<String> scopes;
+    private ClientCredentials clientCredentials;
     private AccessTokenProvider tokenProvider;
     private OkHttpClient okHttpClient;
     private Duration connectTimeout;
@@ -395,8 +408,9 @@ public final class RetrofitTransport implements FlowTransport {
 
     /**
      * Authenticates with the OAuth 2.0 client-credentials grant: tokens are fetched from
-     * {@code {authBaseUrl}/oauth/token}, cached until shortly before they expire, fetched once for
-     * many concurrent callers, and renewed once when the service refuses one.
+     * {@link #tokenUrl(String)} (default {@code {authBaseUrl}/oauth/token}), cached until shortly
+     * before they expire, fetched once for many concurrent callers, and renewed once when the
+     * service refuses one. See {@link CachingTokenProvider}.
      *
      * @param clientId the client id
      * @param clientSecret the client secret; never shown by any message or {@code toString()}
@@ -417,15 +431,74 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Sets where the token endpoint is: tokens come from {@code {authBaseUrl}/oauth/token}. Only
-     * with {@link #credentials(String, String)}. Default: the {@link #baseUrl(String)}. The same
-     * {@code https} rule applies.
+     * Sets where the token endpoint is, as a base: tokens come from
+     * {@code {authBaseUrl}/oauth/token}, the contract's own login service. Only with
+     * {@link #credentials(String, String)}; not with {@link #tokenUrl(String)}. Default: the
+     * {@link #baseUrl(String)}. The same {@code https} rule applies.
      *
-     * @param authBaseUrl the identity provider's base URL
+     * @param authBaseUrl the login service's base URL
      * @return this builder
      */
     public Builder authBaseUrl(String authBaseUrl) {
       this.authBaseUrl = Objects.requireNonNull(authBaseUrl, "authBaseUrl");
+      return this;
+    }
+
+    /**
+     * Sets the token endpoint's full URL, for an identity provider whose endpoint is not
+     * {@code {authBaseUrl}/oauth/token}: Keycloak's
+     * {@code https://login.example.com/realms/{realm}/protocol/openid-connect/token}, Okta's
+     * {@code https://example.okta.com/oauth2/default/v1/token}, Azure AD's
+     * {@code https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}. Only with
+     * {@link #credentials(String, String)}; not with {@link #authBaseUrl(String)}. The same
+     * {@code https} rule applies.
+     *
+     * @param tokenUrl the token endpoint
+     * @return this builder
+     */
+    public Builder tokenUrl(String tokenUrl) {
+      this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+      return this;
+    }
+
+    /**
+     * Sets how the client authenticates to the token endpoint. Only with
+     * {@link #credentials(String, String)}. Default: {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
+     *
+     * @param method {@code CLIENT_SECRET_BASIC} or {@code CLIENT_SECRET_POST}
+     * @return this builder
+     */
+    public Builder clientAuthMethod(ClientAuthMethod method) {
+      this.clientAuthMethod = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /**
+     * Adds a form parameter to every token request, such as {@code audience} (Auth0) or
+     * {@code resource} (some Azure AD setups). Only with {@link #credentials(String, String)}.
+     * {@code grant_type}, {@code scope} and the client's credentials cannot be set this way.
+     *
+     * @param name the parameter's name
+     * @param value its value
+     * @return this builder
+     */
+    public Builder tokenParameter(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      this.tokenParameters.put(name, Objects.requireNonNull(value, "value of token parameter " + name));
+      return this;
+    }
+
+    /**
+     * Sets how the scopes a token was granted are checked before a call is sent. Only with
+     * {@link #credentials(String, String)}. Default: {@link ScopeCheck#contract()}; use
+     * {@link ScopeCheck#mapping} for a provider whose scope names are not {@code flow:*}, or
+     * {@link ScopeCheck#off()}.
+     *
+     * @param scopeCheck the check
+     * @return this builder
+     */
+    public Builder scopeCheck(ScopeCheck scopeCheck) {
+      this.scopeCheck = Objects.requireNonNull(scopeCheck, "scopeCheck");
       return this;
     }
 
@@ -573,10 +646,11 @@ public final class RetrofitTransport implements FlowTransport {
      * Builds the transport.
      *
      * @return the transport
-     * @throws IllegalStateException when {@code baseUrl} is missing, or not exactly one way to
-     *     authenticate is set
+     * @throws IllegalStateException when {@code baseUrl} is missing, not exactly one way to
+     *     authenticate is set, a grant setting is set without credentials, or the requested scopes
+     *     cannot be checked (see {@link ScopeCheck})
      * @throws IllegalArgumentException when a URL is not acceptable (plain http to a non-loopback
-     *     host, say)
+     *     host, say), or a token parameter would override the grant's own
      */
     public RetrofitTransport build() {
       if (baseUrl == null) {
@@ -591,14 +665,41 @@ public final class RetrofitTransport implements FlowTransport {
         throw new IllegalStateException("more than one way to authenticate is set (" + ways() + "): "
             + "keep exactly one of accessToken, credentials or tokenProvider");
       }
-      if (clientId == null && (authBaseUrl != null || scopes != null)) {
-        throw new IllegalStateException((authBaseUrl != null ? "authBaseUrl" : "scopes")
+      String grantOnly = authBaseUrl != null ? "authBaseUrl" : tokenUrl != null ? "tokenUrl" : scopes != null ? "scopes"
+          : clientAuthMethod != null ? "clientAuthMethod" : !tokenParameters.isEmpty() ? "tokenParameter"
+          : scopeCheck != null ? "scopeCheck" : null;
+      if (clientId == null && grantOnly != null) {
+        throw new IllegalStateException(grantOnly
             + " is set but credentials(clientId, clientSecret) is not: it only applies to the client-credentials grant");
       }
-      if (clientId != null && scopes == null) {
-        scopes = Scopes.defaultRequest();
+      if (authBaseUrl != null && tokenUrl != null) {
+        throw new IllegalStateException("both authBaseUrl and tokenUrl are set: keep tokenUrl, the token endpoint's full URL, "
+            + "or authBaseUrl, a base under which /oauth/token is served");
       }
+      clientCredentials = clientId == null ? null : clientCredentials();
       return new RetrofitTransport(this);
+    }
+
+    private ClientCredentials clientCredentials() {
+      String url = tokenUrl;
+      if (url == null) {
+        // Checked like baseUrl, under the name the user set.
+        HttpUrl base = authBaseUrl != null ? BaseUrls.parse("authBaseUrl", authBaseUrl) : BaseUrls.parse("baseUrl", baseUrl);
+        url = base.resolve("oauth/token").toString();
+      }
+      ClientCredentials.Builder grant = ClientCredentials.builder()
+          .tokenUrl(url)
+          .clientId(clientId)
+          .clientSecret(clientSecret)
+          .scopes(scopes != null ? scopes : Scopes.defaultRequest());
+      if (clientAuthMethod != null) {
+        grant.authMethod(clientAuthMethod);
+      }
+      if (scopeCheck != null) {
+        grant.scopeCheck(scopeCheck);
+      }
+      tokenParameters.forEach(grant::tokenParameter);
+      return grant.build();
     }
 
     private String ways() {
@@ -630,6 +731,10 @@ public final class RetrofitTransport implements FlowTransport {
           + (accessToken != null ? ", accessToken=<redacted>" : "")
           + (clientId != null ? ", clientId=" + clientId + ", clientSecret=<redacted>" : "")
           + (authBaseUrl != null ? ", authBaseUrl=" + BaseUrls.redact(authBaseUrl) : "")
+          + (tokenUrl != null ? ", tokenUrl=" + BaseUrls.redact(tokenUrl) : "")
+          + (clientAuthMethod != null ? ", clientAuthMethod=" + clientAuthMethod.wireName() : "")
+          + (tokenParameters.isEmpty() ? "" : ", tokenParameters=" + tokenParameters)
+          + (scopeCheck != null ? ", scopeCheck=" + scopeCheck : "")
           + (scopes != null ? ", scopes=" + scopes : "")
           + (tokenProvider != null ? ", tokenProvider=" + tokenProvider.getClass().getName() : "")
           + (okHttpClient != null ? ", okHttpClient=caller's" : "")

@@ -56,7 +56,7 @@ final class FakeService extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-    if (request.getPath() != null && request.getPath().endsWith("/oauth/token")) {
+    if (request.getPath() != null && request.getPath().endsWith("/token")) {
       tokenRequests.incrementAndGet();
       tokenRecorded.add(request);
       tokenRequested.countDown();

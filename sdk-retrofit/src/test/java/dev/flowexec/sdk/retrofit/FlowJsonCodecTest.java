@@ -258,6 +258,14 @@ class FlowJsonCodecTest {
   }
 
   @Test
+  void aHugeExpiresInIsCutTo366Days() {
+    AccessToken token = FlowJsonCodec.readTokenResponse(
+        utf8("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":9223372036854775807}"), Set.of(), Fixtures.NOW);
+
+    assertThat(token.expiresAt()).contains(Fixtures.NOW.plus(java.time.Duration.ofDays(366)));
+  }
+
+  @Test
   void tokenResponseWithoutScopeGrantsTheRequestedOnes() {
     AccessToken token = FlowJsonCodec.readTokenResponse(utf8("{\"access_token\":\"t\"}"),
         List.of("flow:execute", "flow:execution:read"), Fixtures.NOW);

@@ -344,13 +344,13 @@ class RetrofitTransportAuthTest {
   }
 
   @Test
-  void tokenEndpointNotFoundSaysToCheckAuthBaseUrl() {
+  void tokenEndpointNotFoundSaysToCheckTheTokenUrl() {
     service.tokenFallback(() -> new MockResponse().setResponseCode(404).setBody("<html>not here</html>"));
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class, this::launch);
 
     assertThat(e.errorCode()).isEqualTo("http_404");
-    assertThat(e.getMessage()).contains("authBaseUrl");
+    assertThat(e.getMessage()).contains("check tokenUrl (" + server.url("/oauth/token") + ")");
   }
 
   @Test

@@ -360,7 +360,8 @@ class RetrofitTransportResponsesTest {
     assertThat(e.statusCode()).isEqualTo(401);
     assertThat(e.errorCode()).isEqualTo("invalid_token");
     assertThat(e.requestId()).contains("req_401b");
-    assertThat(e.getMessage()).contains("token expired");
+    assertThat(e.getMessage()).contains("token expired")
+        .contains("The access token given to accessToken(...) was refused").doesNotContain("client credentials");
     assertThat(server.getRequestCount()).as("a fixed token cannot be renewed: no second request").isEqualTo(1);
   }
 

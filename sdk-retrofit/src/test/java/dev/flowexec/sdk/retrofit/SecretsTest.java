@@ -104,6 +104,61 @@ class SecretsTest {
         .doesNotContain(SECRET).doesNotContain(TOKEN).doesNotContain(BASIC));
   }
 
+  @Test
+  void noSecretOrTokenShowsOnTheIdentityProviderPaths() throws Exception {
+    String secret = "Idp: %+ é€ S3cret";
+    String encoded = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    String basic = Base64.getEncoder().encodeToString(("client-1:" + encoded).getBytes(StandardCharsets.UTF_8));
+    List<String> seen = new ArrayList<>();
+    MockWebServer server = new MockWebServer();
+    try {
+      server.start();
+      String json = "application/json";
+      server.enqueue(new MockResponse().setResponseCode(405).setHeader("Content-Type", json)
+          .setBody("{\"error\":\"HTTP 405 Method Not Allowed\"}"));
+      server.enqueue(new MockResponse().setResponseCode(401).setHeader("Content-Type", json)
+          .setBody("{\"error\":\"unauthorized_client\",\"error_description\":\"bad " + secret + " / " + encoded + " / " + basic + "\"}"));
+      server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", json)
+          .setBody("{\"error\":\"invalid_scope\",\"error_description\":\"Invalid scopes: flow:execute\"}"));
+      server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>" + secret + "</html>"));
+      server.enqueue(new MockResponse().setHeader("Content-Type", json)
+          .setBody("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"DPoP\",\"expires_in\":60}"));
+      server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html").setBody("<html>down</html>"));
+      server.enqueue(new MockResponse().setHeader("Content-Type", json)
+          .setBody("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":1e999,\"scope\":\"profile\"}"));
+      for (dev.flowexec.sdk.auth.ClientAuthMethod method : dev.flowexec.sdk.auth.ClientAuthMethod.values()) {
+        RetrofitTransport.Builder builder = RetrofitTransport.builder().baseUrl(server.url("/").toString())
+            .credentials("client-1", secret).tokenUrl(server.url("/realms/r/protocol/openid-connect/token").toString())
+            .clientAuthMethod(method).tokenParameter("audience", "https://flows.example.com");
+        seen.add(builder.toString());
+        try (RetrofitTransport transport = builder.build()) {
+          seen.add(transport.toString());
+          for (int i = 0; i < (method == dev.flowexec.sdk.auth.ClientAuthMethod.CLIENT_SECRET_BASIC ? 4 : 3); i++) {
+            try {
+              transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
+            } catch (RuntimeException failure) {
+              record(failure, seen);
+            }
+          }
+        }
+      }
+      try {
+        RetrofitTransport.builder().baseUrl(server.url("/").toString()).credentials("client-1", secret)
+            .scopes("api://flows/.default").build();
+      } catch (RuntimeException failure) {
+        record(failure, seen);
+      }
+    } finally {
+      server.shutdown();
+    }
+
+    assertThat(String.join("\n", seen)).as("failures were recorded")
+        .contains("answered 405").contains("unauthorized_client").contains("invalid_scope").contains("text/html")
+        .contains("DPoP").contains("502").contains("insufficient_scope").contains("ScopeCheck.off()");
+    assertThat(seen).allSatisfy(text -> assertThat(text)
+        .doesNotContain(secret).doesNotContain(encoded).doesNotContain(basic).doesNotContain(TOKEN));
+  }
+
   private static void record(Throwable failure, List<String> seen) {
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));

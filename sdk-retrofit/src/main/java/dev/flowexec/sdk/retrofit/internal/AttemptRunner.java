@@ -3,6 +3,7 @@ package dev.flowexec.sdk.retrofit.internal;
 import dev.flowexec.sdk.auth.AccessToken;
 import dev.flowexec.sdk.auth.AccessTokenProvider;
 import dev.flowexec.sdk.auth.Scopes;
+import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.transport.CallOptions;
@@ -78,7 +79,7 @@ public final class AttemptRunner {
       return exchange(operation, token, budget, calls, false);
     } catch (FlowApiException failure) {
       if (!isRefusedToken(failure)) {
-        throw failure;
+        throw explain(failure);
       }
       tokens.invalidate(token);
       AccessToken renewed = tokens.token(budget.remaining());
@@ -178,7 +179,7 @@ public final class AttemptRunner {
             tokens.invalidate(token);
             tokenThenExchange(operation, budget, calls, result, token, failure);
           } else {
-            result.completeExceptionally(failure);
+            result.completeExceptionally(explain(failure));
           }
         } catch (RuntimeException | Error failure) {
           result.completeExceptionally(failure);
@@ -195,6 +196,21 @@ public final class AttemptRunner {
             : failure);
       }
     });
+  }
+
+  /** A fixed token the service refused: the message speaks of that token, not of client credentials. */
+  private FlowApiException explain(FlowApiException failure) {
+    if (renewable || failure.statusCode() != 401 || !"invalid_token".equals(failure.errorCode())) {
+      return failure;
+    }
+    String mapperHint = "The token is unknown or expired, and a fresh one was refused too: check the client credentials";
+    String hint = "The access token given to accessToken(...) was refused: it is unknown, malformed or expired, and "
+        + "a fixed token cannot be renewed. Pass a fresh token, or configure credentials(...) or tokenProvider(...) "
+        + "so that tokens are fetched and renewed";
+    String message = failure.getMessage().contains(mapperHint)
+        ? failure.getMessage().replace(mapperHint, hint)
+        : failure.getMessage() + " (" + hint + ")";
+    return new AuthenticationException(message, 401, "invalid_token", failure.requestId().orElse(null));
   }
 
   /**

@@ -14,6 +14,9 @@ import java.util.Set;
  * API.
  */
 public final class TokenResponse {
+  /** The longest lifetime believed, as sdk-core's caching provider cuts it: 366 days. */
+  private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
+
   private final String accessToken;
   private final Long expiresIn;
   private final String scope;
@@ -43,7 +46,7 @@ public final class TokenResponse {
       return AccessToken.builder()
           .value(accessToken)
           .grantedScopes(Collections.unmodifiableSet(granted))
-          .expiresAt(expiresIn == null ? null : receivedAt.plus(Duration.ofSeconds(Math.max(0, expiresIn))))
+          .expiresAt(expiresIn == null ? null : receivedAt.plus(Duration.ofSeconds(Math.min(Math.max(0, expiresIn), MAX_LIFETIME_SECONDS))))
           .build();
     } catch (IllegalArgumentException unusable) {
       // The message never contains the token itself.

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code flowexec.*} properties: where the API is, how to authenticate, and how long and how
@@ -42,6 +43,12 @@ public class FlowexecProperties {
    * The scopes to request with client-id. Default: flow:execute and flow:execution:read.
    */
   private List<String> scopes = new ArrayList<>();
+
+  /**
+   * The most of a successful response's body that is read (after gzip decoding); a longer one
+   * fails the call. Default: the transport's (RetrofitTransport.DEFAULT_MAX_RESPONSE_BYTES).
+   */
+  private DataSize maxResponseSize;
 
   /** Timeouts of a whole call and of its parts. */
   private final Timeouts timeouts = new Timeouts();
@@ -182,6 +189,24 @@ public class FlowexecProperties {
   }
 
   /**
+   * Returns the cap on a successful response's body.
+   *
+   * @return the size, or {@code null} for the transport's default
+   */
+  public DataSize getMaxResponseSize() {
+    return maxResponseSize;
+  }
+
+  /**
+   * Sets the cap on a successful response's body.
+   *
+   * @param maxResponseSize the size, such as {@code 4MB}
+   */
+  public void setMaxResponseSize(DataSize maxResponseSize) {
+    this.maxResponseSize = maxResponseSize;
+  }
+
+  /**
    * Returns the timeouts.
    *
    * @return the timeouts
@@ -217,6 +242,7 @@ public class FlowexecProperties {
         + (clientSecret != null ? ", clientSecret=<redacted>" : "")
         + (authBaseUrl != null ? ", authBaseUrl=" + authBaseUrl : "")
         + (scopes.isEmpty() ? "" : ", scopes=" + scopes)
+        + (maxResponseSize != null ? ", maxResponseSize=" + maxResponseSize : "")
         + ", timeouts=" + timeouts + ", retry=" + retry + ", health=" + health + "}";
   }
 

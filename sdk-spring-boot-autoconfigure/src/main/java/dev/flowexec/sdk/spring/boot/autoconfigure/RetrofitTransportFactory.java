@@ -30,6 +30,10 @@ final class RetrofitTransportFactory {
     duration(PREFIX + "timeouts.read", timeouts.getRead(), builder::readTimeout);
     duration(PREFIX + "timeouts.write", timeouts.getWrite(), builder::writeTimeout);
     duration(PREFIX + "timeouts.attempt", timeouts.getAttempt(), builder::callTimeout);
+    if (properties.getMaxResponseSize() != null) {
+      long bytes = properties.getMaxResponseSize().toBytes();
+      apply(PREFIX + "max-response-size", "set a positive size, such as 4MB", () -> builder.maxResponseBytes(bytes));
+    }
     if (okHttpClient != null) {
       builder.okHttpClient(okHttpClient);
     }

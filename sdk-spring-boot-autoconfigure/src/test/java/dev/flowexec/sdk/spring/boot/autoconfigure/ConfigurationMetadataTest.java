@@ -18,6 +18,7 @@ class ConfigurationMetadataTest {
     }
     for (String property : new String[] {"flowexec.enabled", "flowexec.base-url", "flowexec.access-token",
         "flowexec.client-id", "flowexec.client-secret", "flowexec.auth-base-url", "flowexec.scopes",
+        "flowexec.max-response-size",
         "flowexec.timeouts.call", "flowexec.timeouts.attempt", "flowexec.timeouts.connect", "flowexec.timeouts.read",
         "flowexec.timeouts.write", "flowexec.retry.max-attempts", "flowexec.retry.initial-backoff",
         "flowexec.retry.max-backoff", "flowexec.retry.max-retry-after", "flowexec.health.timeout",

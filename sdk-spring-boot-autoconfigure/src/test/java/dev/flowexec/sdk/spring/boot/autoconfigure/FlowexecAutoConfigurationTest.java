@@ -7,11 +7,13 @@ import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.errors.ClientClosedException;
+import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.model.Participant;
 import dev.flowexec.sdk.model.Role;
+import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
@@ -129,6 +131,16 @@ class FlowexecAutoConfigurationTest {
   }
 
   @Test
+  void aResponseOverTheCapFailsTheCall() {
+    String token = emulator.issueToken(Set.of("flow:execute"));
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.access-token=" + token,
+        "flowexec.max-response-size=10B").run(context ->
+        assertThatThrownBy(() -> context.getBean(FlowExecutionsClient.class).launch(request("capped-1")))
+            .isInstanceOfSatisfying(FlowApiException.class,
+                failure -> assertThat(failure.errorCode()).isEqualTo(FlowJsonCodec.RESPONSE_TOO_LARGE)));
+  }
+
+  @Test
   void tokenAndCredentialsTogetherFailNamingTheToken() {
     runner.withPropertyValues(credentials()).withPropertyValues("flowexec.access-token=abc").run(context -> {
       InvalidFlowexecPropertyException failure = startupFailure(context);
@@ -154,6 +166,7 @@ class FlowexecAutoConfigurationTest {
     assertFailure("flowexec.retry.max-attempts=0", "flowexec.retry.max-attempts");
     assertFailure("flowexec.retry.max-backoff=0ms", "flowexec.retry.max-backoff");
     assertFailure("flowexec.scopes=flow:execute,has space", "flowexec.scopes");
+    assertFailure("flowexec.max-response-size=0B", "flowexec.max-response-size");
   }
 
   @Test

@@ -1,11 +1,10 @@
-package dev.flowexec.sdk.retrofit.internal;
+package dev.flowexec.sdk.auth;
 
-import dev.flowexec.sdk.auth.AccessToken;
-import dev.flowexec.sdk.auth.AccessTokenProvider;
 import dev.flowexec.sdk.errors.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -13,36 +12,75 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Caches a {@link TokenSource}'s token until shortly before it expires, and fetches with a single
- * flight: however many callers find the cache empty at once, one fetch runs and all of them get
- * its token (or its failure; a failure is not cached).
+ * An {@link AccessTokenProvider} that runs the client-credentials grant against any identity
+ * provider and caches its tokens: a token is reused until shortly before it expires, fetched with
+ * a single flight (however many callers find the cache empty at once, one request goes out and all
+ * of them get its token or its failure; a failure is not cached), and dropped when the service
+ * refuses it ({@link #invalidate}). Failures are typed like the API's: a {@code 5xx} or HTML error
+ * page is a {@link dev.flowexec.sdk.errors.ServerException}, a {@code 429} a
+ * {@link dev.flowexec.sdk.errors.RateLimitedException} (both retried by the client under the
+ * call's policy and deadline), an RFC 6749 §5.2 error an
+ * {@link dev.flowexec.sdk.errors.AuthenticationException} that says what to check.
  *
  * <p>A token is renewed {@code min(30 s, 10 % of its lifetime)} before it expires, so a 60-second
  * token is renewed after 54 seconds; a token without {@code expires_in} is kept until the service
- * refuses it ({@link #invalidate}). The caller that starts a fetch gives it its own timeout; a
- * caller that joins waits at most its own timeout. Cancelling the future {@link #tokenAsync}
- * returned leaves the shared fetch running for the others. Not public API.
+ * refuses it. The caller that starts a fetch gives it its own timeout; a caller that joins waits
+ * at most its own. Cancelling a future {@link #tokenAsync} returned leaves the shared fetch
+ * running for the others.
+ *
+ * <p>The HTTP exchange itself is a {@link TokenEndpoint}, which each transport implements with its
+ * own HTTP client; so a custom transport needs only sdk-core:
+ *
+ * <pre>{@code
+ * AccessTokenProvider tokens = CachingTokenProvider.clientCredentials(
+ *     ClientCredentials.builder().tokenUrl(tokenUrl).clientId(id).clientSecret(secret).build(),
+ *     myTokenEndpoint);
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #toString()} never shows a token or secret.
  */
 public final class CachingTokenProvider implements AccessTokenProvider {
   /** The most a token is renewed before it expires. */
   public static final Duration MAX_SKEW = Duration.ofSeconds(30);
 
-  private final TokenSource source;
+  private final ClientCredentialsGrant grant;
   private final Clock clock;
   private final Object lock = new Object();
   private AccessToken cached;
   private Instant renewAt;
   private CompletableFuture<AccessToken> inFlight;
 
-  /**
-   * Creates the provider.
-   *
-   * @param source where tokens come from
-   * @param clock the clock expiry is measured against
-   */
-  public CachingTokenProvider(TokenSource source, Clock clock) {
-    this.source = source;
+  private CachingTokenProvider(ClientCredentialsGrant grant, Clock clock) {
+    this.grant = grant;
     this.clock = clock;
+  }
+
+  /**
+   * Creates a provider that fetches tokens with the client-credentials grant, measuring expiry
+   * against the system clock.
+   *
+   * @param credentials the grant's settings
+   * @param endpoint sends the token requests
+   * @return the provider
+   */
+  public static CachingTokenProvider clientCredentials(ClientCredentials credentials, TokenEndpoint endpoint) {
+    return clientCredentials(credentials, endpoint, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a provider that fetches tokens with the client-credentials grant.
+   *
+   * @param credentials the grant's settings
+   * @param endpoint sends the token requests
+   * @param clock the clock that {@code expires_in} and {@code Retry-After} dates are measured
+   *     against
+   * @return the provider
+   */
+  public static CachingTokenProvider clientCredentials(ClientCredentials credentials, TokenEndpoint endpoint, Clock clock) {
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(clock, "clock");
+    return new CachingTokenProvider(new ClientCredentialsGrant(credentials, endpoint, clock), clock);
   }
 
   @Override
@@ -64,7 +102,7 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       return await(flight, timeout);
     }
     try {
-      AccessToken token = source.fetch(timeout);
+      AccessToken token = grant.fetch(timeout);
       settle(flight, token, null);
       return token;
     } catch (RuntimeException | Error failure) {
@@ -89,11 +127,7 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       flight = inFlight;
     }
     if (leader) {
-      try {
-        source.fetchAsync(timeout).whenComplete((token, failure) -> settle(flight, token, failure));
-      } catch (RuntimeException failure) {
-        settle(flight, null, failure);
-      }
+      grant.fetchAsync(timeout).whenComplete((token, failure) -> settle(flight, token, failure));
     }
     // Each caller gets its own future, so that cancelling it leaves the shared fetch alone.
     CompletableFuture<AccessToken> mine = new CompletableFuture<>();
@@ -113,6 +147,7 @@ public final class CachingTokenProvider implements AccessTokenProvider {
     return mine;
   }
 
+  /** Drops the cached token if it is the one refused, so that the next call fetches a new one. */
   @Override
   public void invalidate(AccessToken rejected) {
     synchronized (lock) {
@@ -187,8 +222,9 @@ public final class CachingTokenProvider implements AccessTokenProvider {
     return cause;
   }
 
+  /** Returns the grant's settings, with the secret redacted. */
   @Override
   public String toString() {
-    return "CachingTokenProvider{" + source + "}";
+    return "CachingTokenProvider{" + grant + "}";
   }
 }

@@ -1,0 +1,76 @@
+package dev.flowexec.sdk.examples;
+
+import dev.flowexec.sdk.auth.CachingTokenProvider;
+import dev.flowexec.sdk.auth.ClientCredentials;
+import dev.flowexec.sdk.auth.TokenEndpoint;
+import dev.flowexec.sdk.auth.TokenHttpResponse;
+import dev.flowexec.sdk.auth.TokenRequest;
+import dev.flowexec.sdk.errors.TransportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A {@link TokenEndpoint} on {@code java.net.http}: with sdk-core's {@link CachingTokenProvider}
+ * (caching, single flight, renewal, typed failures) it is all a custom transport needs for the
+ * client-credentials grant against any identity provider.
+ *
+ * <pre>{@code
+ * new HttpClientTransport(baseUrl, HttpClientTokenEndpoint.clientCredentials(ClientCredentials.builder()
+ *     .tokenUrl("https://login.example.com/realms/flows/protocol/openid-connect/token")
+ *     .clientId(id).clientSecret(secret).build()));
+ * }</pre>
+ */
+public final class HttpClientTokenEndpoint implements TokenEndpoint {
+  private final HttpClient http;
+
+  /** Uses {@code http}, which must not follow redirects (a redirected POST loses its credentials). */
+  public HttpClientTokenEndpoint(HttpClient http) {
+    this.http = http;
+  }
+
+  /** Returns a caching provider of tokens from {@code credentials}, on a client of its own. */
+  public static CachingTokenProvider clientCredentials(ClientCredentials credentials) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    return CachingTokenProvider.clientCredentials(credentials, new HttpClientTokenEndpoint(http));
+  }
+
+  @Override
+  public TokenHttpResponse post(TokenRequest request, Duration timeout) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout)
+        .POST(BodyPublishers.ofByteArray(request.bodyBytes())).header("User-Agent", "flowexec-examples/0.1");
+    request.headers().forEach(builder::header);
+    String action = "fetching an access token from " + request.uri();
+    try {
+      HttpResponse<InputStream> response = http.send(builder.build(), BodyHandlers.ofInputStream());
+      byte[] body;
+      try (InputStream in = response.body()) {
+        body = in.readNBytes(MAX_BODY_BYTES); // a longer body is cut, never buffered whole
+      }
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+      return TokenHttpResponse.of(response.statusCode(), headers, body);
+    } catch (HttpTimeoutException e) {
+      throw new TransportException(action + " timed out after " + timeout.toMillis() + " ms", !(e.getMessage() + "").contains("connect"), e);
+    } catch (IOException e) {
+      throw new TransportException(action + " failed: " + e, !(e instanceof ConnectException), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(action + " was interrupted", true, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "HttpClientTokenEndpoint";
+  }
+}

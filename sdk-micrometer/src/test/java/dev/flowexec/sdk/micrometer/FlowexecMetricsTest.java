@@ -1,0 +1,153 @@
+package dev.flowexec.sdk.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.RetryPolicy;
+import dev.flowexec.sdk.auth.Scopes;
+import dev.flowexec.sdk.errors.DeadlineExceededException;
+import dev.flowexec.sdk.errors.InvalidRequestException;
+import dev.flowexec.sdk.model.Channel;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.model.Participant;
+import dev.flowexec.sdk.model.Role;
+import dev.flowexec.sdk.retrofit.RetrofitTransport;
+import dev.flowexec.sdk.testing.Fault;
+import dev.flowexec.sdk.testing.Flow;
+import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
+import dev.flowexec.sdk.transport.CallOptions;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Exact meters for a real client against the emulator, with scripted faults. */
+class FlowexecMetricsTest {
+  private static final String SECRET = "s3cr3t-" + UUID.randomUUID();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private FlowExecutionsEmulator emulator;
+  private FlowExecutionsClient client;
+
+  @BeforeEach
+  void start() {
+    emulator = FlowExecutionsEmulator.builder()
+        .client("metrics-test", SECRET, Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
+        .flow(Flow.withId("abc-123").publishedVersion("1", "Start", "End"))
+        .start();
+    client = FlowExecutionsClient.builder()
+        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
+            .credentials("metrics-test", SECRET).build())
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+        .listener(FlowexecMetrics.create(registry, Tags.of("client", "test")))
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    emulator.close();
+  }
+
+  private static LaunchRequest request() {
+    return LaunchRequest.builder().flowId("abc-123")
+        .participant(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+        .build();
+  }
+
+  /** Counts of a timer's series, keyed by "outcome error.code status". */
+  private Map<String, Long> counts(String timer, String operation) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Timer t : registry.find(timer).tag("operation", operation).timers()) {
+      Meter.Id id = t.getId();
+      assertThat(id.getTag("client")).isEqualTo("test");
+      counts.put(id.getTag("outcome") + " " + id.getTag("error.code") + " " + id.getTag("status"),
+          t.count());
+    }
+    return counts;
+  }
+
+  @Test
+  void aNewLaunchAndItsReplay() {
+    LaunchRequest request = request();
+    client.launch(request);
+    client.launch(request);
+
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("replayed none 2xx", 1L), Map.entry("success none 2xx", 1L));
+    assertThat(counts("flowexec.client.attempts", "launch"))
+        .containsExactly(Map.entry("replayed none 2xx", 1L), Map.entry("success none 2xx", 1L));
+    assertThat(registry.find("flowexec.client.retries").counters()).isEmpty();
+    assertThat(registry.get("flowexec.client.calls.active").tag("operation", "launch").gauge()
+        .value()).isZero();
+  }
+
+  @Test
+  void aBadRequestIsAClientErrorWithItsCode() {
+    LaunchRequest unknownNode = LaunchRequest.builder().flowId("abc-123")
+        .participant(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+        .startNode("Nowhere").build();
+
+    assertThatThrownBy(() -> client.launch(unknownNode)).isInstanceOf(InvalidRequestException.class);
+
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("client_error invalid_request 4xx", 1L));
+    assertThat(counts("flowexec.client.attempts", "launch"))
+        .containsExactly(Map.entry("client_error invalid_request 4xx", 1L));
+  }
+
+  @Test
+  void aRetried503CountsEachAttemptAndTheRetry() {
+    emulator.faults().next(Fault.status(503));
+
+    client.launch(request());
+
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("success none 2xx", 1L));
+    assertThat(counts("flowexec.client.attempts", "launch")).containsExactly(
+        Map.entry("server_error unavailable 5xx", 1L), Map.entry("success none 2xx", 1L));
+    assertThat(registry.get("flowexec.client.retries").tags("operation", "launch", "reason",
+        "unavailable").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aDeadline() {
+    emulator.faults().next(Fault.slowResponse(Duration.ofSeconds(3)));
+
+    assertThatThrownBy(() -> client.launch(request(), CallOptions.ofTimeout(Duration.ofMillis(300))))
+        .isInstanceOf(DeadlineExceededException.class);
+
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("deadline deadline_exceeded none", 1L));
+    assertThat(counts("flowexec.client.attempts", "launch"))
+        .containsOnlyKeys("transport_error transport_error none");
+    assertThat(registry.get("flowexec.client.calls.active").tag("operation", "launch").gauge()
+        .value()).isZero();
+  }
+
+  @Test
+  void readsAreTaggedGetAndNoTagCarriesAnIdOrSecret() {
+    String id = client.launch(request()).flowExecutionId();
+    client.get(id);
+
+    assertThat(counts("flowexec.client.calls", "get"))
+        .containsExactly(Map.entry("success none 2xx", 1L));
+    registry.getMeters().forEach(meter -> assertThat(meter.getId().toString())
+        .doesNotContain(id).doesNotContain(SECRET).doesNotContain("Bearer"));
+  }
+
+  @Test
+  void unknownCodesCollapseToOther() {
+    assertThat(FlowexecMetrics.code(new dev.flowexec.sdk.errors.FlowApiException("x", 418,
+        "teapot_" + UUID.randomUUID(), null))).isEqualTo("other");
+    assertThat(FlowexecMetrics.code(new dev.flowexec.sdk.errors.FlowApiException("x", 429,
+        "rate_limited", null))).isEqualTo("rate_limited");
+  }
+}

@@ -1,0 +1,183 @@
+package dev.flowexec.sdk.opentelemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.RetryPolicy;
+import dev.flowexec.sdk.auth.Scopes;
+import dev.flowexec.sdk.errors.FlowNotFoundException;
+import dev.flowexec.sdk.model.Channel;
+import dev.flowexec.sdk.model.LaunchRequest;
+import dev.flowexec.sdk.model.Participant;
+import dev.flowexec.sdk.model.Role;
+import dev.flowexec.sdk.retrofit.RetrofitTransport;
+import dev.flowexec.sdk.testing.Fault;
+import dev.flowexec.sdk.testing.Flow;
+import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
+import dev.flowexec.sdk.testing.ReceivedRequest;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real OpenTelemetry SDK, in-memory exporter, a real client against the emulator. */
+class FlowexecTracingTest {
+  private static final String SECRET = "s3cr3t-" + UUID.randomUUID();
+  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private final SdkTracerProvider tracerProvider =
+      SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+  private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider)
+      .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+  private FlowExecutionsEmulator emulator;
+  private FlowExecutionsClient client;
+
+  @BeforeEach
+  void start() {
+    emulator = FlowExecutionsEmulator.builder()
+        .client("tracing-test", SECRET, Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
+        .flow(Flow.withId("abc-123").publishedVersion("1", "Start", "End"))
+        .start();
+    client = FlowExecutionsClient.builder()
+        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
+            .credentials("tracing-test", SECRET).build())
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+        .listener(FlowexecTracing.create(otel))
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    emulator.close();
+    otel.close();
+  }
+
+  private static LaunchRequest request(String flowId) {
+    return LaunchRequest.builder().flowId(flowId)
+        .participant(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+        .build();
+  }
+
+  private List<ReceivedRequest> launches() {
+    return emulator.requests().stream().filter(r -> r.path().equals("/api/v2/flows/executions"))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void aRetriedLaunchIsACallSpanWithOneClientSpanPerAttempt() {
+    emulator.faults().next(Fault.status(503));
+    LaunchRequest request = request("abc-123");
+
+    client.launch(request);
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    SpanData call = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
+        .orElseThrow();
+    List<SpanData> attempts = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
+        .collect(Collectors.toList());
+    assertThat(spans).hasSize(3);
+    assertThat(call.getKind()).isEqualTo(SpanKind.INTERNAL);
+    assertThat(call.getParentSpanContext().isValid()).isFalse();
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    assertThat(call.getAttributes().get(FlowexecTracing.ATTEMPTS)).isEqualTo(2L);
+    assertThat(call.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("abc-123");
+    assertThat(call.getAttributes().get(FlowexecTracing.FLOW_EXECUTION_ID))
+        .isEqualTo(request.flowExecutionId());
+    assertThat(call.getEvents()).extracting(e -> e.getName()).containsExactly("flowexec.retry");
+
+    assertThat(attempts).hasSize(2).allSatisfy(attempt -> {
+      assertThat(attempt.getName()).isEqualTo("POST /api/v2/flows/executions");
+      assertThat(attempt.getParentSpanId()).isEqualTo(call.getSpanId());
+      assertThat(attempt.getTraceId()).isEqualTo(call.getTraceId());
+      assertThat(attempt.getAttributes().get(FlowexecTracing.HTTP_REQUEST_METHOD)).isEqualTo("POST");
+      assertThat(attempt.getAttributes().get(FlowexecTracing.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
+      assertThat(attempt.getAttributes().get(FlowexecTracing.SERVER_PORT))
+          .isEqualTo((long) emulator.port());
+      assertThat(attempt.getAttributes().get(FlowexecTracing.URL_FULL))
+          .isEqualTo(URI.create(emulator.baseUrl()).resolve("/api/v2/flows/executions").toString());
+    });
+    SpanData first = attempts.get(0);
+    SpanData second = attempts.get(1);
+    assertThat(first.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(503L);
+    assertThat(first.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("503");
+    assertThat(first.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(first.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isNull();
+    assertThat(second.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(201L);
+    assertThat(second.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isEqualTo(1L);
+    assertThat(second.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+
+    // What the service saw: each attempt carried its own span as the W3C parent.
+    assertThat(launches()).extracting(r -> r.header("traceparent").orElse("none")).containsExactly(
+        traceparent(first), traceparent(second));
+  }
+
+  private static String traceparent(SpanData span) {
+    assertThat(span.getSpanContext().isSampled()).isTrue();
+    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+        + span.getSpanContext().getTraceFlags().asHex();
+  }
+
+  @Test
+  void aFailedCallIsAnErrorWithTheStatusAndCode() {
+    assertThatThrownBy(() -> client.launch(request("no-such-flow")))
+        .isInstanceOf(FlowNotFoundException.class);
+
+    SpanData call = exporter.getFinishedSpanItems().stream()
+        .filter(s -> s.getName().equals("flowexec launch")).findFirst().orElseThrow();
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("404");
+    assertThat(call.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("flow_not_found");
+    assertThat(call.getEvents()).anyMatch(e -> e.getName().equals("exception"));
+  }
+
+  @Test
+  void anAsyncCallKeepsTheCallersContext() throws Exception {
+    Span parent = otel.getTracer("test").spanBuilder("webhook").startSpan();
+    String id;
+    try (Scope ignored = parent.makeCurrent()) {
+      id = client.launchAsync(request("abc-123")).get(10, TimeUnit.SECONDS).flowExecutionId();
+    } finally {
+      parent.end();
+    }
+    client.getAsync(id).get(10, TimeUnit.SECONDS); // outside the scope: a trace of its own
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    SpanData launch = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
+        .orElseThrow();
+    SpanData get = spans.stream().filter(s -> s.getName().equals("flowexec get")).findFirst()
+        .orElseThrow();
+    assertThat(launch.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+    assertThat(launch.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
+    assertThat(get.getTraceId()).isNotEqualTo(parent.getSpanContext().getTraceId());
+    assertThat(spans).filteredOn(s -> s.getName().startsWith("GET ")).singleElement()
+        .satisfies(s -> assertThat(s.getName())
+            .isEqualTo("GET /api/v2/flows/executions/{flow_execution_id}"));
+  }
+
+  @Test
+  void noSpanCarriesASecretOrToken() {
+    client.launch(request("abc-123"));
+
+    String all = exporter.getFinishedSpanItems().toString();
+    assertThat(all).doesNotContain(SECRET).doesNotContain("Bearer").doesNotContain("Basic ");
+    emulator.requests().forEach(r -> r.header("Authorization")
+        .ifPresent(auth -> assertThat(all).doesNotContain(auth.substring(auth.indexOf(' ') + 1))));
+  }
+}
