@@ -86,6 +86,20 @@ public abstract class CallOptions implements WithCallOptions {
    */
   public abstract Map<String, String> headers();
 
+  /**
+   * Tells the transport to send this attempt on a new connection of its own, not on a pooled one.
+   * The client sets it on the attempt that re-sends a request whose reused connection was lost
+   * before any response byte ({@link dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}),
+   * so that the re-send cannot meet the same fate. A transport without a connection pool may ignore
+   * it. Default: false.
+   *
+   * @return whether the attempt must not reuse a pooled connection
+   */
+  @Value.Default
+  public boolean freshConnection() {
+    return false;
+  }
+
   @Value.Check
   void check() {
     timeout().ifPresent(t -> {
