@@ -1,5 +1,6 @@
 package dev.flowexec.sdk.retrofit;
 
+import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.auth.AccessToken;
 import dev.flowexec.sdk.auth.AccessTokenProvider;
 import dev.flowexec.sdk.auth.CachingTokenProvider;
@@ -88,12 +89,16 @@ import retrofit2.Retrofit;
  * <p>Thread-safe; make one per service and share it. {@link #close()} releases its threads and
  * connections.
  *
+ * <p>Use it through a {@link FlowExecutionsClient}, which {@link Builder#client()} makes in the
+ * same chain; calling the transport's own methods skips retries, deadlines and listeners.
+ *
  * <pre>{@code
- * try (RetrofitTransport transport = RetrofitTransport.builder()
+ * try (FlowExecutionsClient client = RetrofitTransport.builder()
  *     .baseUrl("https://flows.example.com")
  *     .credentials(clientId, clientSecret)
+ *     .client()
  *     .build()) {
- *   TransportResponse response = transport.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(10)));
+ *   FlowExecution execution = client.launch(request);
  * }
  * }</pre>
  */
@@ -679,6 +684,33 @@ public final class RetrofitTransport implements FlowTransport {
      *     host, say), or a token parameter would override the grant's own
      */
     public RetrofitTransport build() {
+      return new RetrofitTransport(checked());
+    }
+
+    /**
+     * Builds the transport and starts the builder of a client over it: the entry point for the
+     * common case, in one chain. The client owns the transport ({@link
+     * dev.flowexec.sdk.FlowExecutionsClient#close()} closes it) and adds what a bare transport
+     * lacks: retries with a stable idempotency key, a deadline over each call, and listeners.
+     *
+     * <pre>{@code
+     * FlowExecutionsClient client = RetrofitTransport.builder()
+     *     .baseUrl("https://flows.example.com")
+     *     .credentials(clientId, clientSecret)
+     *     .client()
+     *     .retryPolicy(RetryPolicy.defaults()) // and timeout(..), listener(..): all optional
+     *     .build();
+     * }</pre>
+     *
+     * @return the client's builder, with its transport set
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()}
+     */
+    public FlowExecutionsClient.Builder client() {
+      return FlowExecutionsClient.builder().transport(build());
+    }
+
+    private Builder checked() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is not set: call baseUrl(\"https://flows.example.com\")");
       }
@@ -703,7 +735,7 @@ public final class RetrofitTransport implements FlowTransport {
             + "or authBaseUrl, a base under which /oauth/token is served");
       }
       clientCredentials = clientId == null ? null : clientCredentials();
-      return new RetrofitTransport(this);
+      return this;
     }
 
     private ClientCredentials clientCredentials() {
