@@ -29,7 +29,7 @@ public final class FlowLauncher {
         .participants(Participant.of(userId, Role.USER, Channel.WEB, Channel.VOICE))
         .channelType(Channel.WEB)
         .flowExecutionId("event-" + eventId)
-        .startNode(startNode)
+        .startNode(startNode.orElse(null))
         .build();
     return client.launch(request);
   }
