@@ -53,7 +53,7 @@ class WireLogAtTraceTest {
 
   static LaunchRequest request(String id) {
     return LaunchRequest.builder().flowId("order-fulfilment")
-        .participant(Participant.of("cust-1", Role.USER, Channel.SMS))
+        .participants(Participant.of("cust-1", Role.USER, Channel.SMS))
         .channelType(Channel.SMS)
         .flowExecutionId(id)
         .build();
