@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The single place that turns a failed response into a typed exception, so that every transport
@@ -78,7 +77,7 @@ public final class ErrorMapper {
         return new AuthenticationException(message, status, code, requestId);
       case "insufficient_scope":
         return InsufficientScopeException.forAction(response.operation().description(),
-            requiredScopes(response, body, challenge), Set.of(), false, status, requestId);
+            requiredScopes(response, body, challenge), Optional.empty(), status, requestId);
       case "flow_not_found":
         return new FlowNotFoundException(message, status, code, requestId);
       case "execution_not_found":
