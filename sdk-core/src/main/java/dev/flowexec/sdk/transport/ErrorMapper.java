@@ -12,7 +12,6 @@ import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.RequestTooLargeException;
 import dev.flowexec.sdk.errors.ServerException;
-import dev.flowexec.sdk.internal.BearerChallenge;
 import dev.flowexec.sdk.internal.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
