@@ -86,6 +86,22 @@ public abstract class CallOptions implements WithCallOptions {
    */
   public abstract Map<String, String> headers();
 
+  /**
+   * Returns where the transport reports the token fetches of this attempt; a transport passes it
+   * to {@link dev.flowexec.sdk.auth.AccessTokenProvider#token(Duration, TokenFetchListener)}. The
+   * client sets it on each attempt's options, so that its listeners hear of every fetch
+   * ({@link dev.flowexec.sdk.ExecutionListener#tokenFetched}); one set on the options of a call
+   * hears that call's fetches too. Not part of {@code equals}, {@code hashCode} or
+   * {@code toString}.
+   *
+   * @return the listener; {@link TokenFetchListener#none()} by default
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public TokenFetchListener tokenFetchListener() {
+    return TokenFetchListener.none();
+  }
+
   @Value.Check
   void check() {
     timeout().ifPresent(t -> {
