@@ -1,6 +1,5 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk;
 
-import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.errors.FlowApiException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -10,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Logs one DEBUG line per attempt to {@code dev.flowexec.sdk.client}: operation, method, path,
  * attempt number, status, request id, elapsed time and what the client does next (done, retry in
  * how long, or give up); and one per token fetch, whatever the transport: token endpoint, the
- * attempt it was for, outcome, elapsed time, and whether a refused token forced it. Logs nothing at INFO or above, and costs one level check per event when
- * DEBUG is off. Never logs a header value or a body. Not public API.
+ * attempt it was for, outcome, elapsed time, and whether a refused token forced it. Logs nothing
+ * at INFO or above, and costs one level check per event when DEBUG is off. Never logs a header
+ * value or a body.
  */
-public final class LoggingListener implements ExecutionListener {
+final class LoggingListener implements ExecutionListener {
   /** The logger's name. */
   public static final String LOGGER = "dev.flowexec.sdk.client";
 
