@@ -140,8 +140,8 @@ final class ClientCredentialsGrant {
     try {
       return AccessToken.builder()
           .value(value.get())
-          .grantedScopes(credentials.scopeCheck().translate(granted))
-          .expiresAt(lifetime == null ? Optional.empty() : Optional.of(receivedAt.plus(lifetime)))
+          .grantedScopes(credentials.scopeCheck().translate(granted).orElse(null))
+          .expiresAt(lifetime == null ? null : receivedAt.plus(lifetime))
           .build();
     } catch (IllegalArgumentException unusable) {
       // The message never contains the token itself.
