@@ -5,7 +5,6 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.ServerException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.internal.FlatJsonObject;
 import dev.flowexec.sdk.internal.RetryAfter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

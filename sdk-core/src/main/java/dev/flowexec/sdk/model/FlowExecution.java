@@ -1,6 +1,5 @@
 package dev.flowexec.sdk.model;
 
-import dev.flowexec.sdk.internal.JsonValues;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,5 @@
 package dev.flowexec.sdk.model;
 
-import dev.flowexec.sdk.internal.AllowNulls;
-import dev.flowexec.sdk.internal.ExecutionIds;
-import dev.flowexec.sdk.internal.RequestRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.flowexec.sdk.model;
 
-import dev.flowexec.sdk.internal.RequestRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
