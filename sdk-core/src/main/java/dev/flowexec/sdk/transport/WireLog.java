@@ -9,10 +9,11 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The wire log every transport writes, on the {@link System.Logger} {@value #LOGGER}: at DEBUG one
- * line per token fetch (URL, status, request id, time); at TRACE every request and response of the
- * API and the token endpoint, with headers and bodies. The transport tells what it sent and
- * received; this class decides what a line shows, so every transport logs the same lines.
+ * The wire log every transport writes, on the {@link System.Logger} {@value #LOGGER}: at TRACE
+ * every request and response of the API and the token endpoint, with headers and bodies. (The
+ * DEBUG line per token fetch comes from the client's log, {@code dev.flowexec.sdk.client}, for
+ * every transport.) The transport tells what it sent and received; this class decides what a line
+ * shows, so every transport logs the same lines.
  *
  * <p>Credentials never appear: {@code Authorization}, cookies and any header
  * {@link ResponseHeaders#isSensitive named like a credential} show {@code <redacted>}, and so do
@@ -22,11 +23,11 @@ import java.util.regex.Pattern;
  * also goes through the scrub given to {@link #create(UnaryOperator)}, which removes a client
  * secret wherever a server echoed it. Bodies are cut at {@value #MAX_BODY_CHARS} characters.
  *
- * <p>When DEBUG is off, {@link #isEnabled()} is false and a transport should do no other work.
+ * <p>When TRACE is off, {@link #isEnabled()} is false and a transport should do no other work.
  * Thread-safe.
  *
  * <pre>{@code
- * WireLog.Exchange exchange = log.isEnabled() ? log.request("POST", uri, headers, body, false) : null;
+ * WireLog.Exchange exchange = wire.isEnabled() ? wire.request("POST", uri, headers, body, false) : null;
  * ...
  * if (exchange != null) exchange.response(status, responseHeaders, responseBody);
  * }</pre>
@@ -63,21 +64,11 @@ public final class WireLog {
   }
 
   /**
-   * Tells whether anything is logged: DEBUG is on for {@value #LOGGER}.
+   * Tells whether anything is logged: TRACE is on for {@value #LOGGER}.
    *
-   * @return false when a transport should skip the log entirely
+   * @return false when a transport should skip the log entirely, copying no body
    */
   public boolean isEnabled() {
-    return log.isLoggable(Level.DEBUG);
-  }
-
-  /**
-   * Tells whether requests and responses are logged in full: TRACE is on. A transport that must
-   * copy a body to log it should do so only then.
-   *
-   * @return whether TRACE is on
-   */
-  public boolean isTracing() {
     return log.isLoggable(Level.TRACE);
   }
 
@@ -88,17 +79,14 @@ public final class WireLog {
    * @param url the request's URL; only scheme, host, port and path are shown
    * @param headers the request's headers, name to values
    * @param body the body as text, or null when there is none or it cannot be shown
-   * @param tokenFetch whether this is a token request (a form), which DEBUG reports and whose body
-   *     is redacted as a form
+   * @param form whether the body is a form (a token request), redacted as such
    * @return the exchange, to report its outcome on
    */
   public Exchange request(String method, URI url, Map<String, ? extends List<String>> headers,
-      String body, boolean tokenFetch) {
-    Exchange exchange = new Exchange(method, withoutCredentials(url), tokenFetch);
-    if (isTracing()) {
-      write(Level.TRACE, "--> " + method + " " + exchange.url + "\n" + headers(headers)
-          + shown(body == null ? "" : redact(body, tokenFetch)));
-    }
+      String body, boolean form) {
+    Exchange exchange = new Exchange(method, withoutCredentials(url));
+    write("--> " + method + " " + exchange.url + "\n" + headers(headers)
+        + shown(body == null ? "" : redact(body, form)));
     return exchange;
   }
 
@@ -106,49 +94,33 @@ public final class WireLog {
   public final class Exchange {
     private final String method;
     private final String url;
-    private final boolean tokenFetch;
     private final long startNanos = System.nanoTime();
 
-    private Exchange(String method, String url, boolean tokenFetch) {
+    private Exchange(String method, String url) {
       this.method = method;
       this.url = url;
-      this.tokenFetch = tokenFetch;
     }
 
     /**
-     * Logs the response: the token fetch's DEBUG line, and at TRACE the status, headers and body.
+     * Logs the response: status, time, headers and body.
      *
      * @param status the status code
      * @param headers the response's headers, name to values
      * @param body the body as text (its start is enough), or null when none was read
      */
     public void response(int status, Map<String, ? extends List<String>> headers, String body) {
-      long millis = millis();
-      if (tokenFetch) {
-        write(Level.DEBUG, "token fetch " + method + " " + url + ": " + status + ", request "
-            + requestId(headers) + ", " + millis + " ms");
-      }
-      if (isTracing()) {
-        write(Level.TRACE, "<-- " + status + " " + method + " " + url + " (" + millis + " ms)\n"
-            + headers(headers) + shown(body == null ? "" : redact(body, false)));
-      }
+      write("<-- " + status + " " + method + " " + url + " (" + millis() + " ms)\n"
+          + headers(headers) + shown(body == null ? "" : redact(body, false)));
     }
 
     /**
-     * Logs that no response came: the token fetch's DEBUG line, and a TRACE line.
+     * Logs that no response came.
      *
      * @param failure what went wrong; only its type is shown
      */
     public void failed(Throwable failure) {
-      long millis = millis();
-      if (tokenFetch) {
-        write(Level.DEBUG, "token fetch " + method + " " + url + ": no response after " + millis
-            + " ms (" + failure.getClass().getName() + ")");
-      }
-      if (isTracing()) {
-        write(Level.TRACE, "<-- " + method + " " + url + " failed after " + millis + " ms: "
-            + failure.getClass().getName());
-      }
+      write("<-- " + method + " " + url + " failed after " + millis() + " ms: "
+          + failure.getClass().getName());
     }
 
     private long millis() {
@@ -156,8 +128,8 @@ public final class WireLog {
     }
   }
 
-  private void write(Level level, String line) {
-    log.log(level, scrub.apply(line));
+  private void write(String line) {
+    log.log(Level.TRACE, scrub.apply(line));
   }
 
   /** {@code url} without user info, query and fragment, which may carry credentials. */
@@ -180,15 +152,6 @@ public final class WireLog {
       }
     });
     return text.toString();
-  }
-
-  private static String requestId(Map<String, ? extends List<String>> headers) {
-    for (Map.Entry<String, ? extends List<String>> header : headers.entrySet()) {
-      if (header.getKey().equalsIgnoreCase("X-Request-Id") && !header.getValue().isEmpty()) {
-        return header.getValue().get(0);
-      }
-    }
-    return "-";
   }
 
   /** Hides every credential a body may carry. */

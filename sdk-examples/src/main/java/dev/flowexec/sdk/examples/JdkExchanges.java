@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -148,9 +147,9 @@ final class JdkExchanges {
 
   /** A failed response as {@link dev.flowexec.sdk.transport.ErrorMapper} reads it (the demo maps raw requests with it too). */
   static ErrorResponse errorResponse(Operation op, int status, HttpHeaders headers, byte[] body, boolean cut) {
-    var error = ErrorResponse.builder().operation(op).statusCode(status).contentType(headers.firstValue("Content-Type"))
+    var error = ErrorResponse.builder().operation(op).statusCode(status).contentType(headers.firstValue("Content-Type").orElse(null))
         .bodyBytes(headers.firstValueAsLong("Content-Length").orElse(body.length))
-        .body(cut ? Optional.empty() : FlowJsonCodec.readErrorBody(body));
+        .body(cut ? null : FlowJsonCodec.readErrorBody(body).orElse(null));
     headers.map().forEach((name, values) -> error.putHeaders(name, String.join(", ", values)));
     return error.build();
   }

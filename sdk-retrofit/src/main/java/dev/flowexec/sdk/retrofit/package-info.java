@@ -12,7 +12,7 @@
  *     .build()) {
  *   LaunchRequest request = LaunchRequest.builder()
  *       .flowId("abc-123")
- *       .participant(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+ *       .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
  *       .channelType(Channel.WEB)
  *       .build();
  *   FlowExecution execution = client.launch(request);

@@ -17,7 +17,7 @@ import okio.Buffer;
 
 /**
  * Feeds sdk-core's {@link WireLog} from OkHttp, as a network interceptor: what went on the wire,
- * token requests (form bodies) included. When DEBUG is off, the cost is one level check per
+ * token requests (form bodies) included. When TRACE is off, the cost is one level check per
  * exchange. Not public API.
  */
 public final class WireLogInterceptor implements Interceptor {
@@ -38,9 +38,8 @@ public final class WireLogInterceptor implements Interceptor {
       return chain.proceed(chain.request());
     }
     Request request = chain.request();
-    boolean trace = log.isTracing();
-    WireLog.Exchange exchange = log.request(request.method(), request.url().uri(),
-        trace ? map(request.headers()) : Map.of(), trace ? body(request.body()) : null, isForm(request.body()));
+    WireLog.Exchange exchange = log.request(request.method(), request.url().uri(), map(request.headers()),
+        body(request.body()), isForm(request.body()));
     Response response;
     try {
       response = chain.proceed(request);
@@ -48,8 +47,7 @@ public final class WireLogInterceptor implements Interceptor {
       exchange.failed(failure);
       throw failure;
     }
-    String body = trace && response.body() != null
-        ? response.peekBody(WireLog.MAX_BODY_CHARS * 4L).string() : null;
+    String body = response.body() != null ? response.peekBody(WireLog.MAX_BODY_CHARS * 4L).string() : null;
     exchange.response(response.code(), map(response.headers()), body);
     return response;
   }
