@@ -82,7 +82,7 @@ public final class Channel {
 
   @Override
   public boolean equals(Object other) {
-    return this == other || other instanceof Channel && value.equals(((Channel) other).value);
+    return this == other || (other instanceof Channel && value.equals(((Channel) other).value));
   }
 
   @Override

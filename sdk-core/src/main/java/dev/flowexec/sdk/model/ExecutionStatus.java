@@ -94,7 +94,7 @@ public final class ExecutionStatus {
   @Override
   public boolean equals(Object other) {
     return this == other
-        || other instanceof ExecutionStatus && value.equals(((ExecutionStatus) other).value);
+        || (other instanceof ExecutionStatus && value.equals(((ExecutionStatus) other).value));
   }
 
   @Override

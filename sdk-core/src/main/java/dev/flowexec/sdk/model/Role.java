@@ -76,7 +76,7 @@ public final class Role {
 
   @Override
   public boolean equals(Object other) {
-    return this == other || other instanceof Role && value.equals(((Role) other).value);
+    return this == other || (other instanceof Role && value.equals(((Role) other).value));
   }
 
   @Override
