@@ -2,10 +2,7 @@ package dev.flowexec.sdk;
 
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
-import dev.flowexec.sdk.internal.CallRunner;
-import dev.flowexec.sdk.internal.LoggingListener;
 import dev.flowexec.sdk.internal.RequestRules;
-import dev.flowexec.sdk.internal.SafeListener;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;

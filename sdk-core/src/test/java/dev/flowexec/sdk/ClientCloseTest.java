@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.ServerException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.internal.CallRunner;
 import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;

@@ -114,8 +114,8 @@ class WebhookSampleApplicationTest {
         .doesNotContain(SECRET);
     HttpResponse<String> env = get("/actuator/env");
     assertThat(env.statusCode()).isEqualTo(200);
-    assertThat(env.body()).contains("flowexec.client-id").doesNotContain(SECRET);
-    HttpResponse<String> secret = get("/actuator/env/flowexec.client-secret");
+    assertThat(env.body()).contains("flowexec.auth.client-id").doesNotContain(SECRET);
+    HttpResponse<String> secret = get("/actuator/env/flowexec.auth.client-secret");
     assertThat(secret.body()).contains("******").doesNotContain(SECRET);
   }
 

@@ -1,8 +1,11 @@
 package dev.flowexec.sdk.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import dev.flowexec.sdk.auth.ClientAuthMethod;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -14,6 +17,15 @@ import org.springframework.util.unit.DataSize;
  * <p>They are checked when the transport is built, and a bad value stops the application with a
  * message that names the property. {@link #toString()} never shows the access token or the client
  * secret, and neither do the actuator's {@code configprops} and {@code env} endpoints.
+ *
+ * <pre>{@code
+ * flowexec:
+ *   base-url: https://flows.example.com
+ *   auth:
+ *     client-id: orders-service
+ *     client-secret: ${FLOWEXEC_CLIENT_SECRET}
+ *     token-url: https://login.example.com/realms/flows/protocol/openid-connect/token
+ * }</pre>
  */
 @ConfigurationProperties("flowexec")
 public class FlowexecProperties {
@@ -25,24 +37,8 @@ public class FlowexecProperties {
    */
   private String baseUrl;
 
-  /** A fixed bearer token (without "Bearer "). Set this, or client-id and client-secret. */
-  private String accessToken;
-
-  /** The OAuth 2.0 client id for the client-credentials grant. */
-  private String clientId;
-
-  /** The OAuth 2.0 client secret that goes with client-id. */
-  private String clientSecret;
-
-  /**
-   * Where the token endpoint is: tokens come from {auth-base-url}/oauth/token. Default: base-url.
-   */
-  private String authBaseUrl;
-
-  /**
-   * The scopes to request with client-id. Default: flow:execute and flow:execution:read.
-   */
-  private List<String> scopes = new ArrayList<>();
+  /** How the client authenticates: a fixed token, or the client-credentials grant. */
+  private final Auth auth = new Auth();
 
   /**
    * The most of a successful response's body that is read (after gzip decoding); a longer one
@@ -99,93 +95,12 @@ public class FlowexecProperties {
   }
 
   /**
-   * Returns the fixed access token.
+   * Returns the authentication settings.
    *
-   * @return the token, or {@code null} when not set
+   * @return the {@code flowexec.auth.*} settings
    */
-  public String getAccessToken() {
-    return accessToken;
-  }
-
-  /**
-   * Sets a fixed access token.
-   *
-   * @param accessToken the token
-   */
-  public void setAccessToken(String accessToken) {
-    this.accessToken = accessToken;
-  }
-
-  /**
-   * Returns the OAuth client id.
-   *
-   * @return the client id, or {@code null} when not set
-   */
-  public String getClientId() {
-    return clientId;
-  }
-
-  /**
-   * Sets the OAuth client id.
-   *
-   * @param clientId the client id
-   */
-  public void setClientId(String clientId) {
-    this.clientId = clientId;
-  }
-
-  /**
-   * Returns the OAuth client secret.
-   *
-   * @return the secret, or {@code null} when not set
-   */
-  public String getClientSecret() {
-    return clientSecret;
-  }
-
-  /**
-   * Sets the OAuth client secret.
-   *
-   * @param clientSecret the secret
-   */
-  public void setClientSecret(String clientSecret) {
-    this.clientSecret = clientSecret;
-  }
-
-  /**
-   * Returns the identity provider's base URL.
-   *
-   * @return the URL, or {@code null} for the API's base URL
-   */
-  public String getAuthBaseUrl() {
-    return authBaseUrl;
-  }
-
-  /**
-   * Sets the identity provider's base URL.
-   *
-   * @param authBaseUrl the URL
-   */
-  public void setAuthBaseUrl(String authBaseUrl) {
-    this.authBaseUrl = authBaseUrl;
-  }
-
-  /**
-   * Returns the scopes to request.
-   *
-   * @return the scopes; empty for the SDK's default
-   */
-  public List<String> getScopes() {
-    return scopes;
-  }
-
-  /**
-   * Sets the scopes to request.
-   *
-   * @param scopes the scopes
-   */
-  public void setScopes(List<String> scopes) {
-    this.scopes = scopes;
+  public Auth getAuth() {
+    return auth;
   }
 
   /**
@@ -237,13 +152,284 @@ public class FlowexecProperties {
   @Override
   public String toString() {
     return "FlowexecProperties{enabled=" + enabled + ", baseUrl=" + baseUrl
-        + (accessToken != null ? ", accessToken=<redacted>" : "")
-        + (clientId != null ? ", clientId=" + clientId : "")
-        + (clientSecret != null ? ", clientSecret=<redacted>" : "")
-        + (authBaseUrl != null ? ", authBaseUrl=" + authBaseUrl : "")
-        + (scopes.isEmpty() ? "" : ", scopes=" + scopes)
+        + ", auth=" + auth
         + (maxResponseSize != null ? ", maxResponseSize=" + maxResponseSize : "")
         + ", timeouts=" + timeouts + ", retry=" + retry + ", health=" + health + "}";
+  }
+
+  /**
+   * The {@code flowexec.auth.*} properties: either {@code access-token}, or {@code client-id} and
+   * {@code client-secret} for the OAuth 2.0 client-credentials grant with the settings of the
+   * identity provider. The grant's settings are refused with an access token.
+   */
+  public static class Auth {
+    /** A fixed bearer token (without "Bearer "). Set this, or client-id and client-secret. */
+    private String accessToken;
+
+    /** The OAuth 2.0 client id for the client-credentials grant. */
+    private String clientId;
+
+    /** The OAuth 2.0 client secret that goes with client-id. */
+    private String clientSecret;
+
+    /**
+     * The identity provider's token endpoint, its full URL, such as
+     * https://login.example.com/realms/flows/protocol/openid-connect/token. Must be https, except
+     * to a loopback host. Default: {base-url}/oauth/token.
+     */
+    private String tokenUrl;
+
+    /**
+     * The service's own login, as a base: tokens come from {auth.base-url}/oauth/token. Not with
+     * token-url. Default: base-url.
+     */
+    private String baseUrl;
+
+    /**
+     * How the client authenticates to the token endpoint: client_secret_basic (an Authorization
+     * header) or client_secret_post (in the form body).
+     */
+    private ClientAuthMethod clientAuthMethod;
+
+    /** The scopes to request. Default: flow:execute and flow:execution:read. */
+    private List<String> scopes = new ArrayList<>();
+
+    /**
+     * Extra form parameters for every token request, such as audience (Auth0) or resource (Azure
+     * AD). grant_type, scope and the client's credentials cannot be set this way.
+     */
+    private Map<String, String> tokenParameters = new LinkedHashMap<>();
+
+    /**
+     * How the granted scopes are checked before a call is sent. Default: mapping when
+     * scope-mapping is set, contract otherwise.
+     */
+    private ScopeCheckMode scopeCheck;
+
+    /**
+     * For scope-check mapping: each of the provider's scope names and the contract scopes it
+     * stands for, such as [api://flows/.default]=flow:execute,flow:execution:read.
+     */
+    private Map<String, List<String>> scopeMapping = new LinkedHashMap<>();
+
+    /** Creates the settings with their defaults. */
+    public Auth() {}
+
+    /**
+     * Returns the fixed access token.
+     *
+     * @return the token, or {@code null} when not set
+     */
+    public String getAccessToken() {
+      return accessToken;
+    }
+
+    /**
+     * Sets a fixed access token.
+     *
+     * @param accessToken the token
+     */
+    public void setAccessToken(String accessToken) {
+      this.accessToken = accessToken;
+    }
+
+    /**
+     * Returns the OAuth client id.
+     *
+     * @return the client id, or {@code null} when not set
+     */
+    public String getClientId() {
+      return clientId;
+    }
+
+    /**
+     * Sets the OAuth client id.
+     *
+     * @param clientId the client id
+     */
+    public void setClientId(String clientId) {
+      this.clientId = clientId;
+    }
+
+    /**
+     * Returns the OAuth client secret.
+     *
+     * @return the secret, or {@code null} when not set
+     */
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    /**
+     * Sets the OAuth client secret.
+     *
+     * @param clientSecret the secret
+     */
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    /**
+     * Returns the token endpoint's full URL.
+     *
+     * @return the URL, or {@code null} for {@code {base-url}/oauth/token}
+     */
+    public String getTokenUrl() {
+      return tokenUrl;
+    }
+
+    /**
+     * Sets the token endpoint's full URL.
+     *
+     * @param tokenUrl the URL
+     */
+    public void setTokenUrl(String tokenUrl) {
+      this.tokenUrl = tokenUrl;
+    }
+
+    /**
+     * Returns the base URL of the service's own login.
+     *
+     * @return the URL, or {@code null} for the API's base URL
+     */
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    /**
+     * Sets the base URL of the service's own login.
+     *
+     * @param baseUrl the URL
+     */
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Returns how the client authenticates to the token endpoint.
+     *
+     * @return the method, or {@code null} for {@link ClientAuthMethod#CLIENT_SECRET_BASIC}
+     */
+    public ClientAuthMethod getClientAuthMethod() {
+      return clientAuthMethod;
+    }
+
+    /**
+     * Sets how the client authenticates to the token endpoint.
+     *
+     * @param clientAuthMethod the method
+     */
+    public void setClientAuthMethod(ClientAuthMethod clientAuthMethod) {
+      this.clientAuthMethod = clientAuthMethod;
+    }
+
+    /**
+     * Returns the scopes to request.
+     *
+     * @return the scopes; empty for the SDK's default
+     */
+    public List<String> getScopes() {
+      return scopes;
+    }
+
+    /**
+     * Sets the scopes to request.
+     *
+     * @param scopes the scopes
+     */
+    public void setScopes(List<String> scopes) {
+      this.scopes = scopes;
+    }
+
+    /**
+     * Returns the extra token request parameters.
+     *
+     * @return the parameters by name; empty for none
+     */
+    public Map<String, String> getTokenParameters() {
+      return tokenParameters;
+    }
+
+    /**
+     * Sets the extra token request parameters.
+     *
+     * @param tokenParameters the parameters by name
+     */
+    public void setTokenParameters(Map<String, String> tokenParameters) {
+      this.tokenParameters = tokenParameters;
+    }
+
+    /**
+     * Returns how granted scopes are checked.
+     *
+     * @return the check, or {@code null} for the default (mapping with a scope-mapping, contract
+     *     otherwise)
+     */
+    public ScopeCheckMode getScopeCheck() {
+      return scopeCheck;
+    }
+
+    /**
+     * Sets how granted scopes are checked.
+     *
+     * @param scopeCheck the check
+     */
+    public void setScopeCheck(ScopeCheckMode scopeCheck) {
+      this.scopeCheck = scopeCheck;
+    }
+
+    /**
+     * Returns the provider's scope names mapped to the contract's.
+     *
+     * @return the mapping; empty for none
+     */
+    public Map<String, List<String>> getScopeMapping() {
+      return scopeMapping;
+    }
+
+    /**
+     * Sets the provider's scope names mapped to the contract's.
+     *
+     * @param scopeMapping each provider scope and the contract scopes it stands for
+     */
+    public void setScopeMapping(Map<String, List<String>> scopeMapping) {
+      this.scopeMapping = scopeMapping;
+    }
+
+    /** Shows the settings, with the access token and client secret as {@code <redacted>}. */
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder("{");
+      append(text, "accessToken", accessToken == null ? null : "<redacted>");
+      append(text, "clientId", clientId);
+      append(text, "clientSecret", clientSecret == null ? null : "<redacted>");
+      append(text, "tokenUrl", tokenUrl);
+      append(text, "baseUrl", baseUrl);
+      append(text, "clientAuthMethod", clientAuthMethod == null ? null : clientAuthMethod.wireName());
+      append(text, "scopes", scopes.isEmpty() ? null : scopes);
+      append(text, "tokenParameters", tokenParameters.isEmpty() ? null : tokenParameters.keySet());
+      append(text, "scopeCheck", scopeCheck);
+      append(text, "scopeMapping", scopeMapping.isEmpty() ? null : scopeMapping);
+      return text.append('}').toString();
+    }
+
+    private static void append(StringBuilder text, String name, Object value) {
+      if (value != null) {
+        text.append(text.length() > 1 ? ", " : "").append(name).append('=').append(value);
+      }
+    }
+  }
+
+  /** How granted scopes are checked before a call is sent ({@code flowexec.auth.scope-check}). */
+  public enum ScopeCheckMode {
+    /**
+     * The provider grants the contract's flow:* scope names; others (profile, email) are ignored.
+     */
+    CONTRACT,
+    /** The provider names scopes its own way; scope-mapping translates them first. */
+    MAPPING,
+    /** No check before sending; a missing scope is the service's 403. */
+    OFF
   }
 
   /** The {@code flowexec.timeouts.*} properties. */

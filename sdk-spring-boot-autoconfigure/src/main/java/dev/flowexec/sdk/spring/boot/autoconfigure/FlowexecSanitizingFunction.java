@@ -1,18 +1,25 @@
 package dev.flowexec.sdk.spring.boot.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks {@code flowexec.access-token} and {@code flowexec.client-secret} in the actuator's
- * {@code configprops} and {@code env} endpoints, however the key is spelled there
- * ({@code flowexec.clientSecret}, {@code flowexec.client-secret}, {@code FLOWEXEC_CLIENTSECRET}),
- * even when {@code show-values} is {@code always}.
+ * Masks {@code flowexec.auth.access-token}, {@code flowexec.auth.client-secret} and every
+ * {@code flowexec.auth.token-parameters.*} whose name suggests a secret ({@code api_key},
+ * {@code client-password}) in the actuator's {@code configprops} and {@code env} endpoints,
+ * however the key is spelled there ({@code flowexec.auth.clientSecret},
+ * {@code flowexec.auth.client-secret}, {@code FLOWEXEC_AUTH_CLIENTSECRET}), even when
+ * {@code show-values} is {@code always}.
  */
 final class FlowexecSanitizingFunction implements SanitizingFunction {
-  private static final Set<String> SECRET_KEYS = Set.of("flowexecaccesstoken", "flowexecclientsecret");
+  private static final Set<String> SECRET_KEYS = Set.of("flowexecauthaccesstoken", "flowexecauthclientsecret");
+  private static final String TOKEN_PARAMETERS = "flowexecauthtokenparameters";
+  /** Parts of a token parameter's name that say its value is a secret; others (audience) are shown. */
+  private static final List<String> SECRET_WORDS = List.of("secret", "password", "token", "key", "assertion",
+      "credential", "signature");
 
   @Override
   public SanitizableData apply(SanitizableData data) {
@@ -23,10 +30,20 @@ final class FlowexecSanitizingFunction implements SanitizingFunction {
     StringBuilder normalized = new StringBuilder(key.length());
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (c != '.' && c != '-' && c != '_') {
+      if (c != '.' && c != '-' && c != '_' && c != '[' && c != ']') {
         normalized.append(c);
       }
     }
-    return SECRET_KEYS.contains(normalized.toString().toLowerCase(Locale.ROOT)) ? data.withSanitizedValue() : data;
+    String name = normalized.toString().toLowerCase(Locale.ROOT);
+    if (SECRET_KEYS.contains(name)) {
+      return data.withSanitizedValue();
+    }
+    if (name.startsWith(TOKEN_PARAMETERS)) {
+      String parameter = name.substring(TOKEN_PARAMETERS.length());
+      if (SECRET_WORDS.stream().anyMatch(parameter::contains)) {
+        return data.withSanitizedValue();
+      }
+    }
+    return data;
   }
 }

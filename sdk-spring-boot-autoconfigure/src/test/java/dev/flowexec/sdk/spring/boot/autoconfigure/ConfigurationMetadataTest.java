@@ -16,8 +16,10 @@ class ConfigurationMetadataTest {
       assertThat(in).as("spring-configuration-metadata.json on the class path").isNotNull();
       metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    for (String property : new String[] {"flowexec.enabled", "flowexec.base-url", "flowexec.access-token",
-        "flowexec.client-id", "flowexec.client-secret", "flowexec.auth-base-url", "flowexec.scopes",
+    for (String property : new String[] {"flowexec.enabled", "flowexec.base-url", "flowexec.auth.access-token",
+        "flowexec.auth.client-id", "flowexec.auth.client-secret", "flowexec.auth.base-url", "flowexec.auth.scopes",
+        "flowexec.auth.token-url", "flowexec.auth.client-auth-method", "flowexec.auth.token-parameters",
+        "flowexec.auth.scope-check", "flowexec.auth.scope-mapping",
         "flowexec.max-response-size",
         "flowexec.timeouts.call", "flowexec.timeouts.attempt", "flowexec.timeouts.connect", "flowexec.timeouts.read",
         "flowexec.timeouts.write", "flowexec.retry.max-attempts", "flowexec.retry.initial-backoff",
@@ -27,5 +29,9 @@ class ConfigurationMetadataTest {
     }
     assertThat(metadata).doesNotContain("\"description\": \"\"");
     assertThat(metadata).contains("\"hints\"").contains("\"value\": \"flow:execute\"");
+    // Enum values an IDE offers, with the defaults it shows.
+    assertThat(metadata).contains("\"value\": \"client-secret-post\"").contains("\"value\": \"off\"")
+        .contains("\"defaultValue\": \"client-secret-basic\"").contains("\"defaultValue\": \"contract\"")
+        .contains("\"name\": \"flowexec.auth.token-parameters.keys\"");
   }
 }

@@ -62,8 +62,8 @@ class FlowexecAutoConfigurationTest {
   }
 
   static String[] credentials() {
-    return new String[] {"flowexec.base-url=" + emulator.baseUrl(), "flowexec.client-id=orders-service",
-        "flowexec.client-secret=" + SECRET};
+    return new String[] {"flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service",
+        "flowexec.auth.client-secret=" + SECRET};
   }
 
   static LaunchRequest request(String id) {
@@ -87,8 +87,8 @@ class FlowexecAutoConfigurationTest {
   void aBaseUrlAloneFailsNamingTheCredentials() {
     runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl()).run(context -> {
       InvalidFlowexecPropertyException failure = startupFailure(context);
-      assertThat(failure.property()).isEqualTo("flowexec.client-id");
-      assertThat(failure.getMessage()).contains("flowexec.client-secret").contains("flowexec.access-token");
+      assertThat(failure.property()).isEqualTo("flowexec.auth.client-id");
+      assertThat(failure.getMessage()).contains("flowexec.auth.client-secret").contains("flowexec.auth.access-token");
     });
   }
 
@@ -108,7 +108,7 @@ class FlowexecAutoConfigurationTest {
   @Test
   void anAccessTokenMakesAClientThatLaunches() {
     String token = emulator.issueToken(Set.of("flow:execute"));
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.access-token=" + token)
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.access-token=" + token)
         .run(context -> {
           context.getBean(FlowExecutionsClient.class).launch(request("token-1"));
           assertThat(emulator.execution("token-1")).isPresent();
@@ -121,7 +121,7 @@ class FlowexecAutoConfigurationTest {
   void propertiesReachTheBuilders() {
     runner.withPropertyValues(credentials())
         .withPropertyValues("flowexec.timeouts.call=7s", "flowexec.timeouts.attempt=3s", "flowexec.retry.max-attempts=5",
-            "flowexec.retry.initial-backoff=10ms", "flowexec.scopes=flow:execute")
+            "flowexec.retry.initial-backoff=10ms", "flowexec.auth.scopes=flow:execute")
         .run(context -> {
           String client = context.getBean(FlowExecutionsClient.class).toString();
           assertThat(client).contains("timeout=PT7S").contains("maxAttempts=5").contains("initialBackoff=PT0.01S");
@@ -133,7 +133,7 @@ class FlowexecAutoConfigurationTest {
   @Test
   void aResponseOverTheCapFailsTheCall() {
     String token = emulator.issueToken(Set.of("flow:execute"));
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.access-token=" + token,
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.access-token=" + token,
         "flowexec.max-response-size=10B").run(context ->
         assertThatThrownBy(() -> context.getBean(FlowExecutionsClient.class).launch(request("capped-1")))
             .isInstanceOfSatisfying(FlowApiException.class,
@@ -142,30 +142,30 @@ class FlowexecAutoConfigurationTest {
 
   @Test
   void tokenAndCredentialsTogetherFailNamingTheToken() {
-    runner.withPropertyValues(credentials()).withPropertyValues("flowexec.access-token=abc").run(context -> {
+    runner.withPropertyValues(credentials()).withPropertyValues("flowexec.auth.access-token=abc").run(context -> {
       InvalidFlowexecPropertyException failure = startupFailure(context);
-      assertThat(failure.property()).isEqualTo("flowexec.access-token");
+      assertThat(failure.property()).isEqualTo("flowexec.auth.access-token");
       assertThat(failure.getMessage()).contains("Keep one way to authenticate").doesNotContain(SECRET);
     });
   }
 
   @Test
   void aClientIdWithoutSecretFailsNamingTheSecret() {
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.client-id=orders-service")
-        .run(context -> assertThat(startupFailure(context).property()).isEqualTo("flowexec.client-secret"));
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service")
+        .run(context -> assertThat(startupFailure(context).property()).isEqualTo("flowexec.auth.client-secret"));
   }
 
   @Test
   void badValuesFailNamingTheProperty() {
     assertFailure("flowexec.base-url=http://flows.example.com", "flowexec.base-url");
     assertFailure("flowexec.base-url=not a url", "flowexec.base-url");
-    assertFailure("flowexec.auth-base-url=ftp://idp.example.com", "flowexec.auth-base-url");
+    assertFailure("flowexec.auth.base-url=ftp://idp.example.com", "flowexec.auth.base-url");
     assertFailure("flowexec.timeouts.connect=0s", "flowexec.timeouts.connect");
     assertFailure("flowexec.timeouts.read=-1s", "flowexec.timeouts.read");
     assertFailure("flowexec.timeouts.call=-5s", "flowexec.timeouts.call");
     assertFailure("flowexec.retry.max-attempts=0", "flowexec.retry.max-attempts");
     assertFailure("flowexec.retry.max-backoff=0ms", "flowexec.retry.max-backoff");
-    assertFailure("flowexec.scopes=flow:execute,has space", "flowexec.scopes");
+    assertFailure("flowexec.auth.scopes=flow:execute,has space", "flowexec.auth.scopes");
     assertFailure("flowexec.max-response-size=0B", "flowexec.max-response-size");
   }
 

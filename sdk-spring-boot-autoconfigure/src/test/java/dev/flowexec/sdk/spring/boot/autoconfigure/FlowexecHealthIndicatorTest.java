@@ -45,8 +45,8 @@ class FlowexecHealthIndicatorTest {
 
   @Test
   void upWhenTheApiAnswersAndTheProbeIsCached() {
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.client-id=orders-service",
-        "flowexec.client-secret=" + SECRET).run(context -> {
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service",
+        "flowexec.auth.client-secret=" + SECRET).run(context -> {
           FlowexecHealthIndicator indicator = context.getBean(FlowexecHealthIndicator.class);
           Health health = indicator.health();
           assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -64,8 +64,8 @@ class FlowexecHealthIndicatorTest {
   @Test
   void downWhenTheTokenAllowsNeitherLaunchNorGet() {
     // Every scope that allows a launch allows a get, so a token that cannot get cannot launch.
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.client-id=read-nothing",
-        "flowexec.client-secret=" + SECRET, "flowexec.scopes=flow:read").run(context -> {
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=read-nothing",
+        "flowexec.auth.client-secret=" + SECRET, "flowexec.auth.scopes=flow:read").run(context -> {
           Health health = context.getBean(FlowexecHealthIndicator.class).health();
           assertThat(health.getStatus()).isEqualTo(Status.DOWN);
           assertThat(health.getDetails()).containsEntry("errorCode", "insufficient_scope");
@@ -76,8 +76,8 @@ class FlowexecHealthIndicatorTest {
 
   @Test
   void downWhenTheTokenEndpointRefusesTheCredentials() {
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.client-id=orders-service",
-        "flowexec.client-secret=wrong-" + SECRET).run(context -> {
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service",
+        "flowexec.auth.client-secret=wrong-" + SECRET).run(context -> {
           Health health = context.getBean(FlowexecHealthIndicator.class).health();
           assertThat(health.getStatus()).isEqualTo(Status.DOWN);
           assertThat(health.getDetails()).containsEntry("outcome", "credentials or token refused")
@@ -91,7 +91,7 @@ class FlowexecHealthIndicatorTest {
   void downWhenTheFixedTokenIsRefused() {
     String token = emulator.issueToken(Set.of("flow:execute", "flow:execution:read"));
     emulator.revokeToken(token);
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.access-token=" + token).run(context -> {
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.access-token=" + token).run(context -> {
       Health health = context.getBean(FlowexecHealthIndicator.class).health();
       assertThat(health.getStatus()).isEqualTo(Status.DOWN);
       assertThat(health.getDetails()).containsEntry("statusCode", 401);
@@ -105,8 +105,8 @@ class FlowexecHealthIndicatorTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    runner.withPropertyValues("flowexec.base-url=http://127.0.0.1:" + closedPort, "flowexec.client-id=orders-service",
-        "flowexec.client-secret=" + SECRET, "flowexec.health.timeout=1s").run(context -> {
+    runner.withPropertyValues("flowexec.base-url=http://127.0.0.1:" + closedPort, "flowexec.auth.client-id=orders-service",
+        "flowexec.auth.client-secret=" + SECRET, "flowexec.health.timeout=1s").run(context -> {
           long started = System.nanoTime();
           Health health = context.getBean(FlowexecHealthIndicator.class).health();
           assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -119,8 +119,8 @@ class FlowexecHealthIndicatorTest {
 
   @Test
   void offWithTheActuatorSwitch() {
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.client-id=orders-service",
-        "flowexec.client-secret=" + SECRET, "management.health.flowexec.enabled=false")
+    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service",
+        "flowexec.auth.client-secret=" + SECRET, "management.health.flowexec.enabled=false")
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(FlowexecHealthIndicator.class));
   }
 

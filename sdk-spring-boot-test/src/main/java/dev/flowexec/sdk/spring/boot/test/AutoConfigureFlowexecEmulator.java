@@ -43,21 +43,21 @@ public @interface AutoConfigureFlowexecEmulator {
   String[] flows() default {};
 
   /**
-   * The OAuth client id registered with the emulator and set as {@code flowexec.client-id}.
+   * The OAuth client id registered with the emulator and set as {@code flowexec.auth.client-id}.
    *
    * @return the client id
    */
   String clientId() default "flowexec-test-client";
 
   /**
-   * The client secret registered with the emulator and set as {@code flowexec.client-secret}.
+   * The client secret registered with the emulator and set as {@code flowexec.auth.client-secret}.
    *
    * @return the secret
    */
   String clientSecret() default "flowexec-test-secret";
 
   /**
-   * The scopes the client may be granted, also set as {@code flowexec.scopes}.
+   * The scopes the client may be granted, also set as {@code flowexec.auth.scopes}.
    *
    * @return the scopes
    */

@@ -41,12 +41,16 @@ final class FlowexecEmulatorContextCustomizer implements ContextCustomizer {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("flowexec.enabled", "true");
     properties.put("flowexec.base-url", baseUrl);
-    properties.put("flowexec.client-id", settings.clientId());
-    properties.put("flowexec.client-secret", settings.clientSecret());
-    properties.put("flowexec.scopes", String.join(",", settings.scopes()));
-    // The application's own settings for a real identity provider must not leak into the test.
-    properties.put("flowexec.access-token", "");
-    properties.put("flowexec.auth-base-url", baseUrl);
+    properties.put("flowexec.auth.client-id", settings.clientId());
+    properties.put("flowexec.auth.client-secret", settings.clientSecret());
+    properties.put("flowexec.auth.scopes", String.join(",", settings.scopes()));
+    // The application's own settings for a real identity provider must not leak into the test:
+    // the emulator's token endpoint takes HTTP Basic and ignores extra token parameters, and its
+    // tokens carry the contract's scope names, which every scope check accepts.
+    properties.put("flowexec.auth.access-token", "");
+    properties.put("flowexec.auth.token-url", "");
+    properties.put("flowexec.auth.base-url", baseUrl);
+    properties.put("flowexec.auth.client-auth-method", "client-secret-basic");
     return properties;
   }
 

@@ -22,9 +22,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** One annotation: the application's own client talks to an emulator started for the context. */
 @SpringBootTest(properties = {
-    // What an application.yml for production would say; the annotation's settings win.
-    "flowexec.base-url=https://flows.example.com", "flowexec.client-id=prod-client",
-    "flowexec.client-secret=prod-secret"})
+    // What an application.yml for production would say, with its identity provider; the
+    // annotation's settings win, and the provider's settings do not reach the emulator.
+    "flowexec.base-url=https://flows.example.com", "flowexec.auth.client-id=prod-client",
+    "flowexec.auth.client-secret=prod-secret",
+    "flowexec.auth.token-url=https://login.example.com/realms/flows/protocol/openid-connect/token",
+    "flowexec.auth.client-auth-method=client-secret-post", "flowexec.auth.token-parameters.audience=flows-api",
+    "flowexec.auth.scope-mapping[api\\://flows/.default]=flow:execute,flow:execution:read"})
 @AutoConfigureFlowexecEmulator(flows = {"order-flow:1:Start,End", "order-flow:2:Start,Ship,End"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoConfigureFlowexecEmulatorTest {
@@ -48,6 +52,10 @@ class AutoConfigureFlowexecEmulatorTest {
         .build());
     assertThat(emulator.execution("order-42")).hasValueSatisfying(
         execution -> assertThat(execution.toString()).contains("order-flow"));
+    // The production identity provider's URL and client_secret_post did not reach the emulator.
+    assertThat(emulator.requests()).filteredOn(request -> request.path().equals("/oauth/token")).singleElement()
+        .satisfies(token -> assertThat(token.header("Authorization")).hasValueSatisfying(
+            value -> assertThat(value).startsWith("Basic ")));
     Assertions.assertThatThrownBy(() -> client.launch(LaunchRequest.builder().flowId("unknown-flow")
         .participant(Participant.of("user-1", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)

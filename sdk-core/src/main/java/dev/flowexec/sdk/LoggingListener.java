@@ -1,6 +1,5 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk;
 
-import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.errors.FlowApiException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -10,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Logs one DEBUG line per attempt to {@code dev.flowexec.sdk.client}: operation, method, path,
  * attempt number, status, request id, elapsed time and what the client does next (done, retry in
  * how long, or give up). Logs nothing at INFO or above, and costs one level check per event when
- * DEBUG is off. Never logs a header value or a body. Not public API.
+ * DEBUG is off. Never logs a header value or a body.
  */
-public final class LoggingListener implements ExecutionListener {
+final class LoggingListener implements ExecutionListener {
   /** The logger's name. */
   public static final String LOGGER = "dev.flowexec.sdk.client";
 

@@ -1,15 +1,13 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk;
 
-import dev.flowexec.sdk.ExecutionListener;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
  * Tells every listener of every event, in order, and shields calls from a listener that throws:
- * the failure is logged at {@code WARNING} and the call (and the next listener) goes on. Not public
- * API.
+ * the failure is logged at {@code WARNING} and the call (and the next listener) goes on.
  */
-public final class SafeListener implements ExecutionListener {
+final class SafeListener implements ExecutionListener {
   private static final System.Logger LOG = System.getLogger("dev.flowexec.sdk.ExecutionListener");
 
   private final ExecutionListener[] delegates;

@@ -1,15 +1,10 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk;
 
-import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.ExecutionListener.AttemptFinished;
 import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
 import dev.flowexec.sdk.ExecutionListener.CallFinished;
 import dev.flowexec.sdk.ExecutionListener.CallStarted;
 import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
-import dev.flowexec.sdk.ExecutionResponse;
-import dev.flowexec.sdk.ResponseMetadata;
-import dev.flowexec.sdk.RetryPolicy;
-import dev.flowexec.sdk.Sleeper;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
@@ -46,9 +41,9 @@ import java.util.function.Supplier;
  * <p>The rules live once, in {@link Attempts}; two small drivers move a call through them. The
  * synchronous one sleeps on the caller's thread; the asynchronous one never blocks a thread,
  * scheduling retries and the deadline on the scheduler. {@link #close()} ends every asynchronous
- * call still open. Not public API.
+ * call still open.
  */
-public final class CallRunner {
+final class CallRunner {
   private static final AtomicLong CALL_IDS = new AtomicLong();
 
   private final RetryPolicy policy;
