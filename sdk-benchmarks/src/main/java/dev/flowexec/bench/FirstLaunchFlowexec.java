@@ -28,7 +28,7 @@ public final class FirstLaunchFlowexec {
         .build();
     FlowExecution execution = client.launch(LaunchRequest.builder()
         .flowId(Bench.FLOW_ID)
-        .participant(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+        .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
         .channelType(Channel.WEB)
         .putInputData("order_id", "42")
         .build());

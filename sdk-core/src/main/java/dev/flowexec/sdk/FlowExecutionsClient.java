@@ -2,7 +2,9 @@ package dev.flowexec.sdk;
 
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
-import dev.flowexec.sdk.internal.RequestRules;
+import dev.flowexec.sdk.errors.FieldError;
+import dev.flowexec.sdk.errors.RequestValidationException;
+import dev.flowexec.sdk.internal.IdRules;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
@@ -347,7 +349,11 @@ public final class FlowExecutionsClient implements AutoCloseable {
 
   private static void checkId(String flowExecutionId) {
     Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-    RequestRules.checkExecutionId(flowExecutionId);
+    IdRules.Broken broken = IdRules.executionId(flowExecutionId, "flow_execution_id");
+    if (broken != null) {
+      throw new RequestValidationException(
+          List.of(FieldError.of("flow_execution_id", broken.code(), broken.message())));
+    }
   }
 
   /**

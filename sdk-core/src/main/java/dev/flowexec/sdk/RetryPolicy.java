@@ -32,7 +32,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RetryPolicy implements WithRetryPolicy {
+public abstract class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
@@ -61,8 +61,8 @@ public abstract class RetryPolicy implements WithRetryPolicy {
    *
    * @return the builder
    */
-  public static ImmutableRetryPolicy.Builder builder() {
-    return ImmutableRetryPolicy.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -161,6 +161,60 @@ public abstract class RetryPolicy implements WithRetryPolicy {
         .orElse(backoff);
   }
 
+  /**
+   * Returns a copy with another value of the most attempts a call makes, the first included.
+   *
+   * @param maxAttempts at least 1
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public abstract RetryPolicy withMaxAttempts(int maxAttempts);
+
+  /**
+   * Returns a copy with another value of the delay before the first retry, before jitter.
+   *
+   * @param initialBackoff zero or more
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public abstract RetryPolicy withInitialBackoff(Duration initialBackoff);
+
+  /**
+   * Returns a copy with another value of the factor by which the delay grows with each retry.
+   *
+   * @param multiplier at least 1
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public abstract RetryPolicy withMultiplier(double multiplier);
+
+  /**
+   * Returns a copy with another value of the longest backoff delay.
+   *
+   * @param maxBackoff at least {@code initialBackoff}
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public abstract RetryPolicy withMaxBackoff(Duration maxBackoff);
+
+  /**
+   * Returns a copy with another value of the largest share of a backoff delay taken off at random.
+   *
+   * @param jitter from 0 to 1
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public abstract RetryPolicy withJitter(double jitter);
+
+  /**
+   * Returns a copy with another value of the longest {@code Retry-After} the client honours.
+   *
+   * @param maxRetryAfter zero or more
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public abstract RetryPolicy withMaxRetryAfter(Duration maxRetryAfter);
+
   @Value.Check
   void check() {
     require(maxAttempts() >= 1, "maxAttempts is " + maxAttempts() + ": use 1 (no retry) or more");
@@ -175,6 +229,89 @@ public abstract class RetryPolicy implements WithRetryPolicy {
   private static void require(boolean ok, String message) {
     if (!ok) {
       throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Builds a {@link RetryPolicy}; every field has a default. */
+  public static final class Builder {
+    private final ImmutableRetryPolicy.Builder builder = ImmutableRetryPolicy.newBuilder();
+
+    private Builder() {}
+
+    /**
+     * Sets the most attempts a call makes, the first included.
+     *
+     * @param maxAttempts at least 1
+     * @return this builder
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      builder.maxAttempts(maxAttempts);
+      return this;
+    }
+
+    /**
+     * Sets the delay before the first retry, before jitter.
+     *
+     * @param initialBackoff zero or more
+     * @return this builder
+     */
+    public Builder initialBackoff(Duration initialBackoff) {
+      builder.initialBackoff(initialBackoff);
+      return this;
+    }
+
+    /**
+     * Sets the factor by which the delay grows with each retry.
+     *
+     * @param multiplier at least 1
+     * @return this builder
+     */
+    public Builder multiplier(double multiplier) {
+      builder.multiplier(multiplier);
+      return this;
+    }
+
+    /**
+     * Sets the longest backoff delay.
+     *
+     * @param maxBackoff at least {@code initialBackoff}
+     * @return this builder
+     */
+    public Builder maxBackoff(Duration maxBackoff) {
+      builder.maxBackoff(maxBackoff);
+      return this;
+    }
+
+    /**
+     * Sets the largest share of a backoff delay taken off at random.
+     *
+     * @param jitter from 0 to 1
+     * @return this builder
+     */
+    public Builder jitter(double jitter) {
+      builder.jitter(jitter);
+      return this;
+    }
+
+    /**
+     * Sets the longest {@code Retry-After} the client honours.
+     *
+     * @param maxRetryAfter zero or more
+     * @return this builder
+     */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      builder.maxRetryAfter(maxRetryAfter);
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws IllegalArgumentException if a value is out of range, naming it and the fix
+     */
+    public RetryPolicy build() {
+      return builder.build();
     }
   }
 }

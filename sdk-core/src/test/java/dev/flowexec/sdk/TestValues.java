@@ -21,7 +21,7 @@ final class TestValues {
   static LaunchRequest request() {
     return LaunchRequest.builder()
         .flowId("abc-123")
-        .participant(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+        .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
         .channelType(Channel.WEB)
         .putInputData("order_id", "42")
         .build();

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * expires (when known). {@link #toString()} never shows the value.
  */
 @Value.Immutable
-public abstract class AccessToken implements WithAccessToken {
+public abstract class AccessToken {
   AccessToken() {}
 
   /**
@@ -37,8 +37,8 @@ public abstract class AccessToken implements WithAccessToken {
    *
    * @return the first stage
    */
-  public static ImmutableAccessToken.ValueBuildStage builder() {
-    return ImmutableAccessToken.builder();
+  public static ValueStage builder() {
+    return new Stages();
   }
 
   /**
@@ -73,6 +73,30 @@ public abstract class AccessToken implements WithAccessToken {
   public boolean isExpired(Instant now, Duration skew) {
     return expiresAt().map(at -> !now.plus(skew).isBefore(at)).orElse(false);
   }
+
+  /**
+   * Returns a copy with another value.
+   *
+   * @param value the token
+   * @return the copy
+   */
+  public abstract AccessToken withValue(String value);
+
+  /**
+   * Returns a copy with other granted scopes.
+   *
+   * @param grantedScopes the scopes; null when unknown
+   * @return the copy
+   */
+  public abstract AccessToken withGrantedScopes(Set<String> grantedScopes);
+
+  /**
+   * Returns a copy with another expiry.
+   *
+   * @param expiresAt the expiry; null when unknown
+   * @return the copy
+   */
+  public abstract AccessToken withExpiresAt(Instant expiresAt);
 
   @Value.Check
   AccessToken check() {
@@ -155,6 +179,76 @@ public abstract class AccessToken implements WithAccessToken {
     @Override
     public void clear() {
       throw new UnsupportedOperationException("granted scopes are immutable");
+    }
+  }
+
+  /** The first stage of {@link #builder()}: the token's value. */
+  public interface ValueStage {
+    /**
+     * Sets the secret value sent as {@code Authorization: Bearer <value>}.
+     *
+     * @param value the bare token: no {@code "Bearer "}, spaces or line breaks
+     * @return the last stage
+     */
+    Builder value(String value);
+  }
+
+  /**
+   * The last stage of {@link #builder()}: the optional fields, then {@link #build()}. Each setter
+   * returns this builder; a null means unknown.
+   */
+  public interface Builder {
+    /**
+     * Sets the scopes the token was granted.
+     *
+     * @param grantedScopes the scopes, copied; null when unknown
+     * @return this builder
+     */
+    Builder grantedScopes(Set<String> grantedScopes);
+
+    /**
+     * Sets when the token stops being accepted.
+     *
+     * @param expiresAt the expiry; null when unknown
+     * @return this builder
+     */
+    Builder expiresAt(Instant expiresAt);
+
+    /**
+     * Builds the token.
+     *
+     * @return the token
+     * @throws IllegalArgumentException if the value is blank or has a space, line break or
+     *     non-ASCII character
+     */
+    AccessToken build();
+  }
+
+  /** The stages over the generated builder, which stays out of sight. */
+  private static final class Stages implements ValueStage, Builder {
+    private final ImmutableAccessToken.Builder builder = ImmutableAccessToken.newBuilder();
+
+    @Override
+    public Builder value(String value) {
+      builder.value(value);
+      return this;
+    }
+
+    @Override
+    public Builder grantedScopes(Set<String> grantedScopes) {
+      builder.grantedScopes(grantedScopes);
+      return this;
+    }
+
+    @Override
+    public Builder expiresAt(Instant expiresAt) {
+      builder.expiresAt(expiresAt);
+      return this;
+    }
+
+    @Override
+    public AccessToken build() {
+      return builder.build();
     }
   }
 }

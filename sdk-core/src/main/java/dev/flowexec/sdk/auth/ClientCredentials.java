@@ -1,6 +1,5 @@
 package dev.flowexec.sdk.auth;
 
-import dev.flowexec.sdk.internal.EndpointUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

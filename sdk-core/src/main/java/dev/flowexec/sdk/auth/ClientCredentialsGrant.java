@@ -5,7 +5,6 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.ServerException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.internal.FlatJsonObject;
 import dev.flowexec.sdk.internal.RetryAfter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -140,8 +139,8 @@ final class ClientCredentialsGrant {
     try {
       return AccessToken.builder()
           .value(value.get())
-          .grantedScopes(credentials.scopeCheck().translate(granted))
-          .expiresAt(lifetime == null ? Optional.empty() : Optional.of(receivedAt.plus(lifetime)))
+          .grantedScopes(credentials.scopeCheck().translate(granted).orElse(null))
+          .expiresAt(lifetime == null ? null : receivedAt.plus(lifetime))
           .build();
     } catch (IllegalArgumentException unusable) {
       // The message never contains the token itself.

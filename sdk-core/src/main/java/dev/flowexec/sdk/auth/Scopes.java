@@ -6,19 +6,13 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The contract's scope table: which OAuth scopes each operation accepts. Any one suffices.
- *
- * <table>
- *   <caption>Accepted scopes</caption>
- *   <tr><th>operation</th><th>accepted scopes</th></tr>
- *   <tr><td>launch</td><td>{@code flow:execute} (canonical), {@code flow:execution:write} (alias)</td></tr>
- *   <tr><td>get</td><td>{@code flow:execution:read}, {@code flow:execute}, {@code flow:execution:write}</td></tr>
- * </table>
- *
- * <p>{@code flow:read} alone allows neither.
+ * The contract's OAuth scopes by name, and the checks over them. Which scopes each operation
+ * accepts is the one table {@link Operation#acceptedScopes()}; any one of them suffices, and
+ * {@code flow:read} alone allows neither operation.
  */
 public final class Scopes {
   /** Launch and read executions; the canonical launch scope. */
@@ -31,16 +25,6 @@ public final class Scopes {
   private static final Set<String> DEFAULT_REQUEST = ordered(FLOW_EXECUTE, FLOW_EXECUTION_READ);
 
   private Scopes() {}
-
-  /**
-   * Returns the scopes an operation accepts, the canonical one first.
-   *
-   * @param operation the operation
-   * @return an immutable, ordered set
-   */
-  public static Set<String> accepted(Operation operation) {
-    return operation.acceptedScopes();
-  }
 
   /**
    * Returns the scopes a client asks for by default: {@code flow:execute flow:execution:read}.
@@ -59,7 +43,7 @@ public final class Scopes {
    * @return true when at least one accepted scope was granted
    */
   public static boolean allows(Operation operation, Collection<String> granted) {
-    return !Collections.disjoint(accepted(operation), granted);
+    return !Collections.disjoint(operation.acceptedScopes(), granted);
   }
 
   /**
@@ -73,7 +57,7 @@ public final class Scopes {
   public static void check(Operation operation, AccessToken token) {
     token.grantedScopes().ifPresent(granted -> {
       if (!allows(operation, granted)) {
-        InsufficientScopeException failure = insufficient(operation, accepted(operation), granted, true, 0, null);
+        InsufficientScopeException failure = insufficient(operation, operation.acceptedScopes(), granted, true, 0, null);
         throw new InsufficientScopeException(failure.getMessage() + configurationHint(granted), 0,
             failure.errorCode(), null, failure.requiredScopes(), failure.grantedScopes());
       }
@@ -108,8 +92,8 @@ public final class Scopes {
       int statusCode,
       String requestId) {
     return InsufficientScopeException.forAction(operation.description(),
-        required.isEmpty() ? accepted(operation) : required, // the service named none: the table
-        granted, grantKnown, statusCode, requestId);
+        required.isEmpty() ? operation.acceptedScopes() : required, // the service named none: the table
+        grantKnown ? Optional.of(granted) : Optional.empty(), statusCode, requestId);
   }
 
   /** What to configure when the identity provider speaks another vocabulary or left the flow scopes out. */

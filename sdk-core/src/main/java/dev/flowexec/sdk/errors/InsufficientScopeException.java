@@ -2,6 +2,7 @@ package dev.flowexec.sdk.errors;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,27 +47,26 @@ public class InsufficientScopeException extends FlowApiException {
    *
    * @param action what was refused, such as "launching an execution"
    * @param required the scopes that would allow it, the canonical one first; not empty
-   * @param granted the token's scopes
-   * @param grantKnown whether {@code granted} is known (else it is ignored)
+   * @param granted the token's scopes; empty when they are unknown
    * @param statusCode 403, or 0 when raised before any HTTP call
    * @param requestId the service's request id, or null
    * @return the exception
    */
   public static InsufficientScopeException forAction(String action, Collection<String> required,
-      Collection<String> granted, boolean grantKnown, int statusCode, String requestId) {
+      Optional<? extends Collection<String>> granted, int statusCode, String requestId) {
     if (required.isEmpty()) {
       throw new IllegalArgumentException("required scopes are empty: name at least one");
     }
-    String has = !grantKnown ? "the token's scopes are unknown"
-        : granted.isEmpty() ? "the token has no scopes"
-        : "the token has " + String.join(" ", granted);
+    String has = granted.isEmpty() ? "the token's scopes are unknown"
+        : granted.get().isEmpty() ? "the token has no scopes"
+        : "the token has " + String.join(" ", granted.get());
     String where = statusCode == 0 ? "insufficient_scope (checked before sending)"
         : statusCode + " insufficient_scope";
     String message = where + ": " + action + " needs " + String.join(" or ", required) + "; " + has
         + ". Request the token with " + required.iterator().next()
         + (requestId == null ? "" : " [request " + requestId + "]");
     return new InsufficientScopeException(message, statusCode, "insufficient_scope", requestId,
-        new LinkedHashSet<>(required), grantKnown ? new LinkedHashSet<>(granted) : Set.of());
+        new LinkedHashSet<>(required), granted.map(LinkedHashSet::new).orElseGet(LinkedHashSet::new));
   }
 
   /**

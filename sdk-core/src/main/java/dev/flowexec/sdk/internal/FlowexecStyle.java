@@ -9,16 +9,18 @@ import org.immutables.value.Value;
 /**
  * The one Immutables style of this SDK, applied per package in {@code package-info.java}.
  *
- * <p>Staged builders make every required attribute a compile-time step. The generated classes are
- * public only because Java cannot reach the nested stage interfaces of a package-private class;
- * {@code overshadowImplementation} keeps them out of every signature users touch: builders and
+ * <p>Generated classes are package-private: users see only the abstract value types and the
+ * builders and stage interfaces written by hand beside them, so no signature, Javadoc page or
+ * compiler message names a generated type. {@code overshadowImplementation} makes the generated
  * {@code with*} copies return the abstract type. Not part of the public API.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
-    stagedBuilder = true,
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    // Our types declare their own builder() and nested Builder: keep Immutables off both names.
+    builder = "newBuilder",
+    typeInnerBuilder = "GeneratedBuilder",
     overshadowImplementation = true,
     jdkOnly = true,
     defaults = @Value.Immutable(copy = true),

@@ -2,9 +2,6 @@ package dev.flowexec.sdk.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A contact channel: {@code voice}, {@code web}, {@code chat}, {@code sms}, {@code email} or
@@ -14,7 +11,7 @@ import java.util.stream.Collectors;
  * the service never breaks reading a response. A request refuses unknown channels at
  * {@code build()}, because the service would reject them.
  */
-public final class Channel {
+public final class Channel extends OpenValue {
   /** Phone call. */
   public static final Channel VOICE = new Channel("voice", true);
   /** Web page or widget. */
@@ -29,15 +26,10 @@ public final class Channel {
   public static final Channel MESSAGING = new Channel("messaging", true);
 
   private static final List<Channel> KNOWN = List.of(VOICE, WEB, CHAT, SMS, EMAIL, MESSAGING);
-  private static final Map<String, Channel> BY_VALUE =
-      KNOWN.stream().collect(Collectors.toUnmodifiableMap(Channel::value, Function.identity()));
-
-  private final String value;
-  private final boolean known;
+  private static final Map<String, Channel> BY_VALUE = byValue(KNOWN);
 
   private Channel(String value, boolean known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -49,8 +41,7 @@ public final class Channel {
    * @throws NullPointerException if {@code value} is null
    */
   public static Channel of(String value) {
-    Channel constant = BY_VALUE.get(Objects.requireNonNull(value, "value"));
-    return constant != null ? constant : new Channel(value, false);
+    return of(BY_VALUE, value, unknown -> new Channel(unknown, false));
   }
 
   /**
@@ -60,39 +51,5 @@ public final class Channel {
    */
   public static List<Channel> knownValues() {
     return KNOWN;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the value as sent and received, such as {@code "voice"}
-   */
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Tells whether this is one of the contract's channels.
-   *
-   * @return true for the constants of this class
-   */
-  public boolean isKnown() {
-    return known;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return this == other || (other instanceof Channel && value.equals(((Channel) other).value));
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Returns the wire value. */
-  @Override
-  public String toString() {
-    return value;
   }
 }

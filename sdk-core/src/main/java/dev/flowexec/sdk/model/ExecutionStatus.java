@@ -2,9 +2,6 @@ package dev.flowexec.sdk.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Where an execution is: {@code QUEUED} → {@code RUNNING} → {@code COMPLETED}, {@code FAILED} or
@@ -13,7 +10,7 @@ import java.util.stream.Collectors;
  * <p>Open: the service may add statuses, and {@link #of(String)} keeps an unknown value as it is
  * instead of failing. An unknown status is not final.
  */
-public final class ExecutionStatus {
+public final class ExecutionStatus extends OpenValue {
   /** Accepted, not started yet. */
   public static final ExecutionStatus QUEUED = new ExecutionStatus("QUEUED", true, false);
   /** Started. */
@@ -27,17 +24,12 @@ public final class ExecutionStatus {
 
   private static final List<ExecutionStatus> KNOWN =
       List.of(QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED);
-  private static final Map<String, ExecutionStatus> BY_VALUE =
-      KNOWN.stream()
-          .collect(Collectors.toUnmodifiableMap(ExecutionStatus::value, Function.identity()));
+  private static final Map<String, ExecutionStatus> BY_VALUE = byValue(KNOWN);
 
-  private final String value;
-  private final boolean known;
   private final boolean isFinal;
 
   private ExecutionStatus(String value, boolean known, boolean isFinal) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
     this.isFinal = isFinal;
   }
 
@@ -50,8 +42,7 @@ public final class ExecutionStatus {
    * @throws NullPointerException if {@code value} is null
    */
   public static ExecutionStatus of(String value) {
-    ExecutionStatus constant = BY_VALUE.get(Objects.requireNonNull(value, "value"));
-    return constant != null ? constant : new ExecutionStatus(value, false, false);
+    return of(BY_VALUE, value, unknown -> new ExecutionStatus(unknown, false, false));
   }
 
   /**
@@ -64,24 +55,6 @@ public final class ExecutionStatus {
   }
 
   /**
-   * Returns the wire value.
-   *
-   * @return the value as received, such as {@code "RUNNING"}
-   */
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Tells whether this is one of the contract's statuses.
-   *
-   * @return true for the constants of this class
-   */
-  public boolean isKnown() {
-    return known;
-  }
-
-  /**
    * Tells whether the execution can no longer change: {@code COMPLETED}, {@code FAILED} or
    * {@code CANCELLED}.
    *
@@ -89,22 +62,5 @@ public final class ExecutionStatus {
    */
   public boolean isFinal() {
     return isFinal;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return this == other
-        || (other instanceof ExecutionStatus && value.equals(((ExecutionStatus) other).value));
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Returns the wire value. */
-  @Override
-  public String toString() {
-    return value;
   }
 }

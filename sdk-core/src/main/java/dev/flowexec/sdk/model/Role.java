@@ -2,9 +2,6 @@ package dev.flowexec.sdk.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A participant's role: {@code USER}, {@code AGENT}, {@code BOT} or {@code EXTERNAL}.
@@ -12,7 +9,7 @@ import java.util.stream.Collectors;
  * <p>Open: {@link #of(String)} also carries values this SDK does not know. A request refuses
  * unknown roles at {@code build()}, because the service would reject them.
  */
-public final class Role {
+public final class Role extends OpenValue {
   /** The person the flow is about, typically your customer. */
   public static final Role USER = new Role("USER", true);
   /** A human agent. */
@@ -23,15 +20,10 @@ public final class Role {
   public static final Role EXTERNAL = new Role("EXTERNAL", true);
 
   private static final List<Role> KNOWN = List.of(USER, AGENT, BOT, EXTERNAL);
-  private static final Map<String, Role> BY_VALUE =
-      KNOWN.stream().collect(Collectors.toUnmodifiableMap(Role::value, Function.identity()));
-
-  private final String value;
-  private final boolean known;
+  private static final Map<String, Role> BY_VALUE = byValue(KNOWN);
 
   private Role(String value, boolean known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -43,8 +35,7 @@ public final class Role {
    * @throws NullPointerException if {@code value} is null
    */
   public static Role of(String value) {
-    Role constant = BY_VALUE.get(Objects.requireNonNull(value, "value"));
-    return constant != null ? constant : new Role(value, false);
+    return of(BY_VALUE, value, unknown -> new Role(unknown, false));
   }
 
   /**
@@ -54,39 +45,5 @@ public final class Role {
    */
   public static List<Role> knownValues() {
     return KNOWN;
-  }
-
-  /**
-   * Returns the wire value.
-   *
-   * @return the value as sent, such as {@code "USER"}
-   */
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Tells whether this is one of the contract's roles.
-   *
-   * @return true for the constants of this class
-   */
-  public boolean isKnown() {
-    return known;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return this == other || (other instanceof Role && value.equals(((Role) other).value));
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** Returns the wire value. */
-  @Override
-  public String toString() {
-    return value;
   }
 }

@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class CallOptions implements WithCallOptions {
+public abstract class CallOptions {
   private static final CallOptions DEFAULTS = builder().build();
   private static final Set<String> RESERVED_HEADERS =
       Set.of("authorization", "idempotency-key", "content-type", "content-length", "host",
@@ -57,8 +57,8 @@ public abstract class CallOptions implements WithCallOptions {
    *
    * @return the builder
    */
-  public static ImmutableCallOptions.Builder builder() {
-    return ImmutableCallOptions.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -85,6 +85,32 @@ public abstract class CallOptions implements WithCallOptions {
    * @return an immutable map of header name to value
    */
   public abstract Map<String, String> headers();
+
+  /**
+   * Returns a copy with another timeout.
+   *
+   * @param timeout how long the call may take, positive; null for none
+   * @return the copy
+   * @throws IllegalArgumentException if the timeout is zero or negative
+   */
+  public abstract CallOptions withTimeout(Duration timeout);
+
+  /**
+   * Returns a copy with another deadline.
+   *
+   * @param deadline the instant by which the call must end; null for none
+   * @return the copy
+   */
+  public abstract CallOptions withDeadline(Instant deadline);
+
+  /**
+   * Returns a copy whose extra headers are {@code headers}, replacing all of them.
+   *
+   * @param headers header names to values, as for {@link #headers()}
+   * @return the copy
+   * @throws RequestValidationException if a header is refused
+   */
+  public abstract CallOptions withHeaders(Map<String, ? extends String> headers);
 
   @Value.Check
   void check() {
@@ -134,5 +160,68 @@ public abstract class CallOptions implements WithCallOptions {
 
   private static boolean isTokenChar(int c) {
     return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+  }
+
+  /** Builds {@link CallOptions}; every field is optional, and a null clears it. */
+  public static final class Builder {
+    private final ImmutableCallOptions.Builder builder = ImmutableCallOptions.newBuilder();
+
+    private Builder() {}
+
+    /**
+     * Sets how long the call may take, from its start.
+     *
+     * @param timeout a positive duration; null for none
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      builder.timeout(timeout);
+      return this;
+    }
+
+    /**
+     * Sets the instant by which the call must end, on the client's clock.
+     *
+     * @param deadline the deadline; null for none
+     * @return this builder
+     */
+    public Builder deadline(Instant deadline) {
+      builder.deadline(deadline);
+      return this;
+    }
+
+    /**
+     * Puts one extra request header; see {@link CallOptions#headers()} for the names refused.
+     *
+     * @param name the header name
+     * @param value the value: printable ASCII and tabs
+     * @return this builder
+     */
+    public Builder putHeaders(String name, String value) {
+      builder.putHeaders(name, value);
+      return this;
+    }
+
+    /**
+     * Puts every entry of {@code headers}.
+     *
+     * @param headers header names to values
+     * @return this builder
+     */
+    public Builder putAllHeaders(Map<String, ? extends String> headers) {
+      builder.putAllHeaders(headers);
+      return this;
+    }
+
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException if the timeout is zero or negative
+     * @throws RequestValidationException naming each refused header
+     */
+    public CallOptions build() {
+      return builder.build();
+    }
   }
 }

@@ -18,8 +18,8 @@ public abstract class ErrorBody {
    *
    * @return the builder
    */
-  public static ImmutableErrorBody.Builder builder() {
-    return ImmutableErrorBody.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -63,4 +63,108 @@ public abstract class ErrorBody {
    * @return the seconds, if any
    */
   public abstract Optional<Double> retryAfterSeconds();
+
+  /** Builds an {@link ErrorBody}; every field is optional, and a null clears it. */
+  public static final class Builder {
+    private final ImmutableErrorBody.Builder builder = ImmutableErrorBody.newBuilder();
+
+    private Builder() {}
+
+    /**
+     * Sets {@code error_code}.
+     *
+     * @param errorCode the code; null for none
+     * @return this builder
+     */
+    public Builder errorCode(String errorCode) {
+      builder.errorCode(errorCode);
+      return this;
+    }
+
+    /**
+     * Sets {@code message}.
+     *
+     * @param message the service's message; null for none
+     * @return this builder
+     */
+    public Builder message(String message) {
+      builder.message(message);
+      return this;
+    }
+
+    /**
+     * Sets {@code request_id}.
+     *
+     * @param requestId the request id; null for none
+     * @return this builder
+     */
+    public Builder requestId(String requestId) {
+      builder.requestId(requestId);
+      return this;
+    }
+
+    /**
+     * Adds {@code details} entries.
+     *
+     * @param details the broken rules to add
+     * @return this builder
+     */
+    public Builder addDetails(FieldError... details) {
+      builder.addDetails(details);
+      return this;
+    }
+
+    /**
+     * Adds {@code details} entries.
+     *
+     * @param details the broken rules to add
+     * @return this builder
+     */
+    public Builder addDetails(Iterable<? extends FieldError> details) {
+      builder.addAllDetails(details);
+      return this;
+    }
+
+    /**
+     * Adds {@code required_scopes} entries.
+     *
+     * @param scopes the scopes to add
+     * @return this builder
+     */
+    public Builder addRequiredScopes(String... scopes) {
+      builder.addRequiredScopes(scopes);
+      return this;
+    }
+
+    /**
+     * Adds {@code required_scopes} entries.
+     *
+     * @param scopes the scopes to add
+     * @return this builder
+     */
+    public Builder addRequiredScopes(Iterable<String> scopes) {
+      builder.addAllRequiredScopes(scopes);
+      return this;
+    }
+
+    /**
+     * Sets {@code retry_after_seconds}.
+     *
+     * @param retryAfterSeconds the seconds; null for none
+     * @return this builder
+     */
+    public Builder retryAfterSeconds(Double retryAfterSeconds) {
+      builder.retryAfterSeconds(retryAfterSeconds);
+      return this;
+    }
+
+    /**
+     * Builds the body.
+     *
+     * @return the body
+     */
+    public ErrorBody build() {
+      return builder.build();
+    }
+  }
 }

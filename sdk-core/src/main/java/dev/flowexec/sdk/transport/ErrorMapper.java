@@ -12,7 +12,6 @@ import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.RequestTooLargeException;
 import dev.flowexec.sdk.errors.ServerException;
-import dev.flowexec.sdk.internal.BearerChallenge;
 import dev.flowexec.sdk.internal.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The single place that turns a failed response into a typed exception, so that every transport
@@ -78,7 +76,7 @@ public final class ErrorMapper {
         return new AuthenticationException(message, status, code, requestId);
       case "insufficient_scope":
         return InsufficientScopeException.forAction(response.operation().description(),
-            requiredScopes(response, body, challenge), Set.of(), false, status, requestId);
+            requiredScopes(response, body, challenge), Optional.empty(), status, requestId);
       case "flow_not_found":
         return new FlowNotFoundException(message, status, code, requestId);
       case "execution_not_found":

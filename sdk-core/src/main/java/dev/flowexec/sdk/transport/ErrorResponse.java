@@ -29,8 +29,8 @@ public abstract class ErrorResponse {
    *
    * @return the first stage
    */
-  public static ImmutableErrorResponse.OperationBuildStage builder() {
-    return ImmutableErrorResponse.builder();
+  public static OperationStage builder() {
+    return new Stages();
   }
 
   /**
@@ -97,5 +97,133 @@ public abstract class ErrorResponse {
       }
     }
     return Optional.empty();
+  }
+
+  /** The first stage of {@link #builder()}: the operation that failed. */
+  public interface OperationStage {
+    /**
+     * Sets the operation that failed.
+     *
+     * @param operation the operation
+     * @return the next stage
+     */
+    StatusCodeStage operation(Operation operation);
+  }
+
+  /** The second stage of {@link #builder()}: the HTTP status. */
+  public interface StatusCodeStage {
+    /**
+     * Sets the HTTP status.
+     *
+     * @param statusCode the status
+     * @return the last stage
+     */
+    Builder statusCode(int statusCode);
+  }
+
+  /**
+   * The last stage of {@link #builder()}: the optional fields, then {@link #build()}. Each setter
+   * returns this builder.
+   */
+  public interface Builder {
+    /**
+     * Puts one response header; join a repeated header's values with {@code ", "}.
+     *
+     * @param name the header name
+     * @param value the value
+     * @return this builder
+     */
+    Builder putHeaders(String name, String value);
+
+    /**
+     * Puts every entry of {@code headers}.
+     *
+     * @param headers header names to values
+     * @return this builder
+     */
+    Builder putAllHeaders(Map<String, ? extends String> headers);
+
+    /**
+     * Sets the body's media type.
+     *
+     * @param contentType the content type, such as {@code text/html}; null for none
+     * @return this builder
+     */
+    Builder contentType(String contentType);
+
+    /**
+     * Sets the body's size in bytes, as declared or as far as it was read.
+     *
+     * @param bodyBytes the size; 0 (the default) for an empty body
+     * @return this builder
+     */
+    Builder bodyBytes(long bodyBytes);
+
+    /**
+     * Sets the parsed JSON error body.
+     *
+     * @param body the body; null when it was empty, not JSON, or cut short
+     * @return this builder
+     */
+    Builder body(ErrorBody body);
+
+    /**
+     * Builds the response.
+     *
+     * @return the response
+     */
+    ErrorResponse build();
+  }
+
+  /** The stages over the generated builder, which stays out of sight. */
+  private static final class Stages implements OperationStage, StatusCodeStage, Builder {
+    private final ImmutableErrorResponse.Builder builder = ImmutableErrorResponse.newBuilder();
+
+    @Override
+    public StatusCodeStage operation(Operation operation) {
+      builder.operation(operation);
+      return this;
+    }
+
+    @Override
+    public Builder statusCode(int statusCode) {
+      builder.statusCode(statusCode);
+      return this;
+    }
+
+    @Override
+    public Builder putHeaders(String name, String value) {
+      builder.putHeaders(name, value);
+      return this;
+    }
+
+    @Override
+    public Builder putAllHeaders(Map<String, ? extends String> headers) {
+      builder.putAllHeaders(headers);
+      return this;
+    }
+
+    @Override
+    public Builder contentType(String contentType) {
+      builder.contentType(contentType);
+      return this;
+    }
+
+    @Override
+    public Builder bodyBytes(long bodyBytes) {
+      builder.bodyBytes(bodyBytes);
+      return this;
+    }
+
+    @Override
+    public Builder body(ErrorBody body) {
+      builder.body(body);
+      return this;
+    }
+
+    @Override
+    public ErrorResponse build() {
+      return builder.build();
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.flowexec.sdk.transport;
 
-import dev.flowexec.sdk.internal.BlockingCalls;
 import dev.flowexec.sdk.model.LaunchRequest;
 import java.net.URI;
 import java.util.Optional;

@@ -5,7 +5,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** An operation of the Flow Executions API. Scopes, error mapping and listeners depend on it. */
+/**
+ * An operation of the Flow Executions API, and the contract's scope table: which OAuth scopes each
+ * one accepts ({@link #acceptedScopes()}). Scopes, error mapping and listeners depend on it.
+ *
+ * <table>
+ *   <caption>Accepted scopes</caption>
+ *   <tr><th>operation</th><th>accepted scopes</th></tr>
+ *   <tr><td>{@link #LAUNCH}</td><td>{@code flow:execute} (canonical), {@code flow:execution:write} (alias)</td></tr>
+ *   <tr><td>{@link #GET}</td><td>{@code flow:execution:read}, {@code flow:execute}, {@code flow:execution:write}</td></tr>
+ * </table>
+ *
+ * <p>The scope names are also constants of {@link dev.flowexec.sdk.auth.Scopes}.
+ */
 public enum Operation {
   /** {@code POST /api/v2/flows/executions}: launch an execution. */
   LAUNCH("POST", "launching an execution", "flow:execute", "flow:execution:write"),
@@ -26,7 +38,7 @@ public enum Operation {
 
   /**
    * Returns the OAuth scopes the contract accepts for this operation, the canonical one first; any
-   * one suffices. {@link dev.flowexec.sdk.auth.Scopes} presents the same table.
+   * one suffices.
    *
    * @return an immutable, ordered set
    */

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class ScopesTest {
   @Test
   void theContractsTable() {
-    assertThat(Scopes.accepted(Operation.LAUNCH)).containsExactly("flow:execute", "flow:execution:write");
-    assertThat(Scopes.accepted(Operation.GET))
+    assertThat(Operation.LAUNCH.acceptedScopes()).containsExactly("flow:execute", "flow:execution:write");
+    assertThat(Operation.GET.acceptedScopes())
         .containsExactlyInAnyOrder("flow:execution:read", "flow:execute", "flow:execution:write");
-    assertThat(Scopes.accepted(Operation.LAUNCH)).isUnmodifiable();
+    assertThat(Operation.LAUNCH.acceptedScopes()).isUnmodifiable();
     assertThat(Operation.LAUNCH.acceptedScopes())
         .containsExactly(Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_WRITE);
     assertThat(Scopes.defaultRequest()).containsExactly("flow:execute", "flow:execution:read");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FlowExecutionTest {
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
-  private static ImmutableFlowExecution.BuildFinal running() {
+  private static FlowExecution.Builder running() {
     return FlowExecution.builder().flowExecutionId("7f6c0a4e").flowId("abc-123")
         .status(ExecutionStatus.RUNNING).createdAt(T0);
   }

@@ -18,8 +18,8 @@ class LaunchRequestTest {
   private static final Participant ALICE = Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB);
   private static final Participant BOB = Participant.of("bob", Role.AGENT, Channel.CHAT);
 
-  private static ImmutableLaunchRequest.BuildFinal builder() {
-    return LaunchRequest.builder().flowId("abc-123").participant(ALICE).channelType(Channel.WEB);
+  private static LaunchRequest.Builder builder() {
+    return LaunchRequest.builder().flowId("abc-123").participants(ALICE).channelType(Channel.WEB);
   }
 
   @Test
@@ -33,7 +33,7 @@ class LaunchRequestTest {
 
   @Test
   void twoBuildsOfOneBuilderGetDifferentIds() {
-    ImmutableLaunchRequest.BuildFinal b = builder();
+    LaunchRequest.Builder b = builder();
     assertThat(b.build().flowExecutionId()).isNotEqualTo(b.build().flowExecutionId());
   }
 
@@ -41,7 +41,7 @@ class LaunchRequestTest {
   void withCopiesKeepTheId() {
     LaunchRequest request = builder().build();
     LaunchRequest renamed = request.withName("follow-up").withStartNode("Start").withFlowVersion("3")
-        .withInputData(Map.of("a", 1)).withMoreParticipants(BOB).withChannelType(Channel.CHAT);
+        .withInputData(Map.of("a", 1)).withParticipants(ALICE, BOB).withChannelType(Channel.CHAT);
     assertThat(renamed.flowExecutionId()).isEqualTo(request.flowExecutionId());
     assertThat(renamed.name()).contains("follow-up");
     assertThat(renamed).isNotEqualTo(request);
@@ -66,24 +66,32 @@ class LaunchRequestTest {
   }
 
   @Test
-  void participantsIsFirstThenMore() {
+  void participantsAreKeptInTheOrderAdded() {
     Participant carol = Participant.of("carol", Role.EXTERNAL, Channel.EMAIL);
-    LaunchRequest request = builder().addMoreParticipants(BOB).addMoreParticipants(carol).build();
-    assertThat(request.participant()).isEqualTo(ALICE);
-    assertThat(request.moreParticipants()).containsExactly(BOB, carol);
-    assertThat(request.participants()).containsExactly(ALICE, BOB, carol);
-    assertThat(request.participants()).isUnmodifiable();
-    assertThat(request.moreParticipants()).isUnmodifiable();
+    Participant dave = Participant.of("dave", Role.EXTERNAL, Channel.SMS);
+    LaunchRequest request = LaunchRequest.builder().flowId("abc-123").participants(ALICE, BOB)
+        .channelType(Channel.WEB).addParticipants(carol).addParticipants(List.of(dave)).build();
+    assertThat(request.participants()).containsExactly(ALICE, BOB, carol, dave).isUnmodifiable();
     assertThat(builder().build().participants()).containsExactly(ALICE);
   }
 
   @Test
-  void channelsIsFirstThenMore() {
-    Participant p = Participant.builder().userId("u").role(Role.BOT).channel(Channel.SMS)
-        .addMoreChannels(Channel.EMAIL).addMoreChannels(Channel.CHAT).build();
-    assertThat(p.channel()).isEqualTo(Channel.SMS);
-    assertThat(p.moreChannels()).containsExactly(Channel.EMAIL, Channel.CHAT);
-    assertThat(p.channels()).containsExactly(Channel.SMS, Channel.EMAIL, Channel.CHAT).isUnmodifiable();
+  void withParticipantsReplacesThemAll() {
+    LaunchRequest request = builder().addParticipants(BOB).build();
+    Participant carol = Participant.of("carol", Role.EXTERNAL, Channel.WEB);
+    assertThat(request.withParticipants(carol).participants()).containsExactly(carol);
+    assertThat(request.withParticipants(carol, ALICE).participants()).containsExactly(carol, ALICE);
+    assertThatThrownBy(() -> request.withParticipants(ALICE, ALICE))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("participants[1].user_id");
+  }
+
+  @Test
+  void channelsAreKeptInTheOrderAdded() {
+    Participant p = Participant.builder().userId("u").role(Role.BOT).channels(Channel.SMS, Channel.WEB)
+        .addChannels(Channel.EMAIL).addChannels(List.of(Channel.CHAT)).build();
+    assertThat(p.channels()).containsExactly(Channel.SMS, Channel.WEB, Channel.EMAIL, Channel.CHAT)
+        .isUnmodifiable();
+    assertThat(p.withChannels(Channel.VOICE).channels()).containsExactly(Channel.VOICE);
     assertThat(Participant.of("u", Role.USER, Channel.WEB).channels()).containsExactly(Channel.WEB);
   }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LaunchRequestValidationTest {
   static final Participant ALICE = Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB);
 
-  static ImmutableLaunchRequest.BuildFinal valid() {
-    return LaunchRequest.builder().flowId("abc-123").participant(ALICE).channelType(Channel.WEB);
+  static LaunchRequest.Builder valid() {
+    return LaunchRequest.builder().flowId("abc-123").participants(ALICE).channelType(Channel.WEB);
   }
 
   static RequestValidationException invalid(ThrowingCallable call) {
@@ -54,7 +54,7 @@ class LaunchRequestValidationTest {
   void theContractsValidLaunchBuilds() {
     LaunchRequest request = LaunchRequest.builder()
         .flowId("abc-123")
-        .participant(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+        .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
         .channelType(Channel.WEB)
         .flowExecutionId("2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11")
         .putInputData("order_id", "42")
@@ -100,7 +100,7 @@ class LaunchRequestValidationTest {
     }
 
     private LaunchRequest build(String flowId) {
-      return LaunchRequest.builder().flowId(flowId).participant(ALICE).channelType(Channel.WEB).build();
+      return LaunchRequest.builder().flowId(flowId).participants(ALICE).channelType(Channel.WEB).build();
     }
   }
 
@@ -168,9 +168,9 @@ class LaunchRequestValidationTest {
       for (int i = 1; i < 50; i++) {
         more.add(Participant.of("u" + i, Role.USER, Channel.WEB));
       }
-      assertThat(valid().addAllMoreParticipants(more).build().participants()).hasSize(50);
+      assertThat(valid().addParticipants(more).build().participants()).hasSize(50);
       more.add(Participant.of("u50", Role.USER, Channel.WEB));
-      FieldError e = single(() -> valid().addAllMoreParticipants(more).build(), "participants", "too_many");
+      FieldError e = single(() -> valid().addParticipants(more).build(), "participants", "too_many");
       assertThat(e.message()).isEqualTo("participants has 51 items: launch with at most 50 participants");
     }
 
@@ -178,7 +178,7 @@ class LaunchRequestValidationTest {
     void duplicateUserIdNamesTheIndex() {
       Participant again = Participant.of("user-456", Role.AGENT, Channel.CHAT);
       Participant other = Participant.of("user-7", Role.BOT, Channel.CHAT);
-      FieldError e = single(() -> valid().addMoreParticipants(other, again).build(),
+      FieldError e = single(() -> valid().addParticipants(other, again).build(),
           "participants[2].user_id", "duplicate");
       assertThat(e.message()).contains("repeats \"user-456\" of participants[0]")
           .contains("give each participant its own user_id");
@@ -255,10 +255,10 @@ class LaunchRequestValidationTest {
   class ChannelType {
     @Test
     void unknown() {
-      FieldError e = single(() -> LaunchRequest.builder().flowId("f").participant(ALICE)
+      FieldError e = single(() -> LaunchRequest.builder().flowId("f").participants(ALICE)
           .channelType(Channel.of("fax")).build(), "channel_type", "invalid_value");
       assertThat(e.message()).contains("\"fax\"").contains("use one of voice, web, chat, sms, email, messaging");
-      FieldError hint = single(() -> LaunchRequest.builder().flowId("f").participant(ALICE)
+      FieldError hint = single(() -> LaunchRequest.builder().flowId("f").participants(ALICE)
           .channelType(Channel.of("WEB")).build(), "channel_type", "invalid_value");
       assertThat(hint.message()).contains("did you mean web?");
     }
@@ -266,8 +266,8 @@ class LaunchRequestValidationTest {
     @Test
     void noParticipantHasIt() {
       Participant bob = Participant.of("bob", Role.AGENT, Channel.CHAT, Channel.VOICE);
-      FieldError e = single(() -> LaunchRequest.builder().flowId("f").participant(ALICE)
-          .channelType(Channel.SMS).addMoreParticipants(bob).build(), "channel_type", "not_allowed");
+      FieldError e = single(() -> LaunchRequest.builder().flowId("f").participants(ALICE)
+          .channelType(Channel.SMS).addParticipants(bob).build(), "channel_type", "not_allowed");
       assertThat(e.message())
           .contains("channel_type is \"sms\", but no participant has that channel")
           .contains("add sms to a participant's channels")
@@ -277,8 +277,8 @@ class LaunchRequestValidationTest {
     @Test
     void anyParticipantSuffices() {
       Participant bob = Participant.of("bob", Role.AGENT, Channel.SMS);
-      assertThat(LaunchRequest.builder().flowId("f").participant(ALICE).channelType(Channel.SMS)
-          .addMoreParticipants(bob).build().channelType()).isEqualTo(Channel.SMS);
+      assertThat(LaunchRequest.builder().flowId("f").participants(ALICE).channelType(Channel.SMS)
+          .addParticipants(bob).build().channelType()).isEqualTo(Channel.SMS);
     }
   }
 
@@ -389,7 +389,7 @@ class LaunchRequestValidationTest {
     Map<String, Object> data = new HashMap<>();
     data.put("at", Instant.EPOCH);
     RequestValidationException e = invalid(() -> LaunchRequest.builder().flowId("bad id")
-        .participant(ALICE).channelType(Channel.SMS).flowExecutionId("a.b").name(repeat("n", 201))
+        .participants(ALICE).channelType(Channel.SMS).flowExecutionId("a.b").name(repeat("n", 201))
         .putAllInputData(data).build());
     assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly(
         "flow_id", "flow_execution_id", "name", "channel_type", "input_data.at");

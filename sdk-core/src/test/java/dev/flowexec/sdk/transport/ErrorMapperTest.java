@@ -28,19 +28,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorMapperTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("1994-11-06T08:49:07Z"), ZoneOffset.UTC);
 
-  private static ImmutableErrorResponse.BuildFinal response(Operation op, int status) {
+  private static ErrorResponse.Builder response(Operation op, int status) {
     return ErrorResponse.builder().operation(op).statusCode(status);
   }
 
-  private static ImmutableErrorBody.Builder body(String code) {
+  private static ErrorBody.Builder body(String code) {
     return ErrorBody.builder().errorCode(code).message("the service says so").requestId("req_body");
   }
 
-  private static FlowApiException map(ImmutableErrorResponse.BuildFinal response) {
+  private static FlowApiException map(ErrorResponse.Builder response) {
     return ErrorMapper.map(response.build(), CLOCK);
   }
 
-  private static FlowApiException withBody(int status, ImmutableErrorBody.Builder body) {
+  private static FlowApiException withBody(int status, ErrorBody.Builder body) {
     return map(response(Operation.LAUNCH, status).body(body.build()));
   }
 
@@ -62,7 +62,7 @@ class ErrorMapperTest {
           FieldError.of("channel_type", "required", "channel_type is required"));
       InvalidRequestException e = check(withBody(400, ErrorBody.builder().errorCode("invalid_request")
           .message("2 fields are invalid: participants[0].channels (required), channel_type (required)")
-          .requestId("req_body").addAllDetails(details)), InvalidRequestException.class, 400, "invalid_request");
+          .requestId("req_body").addDetails(details)), InvalidRequestException.class, 400, "invalid_request");
       assertThat(e.fieldErrors()).containsExactlyElementsOf(details).isUnmodifiable();
       assertThat(e.requestId()).contains("req_body");
       assertThat(e.getMessage())

@@ -165,7 +165,7 @@ final class Demo {
     VerifiedDelivery delivery = launcher.verifier().verify(body,
         WebhookHeaders.ofSingleValues(sender.sign(DELIVERY_ID, Instant.now(), body)));
     LaunchRequest request = launcher.requestFor(delivery).orElseThrow();
-    Participant who = request.participant();
+    Participant who = request.participants().get(0);
     out.line("request", "flow " + request.flowId() + " on " + request.channelType() + " for " + who.userId()
         + " (" + who.role() + ", " + who.channels() + "), input_data " + request.inputData());
     out.line("key", request.flowExecutionId() + " (name-based UUID of the flow and the delivery id)");
@@ -318,7 +318,7 @@ final class Demo {
   private static LaunchRequest launch(String flowId) {
     return LaunchRequest.builder()
         .flowId(flowId)
-        .participant(Participant.of("user-456", Role.USER, Channel.WEB))
+        .participants(Participant.of("user-456", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .build();
   }

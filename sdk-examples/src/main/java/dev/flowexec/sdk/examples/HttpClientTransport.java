@@ -20,7 +20,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -90,9 +89,9 @@ public final class HttpClientTransport implements FlowTransport {
 
   /** A failed response as {@link ErrorMapper} reads it (the demo maps raw requests with it too). */
   static ErrorResponse errorResponse(Operation op, int status, HttpHeaders headers, byte[] body, boolean cut) {
-    var error = ErrorResponse.builder().operation(op).statusCode(status).contentType(headers.firstValue("Content-Type"))
+    var error = ErrorResponse.builder().operation(op).statusCode(status).contentType(headers.firstValue("Content-Type").orElse(null))
         .bodyBytes(headers.firstValueAsLong("Content-Length").orElse(body.length))
-        .body(cut ? Optional.empty() : FlowJsonCodec.readErrorBody(body));
+        .body(cut ? null : FlowJsonCodec.readErrorBody(body).orElse(null));
     headers.map().forEach((name, values) -> error.putHeaders(name, String.join(", ", values)));
     return error.build();
   }

@@ -58,7 +58,7 @@ final class RemoteCommands {
     try {
       Participant participant = Participant.of(userId, role, channels.get(0),
           channels.subList(1, channels.size()).toArray(new Channel[0]));
-      var builder = LaunchRequest.builder().flowId(flowId).participant(participant).channelType(channelType)
+      var builder = LaunchRequest.builder().flowId(flowId).participants(participant).channelType(channelType)
           .putAllInputData(input);
       options.single("--execution-id").ifPresent(builder::flowExecutionId);
       options.single("--name").ifPresent(builder::name);
@@ -75,7 +75,7 @@ final class RemoteCommands {
     LaunchRequest request = launchRequest(options);
     Duration wait = options.seconds("--timeout", DEFAULT_WAIT);
     out.line("launching", "flow " + request.flowId() + " on " + request.channelType() + " for "
-        + request.participant().userId() + " (" + request.participant().role() + ")");
+        + request.participants().get(0).userId() + " (" + request.participants().get(0).role() + ")");
     out.line("execution", request.flowExecutionId() + "  (launching again with --execution-id "
         + request.flowExecutionId() + " never starts a second one)");
     FlowExecution execution = client.launch(request);

@@ -110,8 +110,8 @@ public final class WebhookEvent {
         Channel.of(channel.toLowerCase(Locale.ROOT)));
     return LaunchRequest.builder()
         .flowId(flow)
-        .participant(participant)
-        .channelType(participant.channel())
+        .participants(participant)
+        .channelType(participant.channels().get(0))
         .putAllInputData(data)
         .build();
   }

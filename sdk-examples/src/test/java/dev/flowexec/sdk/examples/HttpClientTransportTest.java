@@ -143,7 +143,7 @@ class HttpClientTransportTest {
   }
 
   private static LaunchRequest request(String flowId) {
-    return LaunchRequest.builder().flowId(flowId).participant(Participant.of("user-456", Role.USER, Channel.WEB))
+    return LaunchRequest.builder().flowId(flowId).participants(Participant.of("user-456", Role.USER, Channel.WEB))
         .channelType(Channel.WEB).putInputData("order_id", "42").build();
   }
 }

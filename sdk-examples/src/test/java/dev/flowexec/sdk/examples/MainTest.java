@@ -183,8 +183,8 @@ class MainTest {
         "--role", "agent", "--channel-type", "chat", "--start-node", "Greeting"), Set.of("--flow-id", "--user-id",
         "--role", "--channel-type", "--start-node"), Set.of(), 0);
     var request = RemoteCommands.launchRequest(options);
-    assertThat(request.participant().role().value()).isEqualTo("AGENT");
-    assertThat(request.participant().channels()).extracting(Object::toString).containsExactly("chat");
+    assertThat(request.participants().get(0).role().value()).isEqualTo("AGENT");
+    assertThat(request.participants().get(0).channels()).extracting(Object::toString).containsExactly("chat");
     assertThat(request.startNode()).hasValue("Greeting");
     assertThatThrownBy(() -> RemoteCommands.launchRequest(RemoteCommands.Options.parse("launch",
         java.util.List.of("--flow-id", "a", "--user-id", "u", "--channel", "web", "--input", "novalue"),

@@ -125,7 +125,7 @@ class KeycloakTest {
   }
 
   private static LaunchRequest request() {
-    return LaunchRequest.builder().flowId("abc-123").participant(Participant.of("user-456", Role.USER, Channel.WEB))
+    return LaunchRequest.builder().flowId("abc-123").participants(Participant.of("user-456", Role.USER, Channel.WEB))
         .channelType(Channel.WEB).build();
   }
 

@@ -122,7 +122,7 @@ class MockOAuth2ServerTest {
   }
 
   private static LaunchRequest request() {
-    return LaunchRequest.builder().flowId("abc-123").participant(Participant.of("user-456", Role.USER, Channel.WEB))
+    return LaunchRequest.builder().flowId("abc-123").participants(Participant.of("user-456", Role.USER, Channel.WEB))
         .channelType(Channel.WEB).build();
   }
 

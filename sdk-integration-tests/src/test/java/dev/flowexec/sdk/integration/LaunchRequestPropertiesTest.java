@@ -168,13 +168,13 @@ class LaunchRequestPropertiesTest {
                   .distinct().collect(Collectors.toList());
               return Arbitraries.of(offered).map(channelType -> LaunchRequest.builder()
                   .flowId(flowId)
-                  .participant(people.get(0))
+                  .participants(people.get(0))
                   .channelType(channelType)
-                  .addAllMoreParticipants(people.subList(1, people.size()))
-                  .flowVersion(flowVersion)
-                  .startNode(node)
+                  .addParticipants(people.subList(1, people.size()))
+                  .flowVersion(flowVersion.orElse(null))
+                  .startNode(node.orElse(null))
                   .flowExecutionId(id)
-                  .name(name)
+                  .name(name.orElse(null))
                   .putAllInputData(input)
                   .build());
             });
@@ -190,8 +190,8 @@ class LaunchRequestPropertiesTest {
         .as((userId, role, channels) -> Participant.builder()
             .userId(userId)
             .role(role)
-            .channel(channels.get(0))
-            .addAllMoreChannels(channels.subList(1, channels.size()))
+            .channels(channels.get(0))
+            .addChannels(channels.subList(1, channels.size()))
             .build());
     return Arbitraries.frequencyOf(
         Tuple.of(6, participant.list().ofMinSize(1).ofMaxSize(4).uniqueElements(Participant::userId)),
@@ -267,13 +267,13 @@ class LaunchRequestPropertiesTest {
       List<Participant> built = participants.stream().map(RawParticipant::build).collect(Collectors.toList());
       return LaunchRequest.builder()
           .flowId(flowId)
-          .participant(built.get(0))
+          .participants(built.get(0))
           .channelType(Channel.of(channelType))
-          .addAllMoreParticipants(built.subList(1, built.size()))
-          .flowVersion(Optional.ofNullable(flowVersion))
-          .startNode(Optional.ofNullable(startNode))
+          .addParticipants(built.subList(1, built.size()))
+          .flowVersion(flowVersion)
+          .startNode(startNode)
           .flowExecutionId(executionId)
-          .name(Optional.ofNullable(name))
+          .name(name)
           .putAllInputData(inputData)
           .build();
     }
@@ -301,8 +301,8 @@ class LaunchRequestPropertiesTest {
       return Participant.builder()
           .userId(userId)
           .role(Role.of(role))
-          .channel(Channel.of(channels.get(0)))
-          .addAllMoreChannels(channels.subList(1, channels.size()).stream().map(Channel::of)
+          .channels(Channel.of(channels.get(0)))
+          .addChannels(channels.subList(1, channels.size()).stream().map(Channel::of)
               .collect(Collectors.toList()))
           .build();
     }
@@ -378,7 +378,7 @@ class LaunchRequestPropertiesTest {
     try {
       request = LaunchRequest.builder()
           .flowId("abc-123")
-          .participant(Participant.of("user-456", Role.USER, Channel.WEB))
+          .participants(Participant.of("user-456", Role.USER, Channel.WEB))
           .channelType(Channel.WEB)
           .putAllInputData(input)
           .build();
@@ -403,7 +403,7 @@ class LaunchRequestPropertiesTest {
   private static int inputDataSize(Map<String, Object> input) {
     LaunchRequest without = LaunchRequest.builder()
         .flowId("f")
-        .participant(Participant.of("u", Role.USER, Channel.WEB))
+        .participants(Participant.of("u", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .flowExecutionId("x")
         .build();

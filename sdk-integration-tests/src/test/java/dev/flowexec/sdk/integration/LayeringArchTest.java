@@ -122,6 +122,33 @@ class LayeringArchTest {
   }
 
   /**
+   * sdk-core has no package cycle at all, its {@code internal} package and the root package
+   * included: nothing is ignored.
+   */
+  @Test
+  void sdk_core_has_no_package_cycles() {
+    JavaClasses core = classes.that(IN_SDK_CORE);
+    assertThat(core.stream().map(JavaClass::getPackageName).distinct())
+        .contains("dev.flowexec.sdk", "dev.flowexec.sdk.internal", "dev.flowexec.sdk.model");
+    slices().matching("dev.flowexec.(**)").should().beFreeOfCycles().check(core);
+  }
+
+  /**
+   * sdk-core's {@code internal} package holds only what several of its packages share, and depends
+   * on none of them; no other module uses it.
+   */
+  @Test
+  void sdk_core_internal_depends_on_no_other_sdk_package_and_no_other_module_uses_it() {
+    noClasses().that().resideInAPackage("dev.flowexec.sdk.internal")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.flowexec.sdk..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.flowexec.sdk.internal"))))
+        .check(classes);
+    noClasses().that(DescribedPredicate.not(IN_SDK_CORE))
+        .should().dependOnClassesThat().resideInAPackage("dev.flowexec.sdk.internal..")
+        .check(classes);
+  }
+
+  /**
    * No cycle between the public packages of any module, sdk-core's included. Each module's
    * {@code internal} package is left out: it implements the public packages around it (sdk-core's
    * model runs its rules there, and its package-info files carry the internal Immutables style).

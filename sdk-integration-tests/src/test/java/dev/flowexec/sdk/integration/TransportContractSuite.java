@@ -303,7 +303,7 @@ public abstract class TransportContractSuite {
     RequestValidationException failure = catchThrowableOfType(RequestValidationException.class,
         () -> LaunchRequest.builder()
             .flowId("abc 123")
-            .participant(Participant.of("user-456", Role.USER, Channel.VOICE))
+            .participants(Participant.of("user-456", Role.USER, Channel.VOICE))
             .channelType(Channel.WEB)
             .build());
 

@@ -58,7 +58,7 @@ class FlowexecMetricsTest {
 
   private static LaunchRequest request() {
     return LaunchRequest.builder().flowId("abc-123")
-        .participant(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
         .build();
   }
 
@@ -92,7 +92,7 @@ class FlowexecMetricsTest {
   @Test
   void aBadRequestIsAClientErrorWithItsCode() {
     LaunchRequest unknownNode = LaunchRequest.builder().flowId("abc-123")
-        .participant(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
         .startNode("Nowhere").build();
 
     assertThatThrownBy(() -> client.launch(unknownNode)).isInstanceOf(InvalidRequestException.class);

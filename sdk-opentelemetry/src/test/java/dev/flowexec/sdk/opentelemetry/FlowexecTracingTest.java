@@ -71,7 +71,7 @@ class FlowexecTracingTest {
 
   private static LaunchRequest request(String flowId) {
     return LaunchRequest.builder().flowId(flowId)
-        .participant(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
         .build();
   }
 

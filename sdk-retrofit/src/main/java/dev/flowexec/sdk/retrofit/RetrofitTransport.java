@@ -7,7 +7,7 @@ import dev.flowexec.sdk.auth.ClientAuthMethod;
 import dev.flowexec.sdk.auth.ClientCredentials;
 import dev.flowexec.sdk.auth.ScopeCheck;
 import dev.flowexec.sdk.auth.Scopes;
-import dev.flowexec.sdk.internal.SdkVersion;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.internal.AttemptRunner;
 import dev.flowexec.sdk.retrofit.internal.BaseUrls;

@@ -10,7 +10,7 @@
  *     .build()) {
  *   LaunchRequest request = LaunchRequest.builder()
  *       .flowId("abc-123")
- *       .participant(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+ *       .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
  *       .channelType(Channel.WEB)
  *       .build();
  *   FlowExecution execution = transport.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(10)));

@@ -52,9 +52,9 @@ class FlowJsonCodecTest {
   void writesEveryOptionalFieldAndEveryParticipant() {
     LaunchRequest request = LaunchRequest.builder()
         .flowId("abc-123")
-        .participant(Participant.of("u1", Role.USER, Channel.VOICE))
+        .participants(Participant.of("u1", Role.USER, Channel.VOICE))
         .channelType(Channel.VOICE)
-        .addMoreParticipants(Participant.of("a1", Role.AGENT, Channel.CHAT, Channel.EMAIL))
+        .addParticipants(Participant.of("a1", Role.AGENT, Channel.CHAT, Channel.EMAIL))
         .flowVersion("3")
         .name("order \"42\" follow-up\n")
         .startNode("Start")
@@ -77,7 +77,7 @@ class FlowJsonCodecTest {
     nested.put("list", Arrays.asList(1, 2.5, null, true, "x", List.of(Map.of("deep", false))));
     LaunchRequest request = LaunchRequest.builder()
         .flowId("abc-123")
-        .participant(Participant.of("u1", Role.USER, Channel.WEB))
+        .participants(Participant.of("u1", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .putInputData("order", nested)
         .putInputData("note", null)

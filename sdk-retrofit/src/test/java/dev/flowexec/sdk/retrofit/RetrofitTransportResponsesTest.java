@@ -17,7 +17,7 @@ import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.RequestTooLargeException;
 import dev.flowexec.sdk.errors.ServerException;
-import dev.flowexec.sdk.internal.SdkVersion;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** emulator.newClient() and clientBuilder(): the extension's wiring, without JUnit. */
 class NewClientTest {
   private static final LaunchRequest REQUEST = LaunchRequest.builder().flowId("abc-123")
-      .participant(Participant.of("user-456", Role.USER, Channel.of("voice")))
+      .participants(Participant.of("user-456", Role.USER, Channel.of("voice")))
       .channelType(Channel.of("voice"))
       .build();
 

@@ -44,7 +44,7 @@ class StandaloneEmulatorIT {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private static final LaunchRequest REQUEST = LaunchRequest.builder().flowId("abc-123")
-      .participant(Participant.of("user-456", Role.USER, Channel.of("web")))
+      .participants(Participant.of("user-456", Role.USER, Channel.of("web")))
       .channelType(Channel.of("web"))
       .startNode("Greeting")
       .build();

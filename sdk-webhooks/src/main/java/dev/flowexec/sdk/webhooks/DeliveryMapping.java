@@ -18,7 +18,7 @@ import java.util.Optional;
  *   }
  *   return Optional.of(LaunchRequest.builder()
  *       .flowId("order-follow-up")
- *       .participant(Participant.of(event.customerId(), Role.USER, Channel.SMS))
+ *       .participants(Participant.of(event.customerId(), Role.USER, Channel.SMS))
  *       .channelType(Channel.SMS)
  *       .putInputData("order_id", event.orderId())
  *       .build());

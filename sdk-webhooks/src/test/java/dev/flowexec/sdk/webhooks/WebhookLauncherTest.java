@@ -71,7 +71,7 @@ class WebhookLauncherTest {
     }
     return Optional.of(LaunchRequest.builder()
         .flowId("abc-123")
-        .participant(Participant.of("user-456", Role.USER, Channel.SMS))
+        .participants(Participant.of("user-456", Role.USER, Channel.SMS))
         .channelType(Channel.SMS)
         .putInputData("delivery", delivery.id())
         .build());

@@ -65,7 +65,7 @@ public final class TestFlows {
   public static LaunchRequest request(String flowId) {
     return LaunchRequest.builder()
         .flowId(flowId)
-        .participant(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+        .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
         .channelType(Channel.WEB)
         .flowExecutionId(UUID.randomUUID().toString())
         .putInputData("order_id", "42")

@@ -5,7 +5,6 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.flowexec.sdk.errors.FieldError;
 import dev.flowexec.sdk.transport.ErrorBody;
-import dev.flowexec.sdk.transport.ImmutableErrorBody;
 import java.io.IOException;
 
 /**
@@ -33,7 +32,7 @@ public final class ErrorBodyJsonAdapter extends JsonAdapter<ErrorBody> {
 
   @Override
   public ErrorBody fromJson(JsonReader reader) throws IOException {
-    ImmutableErrorBody.Builder body = ErrorBody.builder();
+    ErrorBody.Builder body = ErrorBody.builder();
     reader.beginObject();
     while (reader.hasNext()) {
       int field = reader.selectName(fields);

@@ -1,7 +1,6 @@
 package dev.flowexec.sdk.retrofit.internal;
 
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.transport.ErrorBody;
 import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.ErrorResponse;
 import dev.flowexec.sdk.transport.Operation;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.ResponseBody;
 import okio.ByteString;
@@ -44,8 +42,8 @@ public final class ErrorResponses {
         .contentType(contentType)
         .bodyBytes(bodySize(headers, bytes))
         .body(isCut(bytes) || !isJson(contentType)
-            ? Optional.<ErrorBody>empty()
-            : JsonCodec.readErrorBody(ErrorBodyJsonAdapter.API, bytes))
+            ? null
+            : JsonCodec.readErrorBody(ErrorBodyJsonAdapter.API, bytes).orElse(null))
         .build();
     return ErrorMapper.map(failed, clock);
   }

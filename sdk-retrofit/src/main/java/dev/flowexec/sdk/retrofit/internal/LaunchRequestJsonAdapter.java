@@ -42,10 +42,9 @@ public final class LaunchRequestJsonAdapter extends JsonAdapter<LaunchRequest> {
       writer.name("name").value(request.name().get());
     }
     writer.name("participants").beginArray();
-    writeParticipant(writer, request.participant());
-    List<Participant> more = request.moreParticipants();
-    for (int i = 0; i < more.size(); i++) {
-      writeParticipant(writer, more.get(i));
+    List<Participant> participants = request.participants();
+    for (int i = 0; i < participants.size(); i++) {
+      writeParticipant(writer, participants.get(i));
     }
     writer.endArray();
     writer.name("channel_type").value(request.channelType().value());
@@ -64,10 +63,9 @@ public final class LaunchRequestJsonAdapter extends JsonAdapter<LaunchRequest> {
     writer.name("user_id").value(participant.userId());
     writer.name("role").value(participant.role().value());
     writer.name("channels").beginArray();
-    writer.value(participant.channel().value());
-    List<Channel> more = participant.moreChannels();
-    for (int i = 0; i < more.size(); i++) {
-      writer.value(more.get(i).value());
+    List<Channel> channels = participant.channels();
+    for (int i = 0; i < channels.size(); i++) {
+      writer.value(channels.get(i).value());
     }
     writer.endArray();
     writer.endObject();

@@ -3,7 +3,7 @@ package dev.flowexec.sdk.retrofit.internal;
 import dev.flowexec.sdk.auth.TokenEndpoint;
 import dev.flowexec.sdk.auth.TokenHttpResponse;
 import dev.flowexec.sdk.auth.TokenRequest;
-import dev.flowexec.sdk.internal.SdkVersion;
+import dev.flowexec.sdk.transport.SdkVersion;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -47,7 +47,7 @@ class OrderEventsController {
     }
     LaunchRequest request = LaunchRequest.builder()
         .flowId(flowId)
-        .participant(Participant.of(event.customerId(), Role.USER, Channel.SMS))
+        .participants(Participant.of(event.customerId(), Role.USER, Channel.SMS))
         .channelType(Channel.SMS)
         .flowExecutionId(executionId(event.id()))
         .putInputData("order_id", String.valueOf(event.orderId()))

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @AutoConfigureFlowexecEmulator(flows = "order-fulfilment:1:Start,Ship,End", clientSecret = WebhookSampleApplicationTest.SECRET)
 class WebhookSampleApplicationTest {
   static final String SECRET = "sample-s3cret-value";
+  static final Pattern COUNT = Pattern.compile("\\{\"statistic\":\"COUNT\",\"value\":([0-9.]+)\\}");
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Value("${local.server.port}")
@@ -104,6 +107,37 @@ class WebhookSampleApplicationTest {
     HttpResponse<String> metric = get("/actuator/metrics/http.server.requests?tag=uri:/webhooks/orders");
     assertThat(metric.statusCode()).as(metric.body()).isEqualTo(200);
     assertThat(metric.body()).contains("\"COUNT\"");
+  }
+
+  @Test
+  void metricsShowTheClientsCallsByOutcome() throws Exception {
+    // The context (and its registry) is shared by the tests of this class: count the difference.
+    double successes = launchCalls("success");
+    double replays = launchCalls("replayed");
+    String event = "{\"id\":\"evt_6006\",\"type\":\"order.paid\",\"order_id\":\"A-6006\",\"customer_id\":\"c-1\"}";
+    post("/webhooks/orders", event);
+    post("/webhooks/orders", event);
+    assertThat(launchCalls("success")).isEqualTo(successes + 1);
+    assertThat(launchCalls("replayed")).isEqualTo(replays + 1);
+    HttpResponse<String> calls = get("/actuator/metrics/flowexec.client.calls");
+    assertThat(calls.statusCode()).as(calls.body()).isEqualTo(200);
+    assertThat(calls.body()).contains("\"name\":\"flowexec.client.calls\"").contains("\"tag\":\"outcome\"")
+        .contains("\"tag\":\"error.code\"").contains("\"tag\":\"status\"");
+    HttpResponse<String> attempts = get("/actuator/metrics/flowexec.client.attempts");
+    assertThat(attempts.statusCode()).isEqualTo(200);
+    assertThat(calls.body() + attempts.body()).doesNotContain(SECRET);
+  }
+
+  /** The count of {@code flowexec.client.calls} for launches with this outcome, 0 before the first. */
+  private double launchCalls(String outcome) throws IOException, InterruptedException {
+    HttpResponse<String> metric = get("/actuator/metrics/flowexec.client.calls?tag=operation:launch&tag=outcome:" + outcome);
+    if (metric.statusCode() == 404) {
+      return 0;
+    }
+    assertThat(metric.statusCode()).as(metric.body()).isEqualTo(200);
+    Matcher count = COUNT.matcher(metric.body());
+    assertThat(count.find()).as(metric.body()).isTrue();
+    return Double.parseDouble(count.group(1));
   }
 
   @Test

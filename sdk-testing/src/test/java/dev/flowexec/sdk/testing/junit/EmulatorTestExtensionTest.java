@@ -53,7 +53,7 @@ class EmulatorTestExtensionTest {
 
   static LaunchRequest request(String flowId) {
     return LaunchRequest.builder().flowId(flowId)
-        .participant(Participant.of("user-456", Role.USER, Channel.of("web")))
+        .participants(Participant.of("user-456", Role.USER, Channel.of("web")))
         .channelType(Channel.of("web"))
         .build();
   }

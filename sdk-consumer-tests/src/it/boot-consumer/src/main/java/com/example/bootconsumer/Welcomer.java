@@ -20,7 +20,7 @@ public class Welcomer {
   public FlowExecution welcome(String signUpId, String customerId) {
     return client.launch(LaunchRequest.builder()
         .flowId("welcome")
-        .participant(Participant.of(customerId, Role.USER, Channel.EMAIL))
+        .participants(Participant.of(customerId, Role.USER, Channel.EMAIL))
         .channelType(Channel.EMAIL)
         .flowExecutionId("welcome-" + signUpId)
         .build());

@@ -26,10 +26,10 @@ public final class FlowLauncher {
   public FlowExecution launch(String eventId, String flowId, String userId, Optional<String> startNode) {
     LaunchRequest request = LaunchRequest.builder()
         .flowId(flowId)
-        .participant(Participant.of(userId, Role.USER, Channel.WEB, Channel.VOICE))
+        .participants(Participant.of(userId, Role.USER, Channel.WEB, Channel.VOICE))
         .channelType(Channel.WEB)
         .flowExecutionId("event-" + eventId)
-        .startNode(startNode)
+        .startNode(startNode.orElse(null))
         .build();
     return client.launch(request);
   }

@@ -21,7 +21,7 @@ public final class WebhookEndpoint {
         .verifier(StandardWebhooksVerifier.builder().secret(secret).build())
         .mapping(delivery -> Optional.of(LaunchRequest.builder()
             .flowId("abc-123")
-            .participant(Participant.of("user-456", Role.USER, Channel.WEB))
+            .participants(Participant.of("user-456", Role.USER, Channel.WEB))
             .channelType(Channel.WEB)
             .putInputData("delivery", delivery.id())
             .build()))

@@ -4,7 +4,6 @@ import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.transport.FlowTransport;
-import java.util.List;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -29,7 +28,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@link FlowexecOkHttpClientBuilderCustomizer}, {@link FlowexecTransportBuilderCustomizer}
  *       and {@link FlowexecClientBuilderCustomizer} beans are applied in order.
  *   <li>Every {@link ExecutionListener} bean is told of the client's calls, in
- *       {@link org.springframework.core.annotation.Order}: metrics, tracing and your own.
+ *       {@link org.springframework.core.annotation.Order}: your own, and the metrics and tracing
+ *       listeners of {@link FlowexecMetricsAutoConfiguration} and
+ *       {@link FlowexecTracingAutoConfiguration}.
  *   <li>{@code flowexec.enabled=false} turns all of it off.
  * </ul>
  *
@@ -59,10 +60,8 @@ public final class FlowexecAutoConfiguration {
   public FlowExecutionsClient flowExecutionsClient(FlowexecProperties properties, FlowTransport transport,
       ObjectProvider<ExecutionListener> listener, ObjectProvider<FlowexecClientBuilderCustomizer> customizers) {
     FlowExecutionsClient.Builder builder = FlowexecClientFactory.clientBuilder(properties, transport);
-    List<ExecutionListener> listeners = listener.orderedStream().toList();
-    if (!listeners.isEmpty()) {
-      builder.listener(CompositeExecutionListener.of(listeners));
-    }
+    // The client tells each in turn; one that throws is logged and does not silence the next.
+    listener.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
   }

@@ -68,7 +68,7 @@ class FlowexecAutoConfigurationTest {
 
   static LaunchRequest request(String id) {
     return LaunchRequest.builder().flowId("order-flow")
-        .participant(Participant.of("user-1", Role.USER, Channel.WEB))
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .flowExecutionId(id)
         .build();

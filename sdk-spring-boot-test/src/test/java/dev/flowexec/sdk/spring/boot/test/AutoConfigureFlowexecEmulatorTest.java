@@ -46,7 +46,7 @@ class AutoConfigureFlowexecEmulatorTest {
   void theApplicationsClientLaunchesOnTheEmulator() {
     assertThat(baseUrl).isEqualTo(emulator.baseUrl()).startsWith("http://127.0.0.1:");
     client.launch(LaunchRequest.builder().flowId("order-flow")
-        .participant(Participant.of("user-1", Role.USER, Channel.WEB))
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .flowExecutionId("order-42")
         .build());
@@ -57,7 +57,7 @@ class AutoConfigureFlowexecEmulatorTest {
         .satisfies(token -> assertThat(token.header("Authorization")).hasValueSatisfying(
             value -> assertThat(value).startsWith("Basic ")));
     Assertions.assertThatThrownBy(() -> client.launch(LaunchRequest.builder().flowId("unknown-flow")
-        .participant(Participant.of("user-1", Role.USER, Channel.WEB))
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .build())).isInstanceOf(FlowNotFoundException.class);
   }

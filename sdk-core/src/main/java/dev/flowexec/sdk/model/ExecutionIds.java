@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -9,9 +9,9 @@ import java.util.UUID;
  * {@link UUID#randomUUID()} does, but from a generator per thread. {@code randomUUID} draws from
  * one shared generator whose {@code nextBytes} is synchronized, and under concurrent launches
  * threads queued on it. Each thread's DRBG is seeded by the JDK from the system's entropy, so ids
- * stay unpredictable and unique. Not public API.
+ * stay unpredictable and unique.
  */
-public final class ExecutionIds {
+final class ExecutionIds {
   private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(ExecutionIds::drbg);
 
   private ExecutionIds() {}

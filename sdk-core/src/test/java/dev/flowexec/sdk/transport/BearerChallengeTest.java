@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.transport;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * Reads the {@code Bearer} challenge of a {@code WWW-Authenticate} header (RFC 6750 §3, RFC 9110
  * §11.6.1): the scheme matched without regard to case, parameters in any order, values as tokens or
- * quoted strings with backslash escapes, other challenges skipped. Not public API.
+ * quoted strings with backslash escapes, other challenges skipped.
  */
-public final class BearerChallenge {
+final class BearerChallenge {
   private final String header;
   private int pos;
 

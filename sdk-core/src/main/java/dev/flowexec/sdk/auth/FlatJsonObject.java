@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.auth;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,9 +9,9 @@ import java.util.Optional;
  * small bodies of a token endpoint. Strings keep their value, numbers their text; {@code null} is
  * absent; booleans, arrays and objects are recorded as {@link #NOT_SCALAR} (so a caller can say a
  * field has the wrong type) and their content is validated but dropped. Nesting is bounded, so a
- * hostile body cannot overflow the stack. Not public API.
+ * hostile body cannot overflow the stack.
  */
-public final class FlatJsonObject {
+final class FlatJsonObject {
   /** The value recorded for a boolean, array or object member. */
   public static final String NOT_SCALAR = "\u0000not-a-string-or-number";
 

@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

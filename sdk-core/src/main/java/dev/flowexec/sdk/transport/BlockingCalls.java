@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.transport;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 /**
  * Runs blocking transport calls off the caller's thread, on a shared pool of daemon threads (never
  * the common pool, which blocking I/O would starve). Cancelling the returned future interrupts the
- * call. Not public API.
+ * call.
  */
-public final class BlockingCalls {
+final class BlockingCalls {
   private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
   private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
     Thread thread = new Thread(task, "flowexec-blocking-" + THREAD_COUNT.incrementAndGet());

@@ -1,11 +1,8 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import dev.flowexec.sdk.errors.FieldError;
 import dev.flowexec.sdk.errors.RequestValidationException;
-import dev.flowexec.sdk.model.Channel;
-import dev.flowexec.sdk.model.LaunchRequest;
-import dev.flowexec.sdk.model.Participant;
-import dev.flowexec.sdk.model.Role;
+import dev.flowexec.sdk.internal.IdRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,15 +13,15 @@ import java.util.stream.Collectors;
 
 /**
  * The contract's request rules that the compiler cannot check, run by {@code build()}. Every
- * message names the field path (in wire names), the rule and the fix. Not public API.
+ * message names the field path (in wire names), the rule and the fix.
  */
-public final class RequestRules {
+final class RequestRules {
   /** The most participants a request may have. */
   public static final int MAX_PARTICIPANTS = 50;
   /** The most channels a participant may have. */
   public static final int MAX_CHANNELS = 6;
   /** The longest id: {@code flow_id}, {@code flow_execution_id}, {@code user_id}. */
-  public static final int MAX_ID_LENGTH = 128;
+  public static final int MAX_ID_LENGTH = IdRules.MAX_ID_LENGTH;
   /** The longest display name. */
   public static final int MAX_NAME_LENGTH = 200;
   /** The largest serialized {@code input_data}, in bytes. */
@@ -35,9 +32,6 @@ public final class RequestRules {
    * otherwise end in a {@link StackOverflowError}.
    */
   public static final int MAX_INPUT_DATA_DEPTH = 200;
-
-  private static final String FLOW_ID_CHARS = "A-Z a-z 0-9 . _ : -";
-  private static final String EXECUTION_ID_CHARS = "A-Z a-z 0-9 _ -";
 
   private RequestRules() {}
 
@@ -50,13 +44,6 @@ public final class RequestRules {
     throwIfAny(errors);
   }
 
-  /** Checks an execution id given to {@code get}: the rules of {@code flow_execution_id}. */
-  public static void checkExecutionId(String id) {
-    List<FieldError> errors = new ArrayList<>(0);
-    checkId(id, "flow_execution_id", EXECUTION_ID_CHARS, false, errors);
-    throwIfAny(errors);
-  }
-
   /**
    * Checks a launch request (participants were checked when they were built) and returns the
    * {@code input_data} to keep: the request's own map, or a copy holding the snapshots of its
@@ -64,13 +51,13 @@ public final class RequestRules {
    */
   public static Map<String, Object> checkLaunchRequest(LaunchRequest request) {
     List<FieldError> errors = new ArrayList<>(0);
-    checkId(request.flowId(), "flow_id", FLOW_ID_CHARS, true, errors);
+    add(IdRules.flowId(request.flowId(), "flow_id"), "flow_id", errors);
     request.flowVersion().ifPresent(v -> {
       if (checkNotBlank(v, "flow_version", "a published version, such as \"3\", or leave it out for the latest", errors)) {
         loneSurrogate(v, "flow_version", errors);
       }
     });
-    checkId(request.flowExecutionId(), "flow_execution_id", EXECUTION_ID_CHARS, false, errors);
+    add(IdRules.executionId(request.flowExecutionId(), "flow_execution_id"), "flow_execution_id", errors);
     request.name().ifPresent(name -> {
       if (checkLength(name, "name", MAX_NAME_LENGTH, errors)) {
         loneSurrogate(name, "name", errors);
@@ -185,40 +172,21 @@ public final class RequestRules {
     }
   }
 
-  /** Checks an id; returns nothing, adds at most one error: the first rule it breaks. */
-  private static void checkId(String id, String path, String allowed, boolean dots, List<FieldError> errors) {
-    if (!checkNotBlank(id, path, "1 to 128 characters of " + allowed, errors)
-        || !checkLength(id, path, MAX_ID_LENGTH, errors)) {
-      return;
-    }
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || (dots && (c == '.' || c == ':'));
-      if (!ok) {
-        errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
-            "%s has '%s' at index %d: use only %s", path, printable(c), i, allowed)));
-        return;
-      }
-    }
-  }
-
   private static boolean checkNotBlank(String value, String path, String fix, List<FieldError> errors) {
-    if (value.isBlank()) {
-      errors.add(FieldError.of(path, "blank", path + " is blank: set it to " + fix));
-      return false;
-    }
-    return true;
+    return add(IdRules.blank(value, path, fix), path, errors);
   }
 
   private static boolean checkLength(String value, String path, int max, List<FieldError> errors) {
-    int length = value.codePointCount(0, value.length());
-    if (length > max) {
-      errors.add(FieldError.of(path, "too_long", String.format(Locale.ROOT,
-          "%s has %d characters: use at most %d", path, length, max)));
-      return false;
+    return add(IdRules.tooLong(value, path, max), path, errors);
+  }
+
+  /** Adds the broken rule, if any, as an error at {@code path}; returns whether none was broken. */
+  private static boolean add(IdRules.Broken broken, String path, List<FieldError> errors) {
+    if (broken == null) {
+      return true;
     }
-    return true;
+    errors.add(FieldError.of(path, broken.code(), broken.message()));
+    return false;
   }
 
   private static FieldError unknownValue(String path, String value, List<?> known) {
@@ -230,11 +198,6 @@ public final class RequestRules {
         "%s is \"%s\", which the service does not accept: use one of %s%s", path, value, allowed, hint));
   }
 
-  private static String printable(char c) {
-    return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c)
-        ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
-  }
-
   /** Text for a message: control characters, whitespace other than ' ', and lone surrogates escaped. */
   static String printable(String s) {
     StringBuilder out = new StringBuilder(s.length());
@@ -243,7 +206,7 @@ public final class RequestRules {
       if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
         out.append(c).append(s.charAt(++i));
       } else {
-        out.append(c == ' ' ? " " : printable(c));
+        out.append(c == ' ' ? " " : IdRules.printable(c));
       }
     }
     return out.toString();

@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import dev.flowexec.sdk.errors.FieldError;
 import java.math.BigDecimal;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * The snapshot is immutable all the way down and holds only values that serialize exactly: mutable
  * numbers ({@link AtomicLong}, {@link DoubleAdder}...) are read once, other {@link Number} types
  * become the {@link BigDecimal} their text spells, and text that UTF-8 cannot carry (a lone
- * surrogate) is refused. Not public API.
+ * surrogate) is refused.
  */
 final class InputDataCheck {
   /** A JSON number (RFC 8259 section 6), which is all a Number's text may be. */

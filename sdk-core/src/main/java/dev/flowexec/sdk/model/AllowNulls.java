@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Tells Immutables (which matches this annotation by its simple name) that a map attribute keeps
- * null values: JSON objects such as {@code input_data} may hold {@code null}. Not public API.
+ * null values: JSON objects such as {@code input_data} may hold {@code null}.
  */
 @Target(ElementType.METHOD)
-@Retention(RetentionPolicy.CLASS)
-public @interface AllowNulls {}
+@Retention(RetentionPolicy.SOURCE)
+@interface AllowNulls {}

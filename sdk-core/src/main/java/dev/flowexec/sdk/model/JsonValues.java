@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -21,9 +21,9 @@ import java.util.function.UnaryOperator;
 /**
  * JSON-like values ({@code null}, String, Boolean, Number, List, Map with String keys): deep
  * immutable copies, and the size of their compact UTF-8 serialization. A request's
- * {@code input_data} is checked and copied by {@link InputDataCheck}. Not public API.
+ * {@code input_data} is checked and copied by {@link InputDataCheck}.
  */
-public final class JsonValues {
+final class JsonValues {
   private JsonValues() {}
 
   /** Tells whether a value is a container made by this class, immutable all the way down. */

@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,20 @@ public final class SdkVersion {
 
   private SdkVersion() {}
 
-  /** Returns the version, such as {@code 0.1.0}. */
+  /**
+   * Returns the SDK's version.
+   *
+   * @return the version, such as {@code 0.1.0}; {@code unknown} if the jar lost its properties
+   */
   public static String version() {
     return VERSION;
   }
 
-  /** Returns the {@code User-Agent} every transport sends: {@code flowexec-java/<version>}. */
+  /**
+   * Returns the {@code User-Agent} every transport sends.
+   *
+   * @return {@code flowexec-java/<version>}
+   */
   public static String userAgent() {
     return "flowexec-java/" + VERSION;
   }

@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.auth;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * client secret must never cross a network in clear; no user info, query or fragment. Not public
  * API.
  */
-public final class EndpointUrls {
+final class EndpointUrls {
   private EndpointUrls() {}
 
   /**

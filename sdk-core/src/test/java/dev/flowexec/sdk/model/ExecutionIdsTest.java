@@ -1,4 +1,4 @@
-package dev.flowexec.sdk.internal;
+package dev.flowexec.sdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
