@@ -324,7 +324,7 @@ final class CallRunner {
       resendOnFreshConnection = false;
       int counted = count - resends;
       if (ended || closed
-          || !resend && (counted >= policy.maxAttempts() || !policy.isRetryable(failure))) {
+          || (!resend && (counted >= policy.maxAttempts() || !policy.isRetryable(failure)))) {
         return null;
       }
       Duration delay = resend ? Duration.ZERO
