@@ -46,6 +46,13 @@ public final class BodyLimitInterceptor implements Interceptor {
       return response;
     }
     boolean success = response.isSuccessful();
+    long declared = original.contentLength();
+    if (success && declared >= 0 && declared <= maxSuccessBytes) {
+      // OkHttp reads exactly the declared length (and drops the header when it decodes gzip, so
+      // a decoded body is never here): it cannot exceed the limit, and wrapping it would cost
+      // about 400 B per launch for nothing.
+      return response;
+    }
     return response.newBuilder()
         .body(new LimitedBody(original, success ? maxSuccessBytes : LIMIT, !success, chain.call()))
         .build();

@@ -87,15 +87,26 @@ public final class WireRequests {
     return this::interceptWire;
   }
 
-  /** What the network side has done for one call. */
+  /**
+   * What the network side has done for the call this thread runs. One per thread, reused call
+   * after call (a new one per call cost an object and a thread-local entry on every launch).
+   */
   private static final class CallState {
+    boolean active;
     int sent;
   }
 
   private Response interceptCall(Interceptor.Chain chain) throws IOException {
-    CallState outer = current.get(); // an OkHttp call made from inside another one's interceptor
-    CallState state = new CallState();
-    current.set(state);
+    CallState state = current.get();
+    if (state == null) {
+      state = new CallState();
+      current.set(state);
+    }
+    // An OkHttp call made from inside another one's interceptor: restore the outer call's state.
+    boolean outerActive = state.active;
+    int outerSent = state.sent;
+    state.active = true;
+    state.sent = 0;
     try {
       for (int resends = 0; ; resends++) {
         try {
@@ -112,17 +123,14 @@ public final class WireRequests {
         }
       }
     } finally {
-      if (outer == null) {
-        current.remove();
-      } else {
-        current.set(outer);
-      }
+      state.active = outerActive;
+      state.sent = outerSent;
     }
   }
 
   private Response interceptWire(Interceptor.Chain chain) throws IOException {
     CallState state = current.get();
-    if (state == null) {
+    if (state == null || !state.active) {
       return chain.proceed(chain.request()); // not a call this transport made
     }
     if (state.sent > 0) {
