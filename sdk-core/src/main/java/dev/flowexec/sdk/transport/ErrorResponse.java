@@ -22,6 +22,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ErrorResponse {
+  /**
+   * The most bytes of a failed response's body a transport reads: 64 KiB, far more than any error
+   * body of the contract. A proxy's 5 MiB error page then costs 64 KiB; the rest is abandoned,
+   * not drained, and the status still says what happened.
+   */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
   ErrorResponse() {}
 
   /**

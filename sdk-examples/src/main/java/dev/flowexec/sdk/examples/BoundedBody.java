@@ -1,5 +1,6 @@
 package dev.flowexec.sdk.examples;
 
+import dev.flowexec.sdk.transport.ErrorResponse;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -16,7 +17,7 @@ import java.util.concurrent.Flow;
  * connection instead of reading the rest to reuse it.
  */
 final class BoundedBody implements BodySubscriber<BoundedBody> {
-  static final int ERROR_LIMIT = 64 * 1024;
+  static final int ERROR_LIMIT = ErrorResponse.MAX_BODY_BYTES;
 
   private final long limit;
   private final boolean success;

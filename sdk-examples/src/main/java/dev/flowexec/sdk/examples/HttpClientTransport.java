@@ -9,6 +9,7 @@ import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.IdempotencyKey;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
@@ -59,7 +60,7 @@ public final class HttpClientTransport implements FlowTransport {
   @Override
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
     return send(Operation.LAUNCH, options, executions, FlowJsonCodec.writeLaunchRequest(request), b -> b
-        .header("Idempotency-Key", "\"" + request.flowExecutionId() + "\"")); // an RFC 8941 string
+        .header(IdempotencyKey.HEADER, IdempotencyKey.of(request.flowExecutionId())));
   }
 
   @Override

@@ -4,10 +4,10 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.transport.ErrorResponse;
+import dev.flowexec.sdk.transport.NetworkFailures;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.WireLog;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -22,8 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One exchange of {@link HttpClientTransport}, bounded in time and size, logged to sdk-core's
@@ -128,21 +126,15 @@ final class JdkExchanges {
     // The JDK says whether any response byte arrived, not whether the connection was pooled (it
     // re-sends only idempotent requests itself): once connections may be pooled, "no bytes" is
     // taken as a lost pooled connection, and the client re-sends on a fresh one, as an attempt.
-    if (pooled && String.valueOf(e.getMessage()).contains("received no bytes")) {
+    if (pooled && String.valueOf(e.getMessage()).contains("received no bytes") && !NetworkFailures.isPlainHttpOverTls(e)) {
       return TransportException.lostReusedConnection(op.description() + " failed: " + e + " (the pooled connection "
           + "was lost before any byte of the response arrived); the request may have been sent", e);
     }
-    boolean plainHttp = false; // the JDK may wrap the TLS failure in an IOException of its own: look at every cause
-    for (Throwable cause = e; cause != null && !plainHttp; cause = cause.getCause()) {
-      plainHttp = cause instanceof SSLException && String.valueOf(cause.getMessage()).matches("(?i).*(plaintext|unrecognized ssl message).*");
+    if (e instanceof HttpConnectTimeoutException) { // the JDK's connect timeout covers the TLS handshake too
+      return new TransportException(op.description() + " failed: " + e + " (no connection, TCP then TLS, within the "
+          + "connect timeout of " + connectTimeout.toMillis() + " ms); the request was not sent", false, e);
     }
-    boolean notSent = plainHttp || e instanceof ConnectException || e instanceof HttpConnectTimeoutException
-        || e instanceof SSLHandshakeException;
-    return new TransportException(op.description() + " failed: " + e
-        + (e instanceof HttpConnectTimeoutException ? " (no connection, TCP then TLS, within the connect timeout of "
-            + connectTimeout.toMillis() + " ms)" : "")
-        + (plainHttp ? " (the server answered in plain HTTP where TLS was expected: fix the base URL's scheme or port)" : "")
-        + (notSent ? "; the request was not sent" : "; the request may have been sent"), !notSent, e);
+    return NetworkFailures.of(op.description(), e); // as every transport classifies java.net failures
   }
 
   /** A failed response as {@link dev.flowexec.sdk.transport.ErrorMapper} reads it (the demo maps raw requests with it too). */

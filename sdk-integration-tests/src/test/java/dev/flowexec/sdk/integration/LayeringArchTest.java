@@ -52,7 +52,7 @@ class LayeringArchTest {
   void every_module_was_imported() {
     Set<String> packages = classes.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
     assertThat(packages).contains("dev.flowexec.sdk", "dev.flowexec.sdk.model",
-        "dev.flowexec.sdk.transport", "dev.flowexec.sdk.retrofit", "dev.flowexec.sdk.retrofit.internal",
+        "dev.flowexec.sdk.transport", "dev.flowexec.sdk.retrofit",
         "dev.flowexec.sdk.testing", "dev.flowexec.sdk.examples");
     assertThat(classes.stream().filter(IN_SDK_CORE).count()).isGreaterThan(20);
     assertThat(classes.stream().filter(IN_SDK_RETROFIT).count()).isGreaterThan(10);

@@ -10,19 +10,9 @@ import dev.flowexec.sdk.auth.ScopeCheck;
 import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.model.LaunchRequest;
-import dev.flowexec.sdk.retrofit.internal.AttemptRunner;
-import dev.flowexec.sdk.retrofit.internal.BaseUrls;
-import dev.flowexec.sdk.retrofit.internal.BodyLimitInterceptor;
-import dev.flowexec.sdk.retrofit.internal.ConnectionProbe;
-import dev.flowexec.sdk.retrofit.internal.FlowExecutionsApi;
-import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
-import dev.flowexec.sdk.retrofit.internal.OkHttpTokenEndpoint;
-import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
-import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
-import dev.flowexec.sdk.retrofit.internal.WireLogInterceptor;
-import dev.flowexec.sdk.retrofit.internal.WireRequests;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.IdempotencyKey;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
 import dev.flowexec.sdk.transport.WireLog;
@@ -178,7 +168,7 @@ public final class RetrofitTransport implements FlowTransport {
   @Override
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
     checkOpen();
-    String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
+    String idempotencyKey = IdempotencyKey.of(request.flowExecutionId());
     Map<String, String> headers = options.headers();
     return runner.run(Operation.LAUNCH, options, authorization -> api(options).launch(authorization, idempotencyKey,
         userAgent(headers), accept(headers), headers, request));
@@ -203,7 +193,7 @@ public final class RetrofitTransport implements FlowTransport {
   public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
     try {
       checkOpen();
-      String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
+      String idempotencyKey = IdempotencyKey.of(request.flowExecutionId());
       Map<String, String> headers = options.headers();
       return runner.runAsync(Operation.LAUNCH, options, authorization -> api(options).launch(authorization,
           idempotencyKey, userAgent(headers), accept(headers), headers, request));

@@ -1,7 +1,6 @@
 package dev.flowexec.sdk.retrofit;
 
 import com.squareup.moshi.JsonReader;
-import dev.flowexec.sdk.retrofit.internal.JsonValueReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import okio.Buffer;

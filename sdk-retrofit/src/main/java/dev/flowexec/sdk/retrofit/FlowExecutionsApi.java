@@ -1,0 +1,61 @@
+package dev.flowexec.sdk.retrofit;
+
+import dev.flowexec.sdk.model.LaunchRequest;
+import java.util.Map;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.HeaderMap;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Streaming;
+
+/**
+ * The Flow Executions API v2 as a Retrofit interface. Bodies are streamed: the transport reads a
+ * success straight from the socket, and error bodies arrive already cut to 64 KiB by
+ * {@link BodyLimitInterceptor}. A {@code null} header value leaves the header out. Not public
+ * API.
+ */
+interface FlowExecutionsApi {
+  /**
+   * {@code POST /api/v2/flows/executions}.
+   *
+   * @param authorization {@code Bearer <token>}
+   * @param idempotencyKey the body's {@code flow_execution_id} as an RFC 8941 string
+   * @param userAgent the SDK's user agent, or null when the caller sets its own
+   * @param accept {@code application/json}, or null when the caller sets its own
+   * @param extraHeaders the caller's extra headers
+   * @param request the body
+   * @return the call
+   */
+  @Streaming
+  @POST("api/v2/flows/executions")
+  Call<ResponseBody> launch(
+      @Header("Authorization") String authorization,
+      @Header("Idempotency-Key") String idempotencyKey,
+      @Header("User-Agent") String userAgent,
+      @Header("Accept") String accept,
+      @HeaderMap Map<String, String> extraHeaders,
+      @Body LaunchRequest request);
+
+  /**
+   * {@code GET /api/v2/flows/executions/{flow_execution_id}}.
+   *
+   * @param flowExecutionId the id, percent-encoded as a path segment
+   * @param authorization {@code Bearer <token>}
+   * @param userAgent the SDK's user agent, or null when the caller sets its own
+   * @param accept {@code application/json}, or null when the caller sets its own
+   * @param extraHeaders the caller's extra headers
+   * @return the call
+   */
+  @Streaming
+  @GET("api/v2/flows/executions/{flow_execution_id}")
+  Call<ResponseBody> get(
+      @Path("flow_execution_id") String flowExecutionId,
+      @Header("Authorization") String authorization,
+      @Header("User-Agent") String userAgent,
+      @Header("Accept") String accept,
+      @HeaderMap Map<String, String> extraHeaders);
+}
