@@ -29,7 +29,7 @@ import retrofit2.Response;
  */
 final class AttemptRunner {
   /** Makes the API call of an attempt, given its {@code Authorization} value. */
-  public interface CallFactory {
+  interface CallFactory {
     /**
      * Creates the call.
      *
@@ -40,6 +40,8 @@ final class AttemptRunner {
   }
 
   private final AccessTokenProvider tokens;
+  /** The last token's {@code Authorization} value: one string per token, not one per attempt. */
+  private volatile Authorization lastAuthorization;
   private final boolean renewable;
   private final Duration callTimeout;
   private final Clock clock;
@@ -122,7 +124,7 @@ final class AttemptRunner {
   private Call<ResponseBody> prepare(Operation operation, AccessToken token, AttemptBudget budget,
       CallFactory calls, boolean sentBefore) {
     Scopes.check(operation, token); // fail fast, before any HTTP call
-    Call<ResponseBody> call = calls.newCall("Bearer " + token.value());
+    Call<ResponseBody> call = calls.newCall(authorization(token));
     budget.applyTo(call, operation.description(), sentBefore);
     return call;
   }
@@ -198,6 +200,26 @@ final class AttemptRunner {
             : failure);
       }
     });
+  }
+
+  private String authorization(AccessToken token) {
+    Authorization last = lastAuthorization;
+    if (last == null || last.token != token) { // providers hand out the same instance until it changes
+      last = new Authorization(token);
+      lastAuthorization = last;
+    }
+    return last.value;
+  }
+
+  /** A token and its header value. */
+  private static final class Authorization {
+    final AccessToken token;
+    final String value;
+
+    Authorization(AccessToken token) {
+      this.token = token;
+      this.value = "Bearer " + token.value();
+    }
   }
 
   /** A fixed token the service refused: the message speaks of that token, not of client credentials. */
