@@ -5,11 +5,13 @@ import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
 import dev.flowexec.sdk.ExecutionListener.CallFinished;
 import dev.flowexec.sdk.ExecutionListener.CallStarted;
 import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
+import dev.flowexec.sdk.ExecutionListener.TokenFetched;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TokenFetchListener;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
 import java.time.Clock;
@@ -201,11 +203,26 @@ final class CallRunner {
     return true;
   }
 
-  /** The attempt's options: the time left, the caller's headers and those listeners added. */
-  private static CallOptions attemptOptions(CallOptions options, Duration remaining,
+  /**
+   * The attempt's options: the time left, the caller's headers and those listeners added, and
+   * where its token fetches are told.
+   */
+  private CallOptions attemptOptions(CallOptions options, Duration remaining,
       AttemptStarted started) {
     return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers())
-        .putAllHeaders(started.addedHeaders()).build();
+        .putAllHeaders(started.addedHeaders())
+        .tokenFetchListener(tokenFetches(started, options.tokenFetchListener())).build();
+  }
+
+  /** Tells the listeners (and the caller's own fetch listener, if any) of the attempt's fetches. */
+  private TokenFetchListener tokenFetches(AttemptStarted attempt, TokenFetchListener caller) {
+    return (tokenUrl, elapsed, forcedRefresh, failure) -> {
+      listener.tokenFetched(new TokenFetched(attempt.callId(), attempt.operation(),
+          attempt.flowExecutionId(), attempt.attempt(), tokenUrl, elapsed, forcedRefresh, failure));
+      if (caller != TokenFetchListener.none()) {
+        caller.tokenFetched(tokenUrl, elapsed, forcedRefresh, failure);
+      }
+    };
   }
 
   private static TransportResponse checked(TransportResponse response) {

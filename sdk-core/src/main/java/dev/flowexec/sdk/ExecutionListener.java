@@ -61,6 +61,18 @@ public interface ExecutionListener {
   default void attemptFinished(AttemptFinished event) {}
 
   /**
+   * An attempt's transport fetched an access token, or failed to: one event per request to the
+   * token endpoint, whatever the transport, when the provider reports its fetches (see
+   * {@link dev.flowexec.sdk.transport.TokenFetchListener}; {@link dev.flowexec.sdk.auth.CachingTokenProvider},
+   * which both of the SDK's transports use for client credentials, does). A token served from the
+   * provider's cache is no fetch and is not told. Told between {@link #attemptStarted} and
+   * {@link #attemptFinished} of the attempt that needed the token.
+   *
+   * @param event the fetch
+   */
+  default void tokenFetched(TokenFetched event) {}
+
+  /**
    * A failed attempt will be retried after a delay.
    *
    * @param event the failed attempt and the delay
@@ -350,6 +362,118 @@ public interface ExecutionListener {
     public String toString() {
       return "AttemptFinished{" + describe() + ", attempt=" + attempt + ", duration=" + duration
           + ", statusCode=" + statusCode()
+          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "") + "}";
+    }
+  }
+
+  /**
+   * An access token was fetched for an attempt, or could not be. Carries no token or secret: only
+   * how long the fetch took, why it was made, and how it failed.
+   */
+  final class TokenFetched extends CallEvent {
+    private final int attempt;
+    private final URI tokenUrl;
+    private final Duration duration;
+    private final boolean forcedRefresh;
+    private final RuntimeException failure;
+
+    /**
+     * Creates the event; the client makes these, tests of a listener may too.
+     *
+     * @param callId the call's id
+     * @param operation the operation
+     * @param flowExecutionId the execution's id
+     * @param attempt the number of the attempt the token was for, from 1
+     * @param tokenUrl the token endpoint, without user info or query, or null when unknown
+     * @param duration how long the fetch took
+     * @param forcedRefresh whether it replaced a token the service refused
+     * @param failure why no token came, or null when one came
+     */
+    public TokenFetched(long callId, Operation operation, String flowExecutionId, int attempt,
+        URI tokenUrl, Duration duration, boolean forcedRefresh, RuntimeException failure) {
+      super(callId, operation, flowExecutionId);
+      this.attempt = attempt;
+      this.tokenUrl = tokenUrl;
+      this.duration = Objects.requireNonNull(duration, "duration");
+      this.forcedRefresh = forcedRefresh;
+      this.failure = failure;
+    }
+
+    /**
+     * Returns the number of the attempt the token was for.
+     *
+     * @return from 1
+     */
+    public int attempt() {
+      return attempt;
+    }
+
+    /**
+     * Returns the token endpoint the request went to.
+     *
+     * @return the URL, without user info or query; empty when the provider does not say
+     */
+    public Optional<URI> tokenUrl() {
+      return Optional.ofNullable(tokenUrl);
+    }
+
+    /**
+     * Returns how long the fetch took.
+     *
+     * @return the duration
+     */
+    public Duration duration() {
+      return duration;
+    }
+
+    /**
+     * Tells whether the fetch replaced a token the service had just refused
+     * ({@code 401 invalid_token}), rather than getting a first token or renewing one before it
+     * expired.
+     *
+     * @return true for a refresh forced by a refusal
+     */
+    public boolean forcedRefresh() {
+      return forcedRefresh;
+    }
+
+    /**
+     * Returns why no token came: an {@link dev.flowexec.sdk.errors.AuthenticationException} when
+     * the identity provider refused the credentials, a
+     * {@link dev.flowexec.sdk.errors.ServerException} or
+     * {@link dev.flowexec.sdk.errors.RateLimitedException} when it failed, a
+     * {@link dev.flowexec.sdk.errors.TransportException} when no response came.
+     *
+     * @return the failure, or empty when a token came
+     */
+    public Optional<RuntimeException> failure() {
+      return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Returns the error code of a failed fetch: an RFC 6749 code such as {@code invalid_client},
+     * or the SDK's own ({@code server_error}, {@code transport_error}, ...).
+     *
+     * @return the code, or empty when a token came or the failure has no code
+     */
+    public Optional<String> errorCode() {
+      return failure instanceof FlowApiException
+          ? Optional.ofNullable(((FlowApiException) failure).errorCode()) : Optional.empty();
+    }
+
+    /**
+     * Returns the token endpoint's HTTP status of a failed fetch.
+     *
+     * @return the status, or 0 when a token came or no response arrived
+     */
+    public int statusCode() {
+      return failure instanceof FlowApiException ? ((FlowApiException) failure).statusCode() : 0;
+    }
+
+    @Override
+    public String toString() {
+      return "TokenFetched{" + describe() + ", attempt=" + attempt + ", duration=" + duration
+          + ", forcedRefresh=" + forcedRefresh
           + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "") + "}";
     }
   }

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Logs one DEBUG line per attempt to {@code dev.flowexec.sdk.client}: operation, method, path,
  * attempt number, status, request id, elapsed time and what the client does next (done, retry in
- * how long, or give up). Logs nothing at INFO or above, and costs one level check per event when
- * DEBUG is off. Never logs a header value or a body.
+ * how long, or give up); and one per token fetch, whatever the transport: token endpoint, the
+ * attempt it was for, outcome, elapsed time, and whether a refused token forced it. Logs nothing
+ * at INFO or above, and costs one level check per event when DEBUG is off. Never logs a header
+ * value or a body.
  */
 final class LoggingListener implements ExecutionListener {
   /** The logger's name. */
@@ -55,6 +57,30 @@ final class LoggingListener implements ExecutionListener {
     } else {
       pending.put(attempt.callId(), line.toString());
     }
+  }
+
+  @Override
+  public void tokenFetched(TokenFetched fetch) {
+    if (!log.isLoggable(Level.DEBUG)) {
+      return;
+    }
+    StringBuilder line = new StringBuilder(128).append("token fetch POST ")
+        .append(fetch.tokenUrl().map(Object::toString).orElse("(token endpoint)"))
+        .append(" for ").append(fetch.operation().name().toLowerCase(java.util.Locale.ROOT))
+        .append(" attempt ").append(fetch.attempt()).append(": ");
+    RuntimeException failure = fetch.failure().orElse(null);
+    if (failure == null) {
+      line.append("token received");
+    } else {
+      int status = fetch.statusCode();
+      line.append(status == 0 ? "no response" : String.valueOf(status)).append(' ')
+          .append(fetch.errorCode().orElse(failure.getClass().getName()));
+    }
+    line.append(", ").append(fetch.duration().toMillis()).append(" ms");
+    if (fetch.forcedRefresh()) {
+      line.append(", forced: the service refused the cached token");
+    }
+    log.log(Level.DEBUG, line.toString());
   }
 
   @Override

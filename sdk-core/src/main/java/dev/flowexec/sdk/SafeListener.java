@@ -38,6 +38,11 @@ final class SafeListener implements ExecutionListener {
   }
 
   @Override
+  public void tokenFetched(TokenFetched event) {
+    tell("tokenFetched", ExecutionListener::tokenFetched, event);
+  }
+
+  @Override
   public void retryScheduled(RetryScheduled event) {
     tell("retryScheduled", ExecutionListener::retryScheduled, event);
   }

@@ -26,6 +26,7 @@ import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,27 @@ class FlowExecutionsClientTest {
     assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
     assertThat(events.lines).containsExactly(
         "started LAUNCH 1", "finished LAUNCH 1 QUEUED", "done LAUNCH 1 ok");
+  }
+
+  @Test
+  void aTokenFetchTheTransportReportsReachesTheListenersAndTheCallersOwn() {
+    URI tokenUrl = URI.create("https://login.example.com/token");
+    List<String> callers = new CopyOnWriteArrayList<>();
+    transport.thenFail(unavailable()).then(id -> {
+      CallOptions sent = transport.options.get(transport.options.size() - 1);
+      sent.tokenFetchListener().tokenFetched(tokenUrl, Duration.ofMillis(7), true, null);
+      return execution(id, ExecutionStatus.QUEUED);
+    });
+
+    client(NO_JITTER).launch(request(), CallOptions.builder()
+        .tokenFetchListener((url, elapsed, forced, failure) -> callers.add(url + " " + forced)).build());
+
+    assertThat(events.lines).containsSubsequence("started LAUNCH 2", "token LAUNCH 2 7ms forced ok",
+        "finished LAUNCH 2 QUEUED");
+    assertThat(events.lines).filteredOn(line -> line.startsWith("token ")).hasSize(1);
+    assertThat(callers).containsExactly("https://login.example.com/token true");
+    assertThat(transport.options.get(0).tokenFetchListener())
+        .isNotSameAs(transport.options.get(1).tokenFetchListener());
   }
 
   @Test

@@ -28,6 +28,13 @@ final class RecordingListener implements ExecutionListener {
   }
 
   @Override
+  public void tokenFetched(TokenFetched event) {
+    record("token " + event.operation() + " " + event.attempt() + " " + event.duration().toMillis()
+        + "ms" + (event.forcedRefresh() ? " forced" : "") + " "
+        + event.errorCode().orElse(event.failure().isPresent() ? "?" : "ok"));
+  }
+
+  @Override
   public void retryScheduled(RetryScheduled event) {
     record("retry " + event.operation() + " " + event.attempt() + " after "
         + event.delay().toMillis() + "ms: " + event.cause().errorCode());

@@ -1,11 +1,17 @@
 package dev.flowexec.sdk.auth;
 
+import dev.flowexec.sdk.transport.TokenFetchListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Supplies the bearer token for each call. Implementations cache and renew tokens, are
  * thread-safe, and never log or show a token.
+ *
+ * <p>Transports ask with the attempt's {@link TokenFetchListener}
+ * ({@link #token(Duration, TokenFetchListener)}), so that a provider that fetches tokens over the
+ * network can tell the client's listeners of each fetch; a provider that only implements
+ * {@link #token(Duration)} works the same, and reports nothing.
  */
 public interface AccessTokenProvider {
   /**
@@ -31,6 +37,35 @@ public interface AccessTokenProvider {
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
+  }
+
+  /**
+   * Returns a token that is valid now, fetching one if needed, and reports each fetch this made to
+   * {@code fetches}: once, when it ends, with its outcome (a token served from a cache is no fetch).
+   * Transports call this form with {@link dev.flowexec.sdk.transport.CallOptions#tokenFetchListener()}.
+   * The default calls {@link #token(Duration)} and reports nothing; a provider that fetches tokens
+   * overrides it, as {@link CachingTokenProvider} does.
+   *
+   * @param timeout how long fetching may take
+   * @param fetches hears of the fetch, if one is made
+   * @return the token
+   * @throws dev.flowexec.sdk.errors.FlowApiException when no token can be had
+   */
+  default AccessToken token(Duration timeout, TokenFetchListener fetches) {
+    return token(timeout);
+  }
+
+  /**
+   * Returns a token without blocking the caller, and reports each fetch this made to
+   * {@code fetches}, as {@link #token(Duration, TokenFetchListener)} does. The default calls
+   * {@link #tokenAsync(Duration)} and reports nothing.
+   *
+   * @param timeout how long fetching may take
+   * @param fetches hears of the fetch, if one is made
+   * @return a future of the token
+   */
+  default CompletableFuture<AccessToken> tokenAsync(Duration timeout, TokenFetchListener fetches) {
+    return tokenAsync(timeout);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.flowexec.sdk.auth;
 
 import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.transport.TokenFetchListener;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,21 +39,32 @@ import java.util.concurrent.TimeoutException;
  *     myTokenEndpoint);
  * }</pre>
  *
+ * <p>Each request it sends is reported, when it ends, to the {@link TokenFetchListener} of the
+ * caller that started it ({@link #token(Duration, TokenFetchListener)}): that is how the client's
+ * listeners, logs, metrics and traces hear of token fetches. A token served from the cache, or
+ * one a caller joined in flight, is no fetch of that caller's.
+ *
  * <p>Thread-safe. {@link #toString()} never shows a token or secret.
  */
 public final class CachingTokenProvider implements AccessTokenProvider {
   /** The most a token is renewed before it expires. */
   public static final Duration MAX_SKEW = Duration.ofSeconds(30);
 
+  private static final System.Logger LOG = System.getLogger("dev.flowexec.sdk.auth");
+
   private final ClientCredentialsGrant grant;
+  private final URI tokenUrl;
   private final Clock clock;
   private final Object lock = new Object();
   private AccessToken cached;
   private Instant renewAt;
   private CompletableFuture<AccessToken> inFlight;
+  /** The service refused the cached token, and no fetch has started since: the next is forced. */
+  private boolean refused;
 
-  private CachingTokenProvider(ClientCredentialsGrant grant, Clock clock) {
+  private CachingTokenProvider(ClientCredentialsGrant grant, URI tokenUrl, Clock clock) {
     this.grant = grant;
+    this.tokenUrl = tokenUrl;
     this.clock = clock;
   }
 
@@ -80,13 +93,28 @@ public final class CachingTokenProvider implements AccessTokenProvider {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(clock, "clock");
-    return new CachingTokenProvider(new ClientCredentialsGrant(credentials, endpoint, clock), clock);
+    return new CachingTokenProvider(new ClientCredentialsGrant(credentials, endpoint, clock),
+        credentials.tokenUrl(), clock);
   }
 
   @Override
   public AccessToken token(Duration timeout) {
+    return token(timeout, TokenFetchListener.none());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Only the caller whose request goes out hears of the fetch; callers that join it, or find a
+   * fresh token in the cache, hear of nothing. A fetch right after {@link #invalidate} dropped the
+   * cached token is reported as a forced refresh.
+   */
+  @Override
+  public AccessToken token(Duration timeout, TokenFetchListener fetches) {
+    Objects.requireNonNull(fetches, "fetches");
     CompletableFuture<AccessToken> flight;
     boolean leader = false;
+    boolean forced = false;
     synchronized (lock) {
       AccessToken fresh = freshLocked();
       if (fresh != null) {
@@ -95,17 +123,25 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
         leader = true;
+        forced = refused;
+        refused = false;
       }
       flight = inFlight;
     }
     if (!leader) {
       return await(flight, timeout);
     }
+    Instant start = clock.instant();
     try {
       AccessToken token = grant.fetch(timeout);
+      report(fetches, start, forced, null);
       settle(flight, token, null);
       return token;
-    } catch (RuntimeException | Error failure) {
+    } catch (RuntimeException failure) {
+      report(fetches, start, forced, failure);
+      settle(flight, null, failure);
+      throw failure;
+    } catch (Error failure) {
       settle(flight, null, failure);
       throw failure;
     }
@@ -113,8 +149,21 @@ public final class CachingTokenProvider implements AccessTokenProvider {
 
   @Override
   public CompletableFuture<AccessToken> tokenAsync(Duration timeout) {
+    return tokenAsync(timeout, TokenFetchListener.none());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Only the caller whose request goes out hears of the fetch, as with
+   * {@link #token(Duration, TokenFetchListener)}.
+   */
+  @Override
+  public CompletableFuture<AccessToken> tokenAsync(Duration timeout, TokenFetchListener fetches) {
+    Objects.requireNonNull(fetches, "fetches");
     CompletableFuture<AccessToken> flight;
     boolean leader = false;
+    boolean forced = false;
     synchronized (lock) {
       AccessToken fresh = freshLocked();
       if (fresh != null) {
@@ -123,11 +172,21 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
         leader = true;
+        forced = refused;
+        refused = false;
       }
       flight = inFlight;
     }
     if (leader) {
-      grant.fetchAsync(timeout).whenComplete((token, failure) -> settle(flight, token, failure));
+      Instant start = clock.instant();
+      boolean forcedRefresh = forced;
+      grant.fetchAsync(timeout).whenComplete((token, failure) -> {
+        Throwable cause = failure == null ? null : unwrap(failure);
+        if (failure == null || cause instanceof RuntimeException) {
+          report(fetches, start, forcedRefresh, (RuntimeException) cause);
+        }
+        settle(flight, token, failure);
+      });
     }
     // Each caller gets its own future, so that cancelling it leaves the shared fetch alone.
     CompletableFuture<AccessToken> mine = new CompletableFuture<>();
@@ -147,6 +206,19 @@ public final class CachingTokenProvider implements AccessTokenProvider {
     return mine;
   }
 
+  /** Tells the caller's listener of the fetch it made; a listener that throws is logged, not thrown. */
+  private void report(TokenFetchListener fetches, Instant start, boolean forced, RuntimeException failure) {
+    if (fetches == TokenFetchListener.none()) {
+      return;
+    }
+    try {
+      fetches.tokenFetched(tokenUrl, Duration.between(start, clock.instant()), forced, failure);
+    } catch (RuntimeException broken) {
+      LOG.log(System.Logger.Level.WARNING, () -> "TokenFetchListener " + fetches.getClass().getName()
+          + " threw; the token fetch goes on", broken);
+    }
+  }
+
   /** Drops the cached token if it is the one refused, so that the next call fetches a new one. */
   @Override
   public void invalidate(AccessToken rejected) {
@@ -154,6 +226,7 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       if (cached != null && cached.value().equals(rejected.value())) {
         cached = null;
         renewAt = null;
+        refused = true;
       }
     }
   }

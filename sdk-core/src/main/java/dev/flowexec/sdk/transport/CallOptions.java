@@ -112,6 +112,22 @@ public abstract class CallOptions {
    */
   public abstract CallOptions withHeaders(Map<String, ? extends String> headers);
 
+  /**
+   * Returns where the transport reports the token fetches of this attempt; a transport passes it
+   * to {@link dev.flowexec.sdk.auth.AccessTokenProvider#token(Duration, TokenFetchListener)}. The
+   * client sets it on each attempt's options, so that its listeners hear of every fetch
+   * ({@link dev.flowexec.sdk.ExecutionListener#tokenFetched}); one set on the options of a call
+   * hears that call's fetches too. Not part of {@code equals}, {@code hashCode} or
+   * {@code toString}.
+   *
+   * @return the listener; {@link TokenFetchListener#none()} by default
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public TokenFetchListener tokenFetchListener() {
+    return TokenFetchListener.none();
+  }
+
   @Value.Check
   void check() {
     timeout().ifPresent(t -> {
@@ -210,6 +226,17 @@ public abstract class CallOptions {
      */
     public Builder putAllHeaders(Map<String, ? extends String> headers) {
       builder.putAllHeaders(headers);
+      return this;
+    }
+
+    /**
+     * Sets where the token fetches are reported; see {@link CallOptions#tokenFetchListener()}.
+     *
+     * @param tokenFetchListener the listener
+     * @return this builder
+     */
+    public Builder tokenFetchListener(TokenFetchListener tokenFetchListener) {
+      builder.tokenFetchListener(java.util.Objects.requireNonNull(tokenFetchListener, "tokenFetchListener"));
       return this;
     }
 

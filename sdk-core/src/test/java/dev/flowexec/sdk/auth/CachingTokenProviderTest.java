@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.transport.TokenFetchListener;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ class CachingTokenProviderTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   /** Answers queued responses; async posts stay pending until completed by the test. */
-  private static final class ScriptedEndpoint implements TokenEndpoint {
+  private static class ScriptedEndpoint implements TokenEndpoint {
     final AtomicInteger posts = new AtomicInteger();
     final Deque<Object> results = new ArrayDeque<>();
     final Deque<CompletableFuture<TokenHttpResponse>> pending = new ArrayDeque<>();
@@ -156,6 +160,116 @@ class CachingTokenProviderTest {
 
     assertThatThrownBy(() -> provider.token(TIMEOUT)).isExactlyInstanceOf(TransportException.class)
         .hasMessage("connection refused");
+  }
+
+  /** What a TokenFetchListener heard, one line per fetch. */
+  private static final class Fetches implements TokenFetchListener {
+    final List<String> heard = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void tokenFetched(URI tokenUrl, Duration elapsed, boolean forcedRefresh, RuntimeException failure) {
+      heard.add(tokenUrl + " " + elapsed.toMillis() + " ms" + (forcedRefresh ? " forced" : "")
+          + (failure == null ? " ok" : " " + failure.getClass().getSimpleName()));
+    }
+  }
+
+  /** A clock that the scripted endpoint moves on by 40 ms per post, to measure fetches by. */
+  private static final class SteppingClock extends Clock {
+    volatile Instant now = NOW;
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException("fixed to UTC");
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void eachFetchIsReportedOnceWithItsDurationAndACachedTokenIsNot() {
+    SteppingClock clock = new SteppingClock();
+    ScriptedEndpoint stepping = new ScriptedEndpoint() {
+      @Override
+      public TokenHttpResponse post(TokenRequest request, Duration timeout) {
+        clock.now = clock.now.plusMillis(40);
+        return super.post(request, timeout);
+      }
+    };
+    CachingTokenProvider timed = CachingTokenProvider.clientCredentials(credentials, stepping, clock);
+    stepping.results.add(token("t1", ",\"expires_in\":3600"));
+    stepping.results.add(token("t2", ",\"expires_in\":3600"));
+    stepping.results.add(TokenHttpResponse.of(401, Map.of(), "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
+    Fetches fetches = new Fetches();
+
+    timed.token(TIMEOUT, fetches);
+    timed.token(TIMEOUT, fetches); // cached: no fetch, nothing told
+    timed.invalidate(AccessToken.of("t1"));
+    assertThat(timed.token(TIMEOUT, fetches).value()).isEqualTo("t2");
+    timed.invalidate(AccessToken.of("t2"));
+    assertThatThrownBy(() -> timed.token(TIMEOUT, fetches)).isExactlyInstanceOf(AuthenticationException.class);
+
+    assertThat(fetches.heard).containsExactly(
+        "https://login.example.com/token 40 ms ok",
+        "https://login.example.com/token 40 ms forced ok",
+        "https://login.example.com/token 40 ms forced AuthenticationException");
+    assertThat(stepping.posts).hasValue(3);
+  }
+
+  @Test
+  void aForcedRefreshIsForcedOnceAndOnlyWhenTheCachedTokenWasDropped() {
+    endpoint.results.add(token("t1", ",\"expires_in\":3600"));
+    endpoint.results.add(token("t2", ",\"expires_in\":3600"));
+    endpoint.results.add(new TransportException("connection refused", false, null));
+    Fetches fetches = new Fetches();
+    provider.token(TIMEOUT, fetches);
+
+    provider.invalidate(AccessToken.of("t0")); // not the cached one: kept, nothing forced
+    provider.token(TIMEOUT, fetches);
+    provider.invalidate(AccessToken.of("t1"));
+    provider.token(TIMEOUT, fetches);
+    provider.invalidate(AccessToken.of("t2"));
+    assertThatThrownBy(() -> provider.token(TIMEOUT, fetches)).isExactlyInstanceOf(TransportException.class);
+
+    assertThat(fetches.heard).containsExactly("https://login.example.com/token 0 ms ok",
+        "https://login.example.com/token 0 ms forced ok",
+        "https://login.example.com/token 0 ms forced TransportException");
+  }
+
+  @Test
+  void anAsyncFetchIsReportedToItsLeaderAloneAndAJoinerHearsNothing() throws Exception {
+    Fetches leader = new Fetches();
+    Fetches joiner = new Fetches();
+    CompletableFuture<AccessToken> first = provider.tokenAsync(TIMEOUT, leader);
+    CompletableFuture<AccessToken> second = provider.tokenAsync(TIMEOUT, joiner);
+    assertThat(leader.heard).isEmpty();
+
+    endpoint.pending.remove().complete(token("t1", ",\"expires_in\":3600"));
+
+    assertThat(first.get(1, TimeUnit.SECONDS).value()).isEqualTo("t1");
+    assertThat(second.get(1, TimeUnit.SECONDS).value()).isEqualTo("t1");
+    assertThat(leader.heard).containsExactly("https://login.example.com/token 0 ms ok");
+    assertThat(joiner.heard).isEmpty();
+    assertThat(endpoint.posts).hasValue(1);
+  }
+
+  @Test
+  void aListenerThatThrowsBreaksNoFetch() {
+    endpoint.results.add(token("t1", ",\"expires_in\":3600"));
+
+    AccessToken token = provider.token(TIMEOUT, (url, elapsed, forced, failure) -> {
+      throw new IllegalStateException("broken listener");
+    });
+
+    assertThat(token.value()).isEqualTo("t1");
+    assertThat(provider.token(TIMEOUT).value()).isEqualTo("t1");
   }
 
   @Test

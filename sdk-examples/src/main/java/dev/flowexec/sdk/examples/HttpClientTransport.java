@@ -63,7 +63,7 @@ public final class HttpClientTransport implements FlowTransport {
   private TransportResponse send(Operation op, CallOptions options, URI uri, UnaryOperator<HttpRequest.Builder> method) {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
-    AccessToken token = tokens.token(JdkExchanges.left(deadline));
+    AccessToken token = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
     for (boolean renewed = false; ; renewed = true) {
       Scopes.check(op, token); // fails fast, before any HTTP call, when the token's scopes are known
       HttpRequest.Builder request = method.apply(HttpRequest.newBuilder(uri))
@@ -79,7 +79,7 @@ public final class HttpClientTransport implements FlowTransport {
         throw failure;
       }
       tokens.invalidate(token); // refused: send once more if the provider now has another token
-      AccessToken fresh = tokens.token(JdkExchanges.left(deadline));
+      AccessToken fresh = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
       if (fresh.value().equals(token.value())) {
         throw failure;
       }

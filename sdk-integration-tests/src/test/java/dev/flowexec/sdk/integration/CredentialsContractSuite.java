@@ -2,6 +2,7 @@ package dev.flowexec.sdk.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.InsufficientScopeException;
@@ -9,7 +10,9 @@ import dev.flowexec.sdk.integration.support.TestFlows;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.Operation;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +65,42 @@ abstract class CredentialsContractSuite extends TransportContractSuite {
     assertThat(emulator.launchAttempts(request.flowExecutionId())).as("no launch was sent").isZero();
     assertThat(emulator.executionCount()).isZero();
     assertThat(listener.retries()).isEmpty();
+    assertThat(listener.tokenFetches()).singleElement().satisfies(fetch -> {
+      assertThat(fetch.failure()).containsSame(failure);
+      assertThat(fetch.errorCode()).contains("invalid_client");
+      assertThat(fetch.statusCode()).isEqualTo(401);
+      assertThat(fetch.forcedRefresh()).isFalse();
+      assertThat(fetch.attempt()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void every_token_fetch_reaches_the_clients_listeners_sync_and_async() throws Exception {
+    FlowExecutionsClient client = client(
+        newCredentialsTransport(emulator.baseUrl(), TestFlows.CLIENT_ID, secret), RETRIES);
+    LaunchRequest first = TestFlows.request();
+
+    client.launch(first);
+    client.launch(TestFlows.request()); // the cached token: no fetch
+    List<ReceivedRequest> requests = emulator.requests();
+    String bearer = requests.get(requests.size() - 1).header("Authorization").orElseThrow().substring(7);
+    assertThat(emulator.expireToken(bearer)).isTrue();
+    LaunchRequest refused = TestFlows.request();
+    client.launchAsync(refused).get(20, TimeUnit.SECONDS); // 401, a forced fetch, sent again
+
+    List<ExecutionListener.TokenFetched> fetches = listener.tokenFetches();
+    assertThat(fetches).extracting(f -> f.flowExecutionId() + " attempt " + f.attempt()
+            + (f.forcedRefresh() ? " forced" : "") + (f.failure().isPresent() ? " failed" : ""))
+        .containsExactly(first.flowExecutionId() + " attempt 1",
+            refused.flowExecutionId() + " attempt 1 forced");
+    assertThat(fetches).allSatisfy(fetch -> {
+      assertThat(fetch.operation()).isEqualTo(Operation.LAUNCH);
+      assertThat(fetch.tokenUrl()).hasValueSatisfying(url -> assertThat(url)
+          .hasToString(emulator.baseUrl().replaceAll("/+$", "") + "/oauth/token"));
+      assertThat(fetch.toString()).doesNotContain(secret).doesNotContain(bearer);
+    });
+    assertThat(emulator.requests().stream().filter(r -> r.path().equals("/oauth/token")).count())
+        .as("one event per request to the token endpoint").isEqualTo(fetches.size());
   }
 
   @Test

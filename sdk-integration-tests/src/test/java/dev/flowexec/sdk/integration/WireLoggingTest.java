@@ -80,7 +80,10 @@ class WireLoggingTest {
 
       List<String> debug = lines(Level.FINE);
       assertThat(debug).filteredOn(l -> l.startsWith("token fetch POST ")).hasSize(2)
-          .allMatch(l -> l.contains("/oauth/token: 200"));
+          .allMatch(l -> l.matches("token fetch POST http://127\\.0\\.0\\.1:\\d+/oauth/token for launch"
+              + " attempt 1: token received, \\d+ ms.*"))
+          .satisfies(l -> assertThat(l.get(0)).doesNotContain("forced"))
+          .satisfies(l -> assertThat(l.get(1)).endsWith(", forced: the service refused the cached token"));
       assertThat(debug).filteredOn(l -> l.startsWith("launch POST /api/v2/flows/executions"))
           .anyMatch(l -> l.contains("attempt 1: 503 unavailable") && l.contains("; retry in 10 ms"))
           .anyMatch(l -> l.contains("attempt 2: 201") && l.endsWith("; done"))

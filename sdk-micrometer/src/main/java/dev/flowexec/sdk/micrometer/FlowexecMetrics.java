@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     <td>{@code operation}, {@code reason} (the failed attempt's error code)</td></tr>
  * <tr><td>{@code flowexec.client.calls.active}</td><td>gauge, calls in flight</td>
  *     <td>{@code operation}</td></tr>
+ * <tr><td>{@code flowexec.client.token.fetches}</td><td>timer, one per request to the token
+ *     endpoint (a token reused from the cache records nothing)</td>
+ *     <td>{@code outcome}, {@code error.code}, {@code forced.refresh}</td></tr>
  * </table>
  *
  * <p>Every tag has a bounded set of values, so the number of series stays small whatever the
@@ -51,16 +54,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one of the contract's codes (or the SDK's own: {@code transport_error},
  * {@code deadline_exceeded}, {@code malformed_response}, {@code client_closed}), {@code none} on
  * success, {@code other} for a code it does not know; {@code status} the HTTP status class
- * ({@code 2xx}, {@code 4xx}, {@code 5xx}) or {@code none} when no response arrived. No id, URL,
- * token or message is ever a tag.
+ * ({@code 2xx}, {@code 4xx}, {@code 5xx}) or {@code none} when no response arrived. On
+ * {@code flowexec.client.token.fetches}, {@code error.code} is one of RFC 6749's codes
+ * ({@code invalid_client}, {@code invalid_scope}, ...) or the SDK's own, and
+ * {@code forced.refresh} is {@code true} when the fetch replaced a token the service refused
+ * ({@code 401 invalid_token}). No id, URL, token, secret or message is ever a tag.
+ *
+ * <p>Token fetches are reported by the token provider through the attempt that needed the token
+ * ({@link dev.flowexec.sdk.ExecutionListener#tokenFetched}): {@code CachingTokenProvider}, which
+ * both of the SDK's transports use for client credentials, reports every fetch; a provider of your
+ * own reports only if it implements
+ * {@link dev.flowexec.sdk.auth.AccessTokenProvider#token(java.time.Duration,
+ * dev.flowexec.sdk.transport.TokenFetchListener)}.
  */
 public final class FlowexecMetrics implements ExecutionListener {
-  /** The codes that may appear as {@code error.code}; any other becomes {@code other}. */
-  static final Set<String> KNOWN_CODES = Set.of("invalid_request", "missing_token",
-      "invalid_token", "insufficient_scope", "flow_not_found", "execution_not_found",
-      "flow_not_published", "request_in_progress", "idempotency_key_reused", "request_too_large",
-      "rate_limited", "server_error", "unavailable", "transport_error", "deadline_exceeded",
-      "malformed_response", "client_closed");
+  /** The codes a token fetch may fail with; any other becomes {@code other}. */
+  static final Set<String> TOKEN_CODES = Set.of("invalid_request", "invalid_client",
+      "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
+      "unsupported_token_type", "rate_limited", "server_error", "temporarily_unavailable",
+      "unavailable", "transport_error", "malformed_response");
+
+  /**
+   * The codes that may appear as {@code error.code} of a call or attempt (the contract's, the
+   * SDK's, and a failed token fetch's); any other becomes {@code other}.
+   */
+  static final Set<String> KNOWN_CODES = union(TOKEN_CODES, Set.of("invalid_request",
+      "missing_token", "invalid_token", "insufficient_scope", "flow_not_found",
+      "execution_not_found", "flow_not_published", "request_in_progress",
+      "idempotency_key_reused", "request_too_large", "rate_limited", "server_error",
+      "unavailable", "transport_error", "deadline_exceeded", "malformed_response",
+      "client_closed"));
 
   private static final Set<String> CLIENT_CODES = Set.of("invalid_request", "missing_token",
       "invalid_token", "insufficient_scope", "request_too_large");
@@ -71,6 +94,7 @@ public final class FlowexecMetrics implements ExecutionListener {
   private final ConcurrentHashMap<String, Timer> calls = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> attempts = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter> retries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timer> tokenFetches = new ConcurrentHashMap<>();
 
   private FlowexecMetrics(MeterRegistry registry, Tags commonTags) {
     this.registry = registry;
@@ -119,6 +143,23 @@ public final class FlowexecMetrics implements ExecutionListener {
     timer(attempts, "flowexec.client.attempts", "One HTTP attempt to the Flow Executions API",
         attempt.operation(), replayed, failure, attempt.statusCode())
         .record(attempt.duration());
+  }
+
+  @Override
+  public void tokenFetched(TokenFetched fetch) {
+    RuntimeException failure = fetch.failure().orElse(null);
+    String outcome = outcome(false, failure, fetch.statusCode());
+    String code = failure == null ? "none" : fetch.errorCode().filter(TOKEN_CODES::contains).orElse("other");
+    String forced = fetch.forcedRefresh() ? "true" : "false";
+    String key = outcome + '|' + code + '|' + forced;
+    Timer timer = tokenFetches.get(key);
+    if (timer == null) {
+      timer = tokenFetches.computeIfAbsent(key, k -> Timer.builder("flowexec.client.token.fetches")
+          .description("Requests for an access token to the token endpoint")
+          .tags(commonTags).tag("outcome", outcome).tag("error.code", code)
+          .tag("forced.refresh", forced).register(registry));
+    }
+    timer.record(fetch.duration());
   }
 
   @Override
@@ -191,6 +232,12 @@ public final class FlowexecMetrics implements ExecutionListener {
     }
     String code = ((FlowApiException) failure).errorCode();
     return code != null && KNOWN_CODES.contains(code) ? code : "other";
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static String name(Operation operation) {

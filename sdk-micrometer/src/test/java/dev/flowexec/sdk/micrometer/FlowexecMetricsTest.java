@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.auth.Scopes;
+import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.model.Channel;
@@ -13,16 +14,21 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.model.Participant;
 import dev.flowexec.sdk.model.Role;
 import dev.flowexec.sdk.retrofit.RetrofitTransport;
+import dev.flowexec.sdk.testing.Endpoint;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
+import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +147,106 @@ class FlowexecMetricsTest {
         .containsExactly(Map.entry("success none 2xx", 1L));
     registry.getMeters().forEach(meter -> assertThat(meter.getId().toString())
         .doesNotContain(id).doesNotContain(SECRET).doesNotContain("Bearer"));
+  }
+
+  /** Counts of the token-fetch timer's series, keyed by "outcome error.code forced.refresh". */
+  private Map<String, Long> tokenFetches() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Timer t : registry.find("flowexec.client.token.fetches").timers()) {
+      Meter.Id id = t.getId();
+      assertThat(id.getTag("client")).isEqualTo("test");
+      counts.put(id.getTag("outcome") + " " + id.getTag("error.code") + " "
+          + id.getTag("forced.refresh"), t.count());
+    }
+    return counts;
+  }
+
+  private String lastBearer() {
+    List<ReceivedRequest> requests = emulator.requests();
+    for (int i = requests.size() - 1; i >= 0; i--) {
+      String auth = requests.get(i).header("Authorization").orElse("");
+      if (auth.startsWith("Bearer ")) {
+        return auth.substring("Bearer ".length());
+      }
+    }
+    throw new AssertionError("no request carried a bearer token");
+  }
+
+  private long tokenRequests() {
+    return emulator.requests().stream().filter(r -> r.path().equals("/oauth/token")).count();
+  }
+
+  @Test
+  void aTokenFetchIsTimedOnceAndACachedTokenRecordsNothing() {
+    client.launch(request());
+    client.launch(request());
+    client.get(client.launch(request()).flowExecutionId());
+
+    assertThat(tokenRequests()).isEqualTo(1);
+    assertThat(tokenFetches()).containsExactly(Map.entry("success none false", 1L));
+    assertThat(registry.get("flowexec.client.token.fetches").timer().totalTime(
+        java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+  }
+
+  @Test
+  void aRefusedTokenIsRefreshedAndTheForcedFetchIsTaggedSo() {
+    client.launch(request());
+    assertThat(emulator.expireToken(lastBearer())).isTrue();
+
+    client.launch(request()); // 401 invalid_token, a forced fetch, the same attempt sent again
+
+    assertThat(tokenRequests()).isEqualTo(2);
+    assertThat(tokenFetches()).containsExactly(Map.entry("success none false", 1L),
+        Map.entry("success none true", 1L));
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("success none 2xx", 2L));
+  }
+
+  @Test
+  void aRefusedFetchIsAClientErrorWithTheOAuthCode() {
+    try (FlowExecutionsClient wrongSecret = FlowExecutionsClient.builder()
+        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
+            .credentials("metrics-test", "not-the-" + SECRET).build())
+        .listener(FlowexecMetrics.create(registry, Tags.of("client", "test")))
+        .build()) {
+      assertThatThrownBy(() -> wrongSecret.launch(request()))
+          .isInstanceOf(AuthenticationException.class).hasMessageContaining("invalid_client");
+    }
+
+    assertThat(tokenFetches()).containsExactly(Map.entry("client_error invalid_client false", 1L));
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("client_error invalid_client 4xx", 1L));
+  }
+
+  @Test
+  void aFailingTokenEndpointIsAServerErrorAndTheRetryFetchesAgain() {
+    emulator.faults().next(Fault.status(503).on(Endpoint.TOKEN));
+
+    client.launch(request());
+
+    assertThat(tokenFetches()).containsExactly(Map.entry("server_error unavailable false", 1L),
+        Map.entry("success none false", 1L));
+    assertThat(registry.get("flowexec.client.retries").tags("operation", "launch", "reason",
+        "unavailable").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void noMeterCarriesATokenOrSecret() {
+    client.launch(request());
+    assertThat(emulator.expireToken(lastBearer())).isTrue();
+    client.launch(request());
+
+    Set<String> secrets = new LinkedHashSet<>();
+    secrets.add(SECRET);
+    emulator.requests().forEach(r -> r.header("Authorization")
+        .ifPresent(auth -> secrets.add(auth.substring(auth.indexOf(' ') + 1))));
+    assertThat(secrets).hasSizeGreaterThanOrEqualTo(4); // the secret, Basic, two bearer tokens
+    String meters = registry.getMetersAsString() + registry.getMeters().toString();
+    registry.getMeters().forEach(meter -> {
+      String id = meter.getId().toString();
+      secrets.forEach(secret -> assertThat(id).doesNotContain(secret));
+    });
+    secrets.forEach(secret -> assertThat(meters).doesNotContain(secret));
   }
 
   @Test

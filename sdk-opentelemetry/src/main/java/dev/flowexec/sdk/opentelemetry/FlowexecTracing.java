@@ -15,6 +15,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import dev.flowexec.sdk.transport.Operation;
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * for W3C) are injected into every attempt, so the service continues the trace from the attempt's
  * span. Failed calls and attempts have status {@code ERROR}; no span carries a token, a secret or
  * a header value.
+ *
+ * <p>Each request to the token endpoint (a token reused from the cache is none) is an
+ * {@code INTERNAL} span {@code flowexec token fetch}, a child of the attempt that needed the token,
+ * over the time the fetch took, with {@code server.address} and {@code server.port} of the token
+ * endpoint, {@code flowexec.token.forced_refresh} ({@code true} when it replaced a token the
+ * service refused) and, when it failed, status {@code ERROR}, {@code error.type},
+ * {@code http.response.status_code} and {@code flowexec.error_code} (such as
+ * {@code invalid_client}). It is not a {@code CLIENT} span: the trace is not propagated to the
+ * identity provider, and an HTTP-client instrumentation of your own, if any, makes the
+ * {@code CLIENT} span of that {@code POST} itself.
  */
 public final class FlowexecTracing implements ExecutionListener {
   /** The instrumentation scope's name. */
@@ -66,6 +77,9 @@ public final class FlowexecTracing implements ExecutionListener {
   static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("flowexec.attempts");
   static final AttributeKey<Boolean> REPLAYED = AttributeKey.booleanKey("flowexec.replayed");
   static final AttributeKey<Long> RETRY_DELAY_MS = AttributeKey.longKey("flowexec.retry.delay_ms");
+  static final AttributeKey<Boolean> TOKEN_FORCED_REFRESH =
+      AttributeKey.booleanKey("flowexec.token.forced_refresh");
+  static final String TOKEN_FETCH = "flowexec token fetch";
 
   private static final TextMapSetter<AttemptStarted> HEADERS =
       (attempt, name, value) -> attempt.addHeader(name, value);
@@ -159,6 +173,42 @@ public final class FlowexecTracing implements ExecutionListener {
       span.setStatus(StatusCode.ERROR);
     }
     span.end();
+  }
+
+  /**
+   * Records the fetch as an {@code INTERNAL} span {@code flowexec token fetch}, a child of the
+   * attempt's span, over the time the fetch took.
+   */
+  @Override
+  public void tokenFetched(TokenFetched fetch) {
+    CallSpans call = open.get(fetch.callId());
+    if (call == null) {
+      return; // the call ended before the fetch did
+    }
+    Span attempt = call.attempt;
+    Instant end = Instant.now();
+    SpanBuilder builder = tracer.spanBuilder(TOKEN_FETCH)
+        .setParent(attempt == null ? call.context : call.context.with(attempt))
+        .setSpanKind(SpanKind.INTERNAL)
+        .setStartTimestamp(end.minus(fetch.duration()))
+        .setAttribute(TOKEN_FORCED_REFRESH, fetch.forcedRefresh());
+    fetch.tokenUrl().ifPresent(url -> {
+      if (url.getHost() != null) {
+        builder.setAttribute(SERVER_ADDRESS, url.getHost());
+        builder.setAttribute(SERVER_PORT, (long) port(url));
+      }
+    });
+    Span span = builder.startSpan();
+    fetch.failure().ifPresent(failure -> {
+      int status = fetch.statusCode();
+      if (status > 0) {
+        span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+      }
+      span.setAttribute(ERROR_TYPE, errorType(status, failure));
+      fetch.errorCode().ifPresent(code -> span.setAttribute(ERROR_CODE, code));
+      span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+    });
+    span.end(end);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.auth.Scopes;
+import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.FlowNotFoundException;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.LaunchRequest;
@@ -92,7 +93,7 @@ class FlowexecTracingTest {
         .orElseThrow();
     List<SpanData> attempts = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
         .collect(Collectors.toList());
-    assertThat(spans).hasSize(3);
+    assertThat(spans).hasSize(4); // the call, two attempts, the token fetch of the first
     assertThat(call.getKind()).isEqualTo(SpanKind.INTERNAL);
     assertThat(call.getParentSpanContext().isValid()).isFalse();
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
@@ -169,6 +170,54 @@ class FlowexecTracingTest {
     assertThat(spans).filteredOn(s -> s.getName().startsWith("GET ")).singleElement()
         .satisfies(s -> assertThat(s.getName())
             .isEqualTo("GET /api/v2/flows/executions/{flow_execution_id}"));
+  }
+
+  @Test
+  void aTokenFetchIsASpanUnderTheAttemptThatNeededItAndACachedTokenIsNone() {
+    client.launch(request("abc-123"));
+    client.launch(request("abc-123"));
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    SpanData attempt = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst()
+        .orElseThrow();
+    assertThat(spans).filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
+        .singleElement().satisfies(fetch -> {
+          assertThat(fetch.getKind()).isEqualTo(SpanKind.INTERNAL);
+          assertThat(fetch.getParentSpanId()).isEqualTo(attempt.getSpanId());
+          assertThat(fetch.getTraceId()).isEqualTo(attempt.getTraceId());
+          assertThat(fetch.getStartEpochNanos()).isBetween(attempt.getStartEpochNanos(),
+              fetch.getEndEpochNanos());
+          assertThat(fetch.getEndEpochNanos()).isLessThanOrEqualTo(attempt.getEndEpochNanos());
+          assertThat(fetch.getAttributes().get(FlowexecTracing.TOKEN_FORCED_REFRESH)).isFalse();
+          assertThat(fetch.getAttributes().get(FlowexecTracing.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
+          assertThat(fetch.getAttributes().get(FlowexecTracing.SERVER_PORT))
+              .isEqualTo((long) emulator.port());
+          assertThat(fetch.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        });
+  }
+
+  @Test
+  void aRefusedTokenFetchIsAnErrorSpanWithTheOAuthCode() {
+    try (FlowExecutionsClient wrongSecret = FlowExecutionsClient.builder()
+        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
+            .credentials("tracing-test", "not-the-" + SECRET).build())
+        .listener(FlowexecTracing.create(otel))
+        .build()) {
+      assertThatThrownBy(() -> wrongSecret.launch(request("abc-123")))
+          .isInstanceOf(AuthenticationException.class);
+    }
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(spans).filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
+        .singleElement().satisfies(fetch -> {
+          assertThat(fetch.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+          assertThat(fetch.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("401");
+          assertThat(fetch.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
+              .isEqualTo(401L);
+          assertThat(fetch.getAttributes().get(FlowexecTracing.ERROR_CODE))
+              .isEqualTo("invalid_client");
+        });
+    assertThat(spans.toString()).doesNotContain(SECRET);
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts what the client reports: attempts, retries by cause, finished calls. Thread-safe. */
+/** Counts what the client reports: attempts, retries by cause, token fetches, finished calls. Thread-safe. */
 public final class RecordingListener implements ExecutionListener {
   /** One scheduled retry. */
   public static final class Retry {
@@ -35,6 +35,7 @@ public final class RecordingListener implements ExecutionListener {
   private final Map<String, LongAdder> retriesByCause = new ConcurrentHashMap<>();
   private final List<Retry> retries = new CopyOnWriteArrayList<>();
   private final List<FlowApiException> attemptFailures = new CopyOnWriteArrayList<>();
+  private final List<TokenFetched> tokenFetches = new CopyOnWriteArrayList<>();
 
   @Override
   public void attemptStarted(AttemptStarted attempt) {
@@ -45,6 +46,11 @@ public final class RecordingListener implements ExecutionListener {
   public void attemptFinished(AttemptFinished attempt) {
     attempt.failure().filter(FlowApiException.class::isInstance)
         .ifPresent(failure -> attemptFailures.add((FlowApiException) failure));
+  }
+
+  @Override
+  public void tokenFetched(TokenFetched fetch) {
+    tokenFetches.add(fetch);
   }
 
   @Override
@@ -78,6 +84,10 @@ public final class RecordingListener implements ExecutionListener {
 
   public List<Retry> retries() {
     return new ArrayList<>(retries);
+  }
+
+  public List<TokenFetched> tokenFetches() {
+    return new ArrayList<>(tokenFetches);
   }
 
   public List<FlowApiException> attemptFailures() {

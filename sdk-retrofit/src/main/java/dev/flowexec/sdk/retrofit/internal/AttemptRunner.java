@@ -8,6 +8,7 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TokenFetchListener;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class AttemptRunner {
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
     AccessToken token;
     try {
-      token = tokens.token(budget.remaining());
+      token = tokens.token(budget.remaining(), options.tokenFetchListener());
     } catch (TransportException failure) {
       throw beforeSending(operation, failure);
     }
@@ -82,7 +83,7 @@ public final class AttemptRunner {
         throw explain(failure);
       }
       tokens.invalidate(token);
-      AccessToken renewed = tokens.token(budget.remaining());
+      AccessToken renewed = tokens.token(budget.remaining(), options.tokenFetchListener());
       if (renewed.value().equals(token.value())) {
         throw failure; // the provider has no other token to offer
       }
@@ -102,7 +103,7 @@ public final class AttemptRunner {
   public CompletableFuture<TransportResponse> runAsync(Operation operation, CallOptions options, CallFactory calls) {
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
-    tokenThenExchange(operation, budget, calls, result, null, null);
+    tokenThenExchange(operation, options.tokenFetchListener(), budget, calls, result, null, null);
     return result;
   }
 
@@ -130,11 +131,12 @@ public final class AttemptRunner {
    * Gets a token, then sends. {@code refused} is the token the service refused, when this is the
    * one renewal of the attempt; {@code refusal} is what to fail with if no other token comes.
    */
-  private void tokenThenExchange(Operation operation, AttemptBudget budget, CallFactory calls,
-      CompletableFuture<TransportResponse> result, AccessToken refused, FlowApiException refusal) {
+  private void tokenThenExchange(Operation operation, TokenFetchListener fetches, AttemptBudget budget,
+      CallFactory calls, CompletableFuture<TransportResponse> result, AccessToken refused,
+      FlowApiException refusal) {
     CompletableFuture<AccessToken> token;
     try {
-      token = tokens.tokenAsync(budget.remaining());
+      token = tokens.tokenAsync(budget.remaining(), fetches);
     } catch (RuntimeException failure) {
       result.completeExceptionally(failure);
       return;
@@ -150,12 +152,12 @@ public final class AttemptRunner {
       } else if (refused != null && value.value().equals(refused.value())) {
         result.completeExceptionally(refusal);
       } else {
-        exchangeAsync(operation, value, budget, calls, result, refused == null);
+        exchangeAsync(operation, fetches, value, budget, calls, result, refused == null);
       }
     });
   }
 
-  private void exchangeAsync(Operation operation, AccessToken token, AttemptBudget budget,
+  private void exchangeAsync(Operation operation, TokenFetchListener fetches, AccessToken token, AttemptBudget budget,
       CallFactory calls, CompletableFuture<TransportResponse> result, boolean mayRenew) {
     Call<ResponseBody> call;
     try {
@@ -177,7 +179,7 @@ public final class AttemptRunner {
         } catch (FlowApiException failure) {
           if (mayRenew && isRefusedToken(failure) && !result.isDone()) {
             tokens.invalidate(token);
-            tokenThenExchange(operation, budget, calls, result, token, failure);
+            tokenThenExchange(operation, fetches, budget, calls, result, token, failure);
           } else {
             result.completeExceptionally(explain(failure));
           }

@@ -16,13 +16,13 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * The transport's wire log, on the logger {@code dev.flowexec.sdk.wire}: at DEBUG one line per
- * token fetch (URL, status, time); at TRACE every request and response of the API and the token
- * endpoint with headers and bodies. Credentials never appear: {@code Authorization},
+ * The transport's wire log, on the logger {@code dev.flowexec.sdk.wire}: at TRACE every request
+ * and response of the API and the token endpoint with headers and bodies. (The DEBUG line per
+ * token fetch comes from the client's log, {@code dev.flowexec.sdk.client}, for every transport.) Credentials never appear: {@code Authorization},
  * cookies and any header named like a token or secret show {@code <redacted>}, and so do
  * {@code client_secret}, {@code client_assertion} and {@code password} in form bodies and
  * {@code access_token}, {@code refresh_token}, {@code id_token} and {@code client_secret} in JSON
- * bodies. Bodies are cut at {@link #MAX_BODY_CHARS} characters. When DEBUG is off, the cost is one
+ * bodies. Bodies are cut at {@link #MAX_BODY_CHARS} characters. When TRACE is off, the cost is one
  * level check per exchange. Not public API.
  */
 public final class WireLog implements Interceptor {
@@ -65,44 +65,28 @@ public final class WireLog implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    if (!log.isLoggable(Level.DEBUG)) {
+    if (!log.isLoggable(Level.TRACE)) {
       return chain.proceed(chain.request());
     }
     Request request = chain.request();
-    boolean trace = log.isLoggable(Level.TRACE);
-    boolean tokenFetch = isForm(request.body());
     String url = withoutCredentials(request.url());
-    if (trace) {
-      write(Level.TRACE, "--> " + request.method() + " " + url + "\n" + headers(request.headers())
-          + body(request.body()));
-    }
+    write(Level.TRACE, "--> " + request.method() + " " + url + "\n" + headers(request.headers())
+        + body(request.body()));
     long start = System.nanoTime();
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException failure) {
       long millis = (System.nanoTime() - start) / 1_000_000;
-      if (tokenFetch) {
-        write(Level.DEBUG, "token fetch " + request.method() + " " + url + ": no response after "
-            + millis + " ms (" + failure.getClass().getName() + ")");
-      }
-      if (trace) {
-        write(Level.TRACE, "<-- " + request.method() + " " + url + " failed after " + millis
-            + " ms: " + failure.getClass().getName());
-      }
+      write(Level.TRACE, "<-- " + request.method() + " " + url + " failed after " + millis
+          + " ms: " + failure.getClass().getName());
       throw failure;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    if (tokenFetch) {
-      write(Level.DEBUG, "token fetch " + request.method() + " " + url + ": " + response.code()
-          + ", request " + orDash(response.header("X-Request-Id")) + ", " + millis + " ms");
-    }
-    if (trace) {
-      String text = response.body() == null ? ""
-          : redact(response.peekBody(MAX_BODY_CHARS * 4L).string(), false);
-      write(Level.TRACE, "<-- " + response.code() + " " + request.method() + " " + url + " ("
-          + millis + " ms)\n" + headers(response.headers()) + shown(text));
-    }
+    String text = response.body() == null ? ""
+        : redact(response.peekBody(MAX_BODY_CHARS * 4L).string(), false);
+    write(Level.TRACE, "<-- " + response.code() + " " + request.method() + " " + url + " ("
+        + millis + " ms)\n" + headers(response.headers()) + shown(text));
     return response;
   }
 
@@ -146,9 +130,5 @@ public final class WireLog implements Interceptor {
     }
     return text.length() <= MAX_BODY_CHARS ? text
         : text.substring(0, MAX_BODY_CHARS) + "... (cut at " + MAX_BODY_CHARS + " characters)";
-  }
-
-  private static String orDash(String value) {
-    return value == null ? "-" : value;
   }
 }
