@@ -147,8 +147,8 @@ public final class ApiBaseline {
   }
 
   private static String diff(String committed, String now) {
-    Set<String> before = new LinkedHashSet<>(List.of(committed.split("\n")));
-    Set<String> after = new LinkedHashSet<>(List.of(now.split("\n")));
+    Set<String> before = new LinkedHashSet<>(committed.lines().collect(Collectors.toList()));
+    Set<String> after = new LinkedHashSet<>(now.lines().collect(Collectors.toList()));
     StringBuilder out = new StringBuilder();
     int shown = 0;
     for (String line : before) {

@@ -66,12 +66,8 @@ public final class ApiDump {
     if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass()) {
       return false;
     }
-    for (String segment : type.getPackageName().split("\\.")) {
-      if (segment.equals("internal")) {
-        return false;
-      }
-    }
-    return isAccessible(type);
+    String packageName = "." + type.getPackageName() + ".";
+    return !packageName.contains(".internal.") && isAccessible(type);
   }
 
   private static boolean isAccessible(Class<?> type) {
