@@ -449,7 +449,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
     public ExecutionResponse launch(LaunchRequest request, CallOptions options) {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(options, "options");
-      return runner.call(Operation.LAUNCH, request.flowExecutionId(), options,
+      return runner.call(Operation.LAUNCH, request.flowExecutionId(), request.flowId(), options,
           attemptOptions -> transport.launch(request, attemptOptions));
     }
 
@@ -475,7 +475,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
         CallOptions options) {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(options, "options");
-      return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), options,
+      return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), request.flowId(), options,
           attemptOptions -> transport.launchAsync(request, attemptOptions));
     }
 
@@ -501,7 +501,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
     public ExecutionResponse get(String flowExecutionId, CallOptions options) {
       checkId(flowExecutionId);
       Objects.requireNonNull(options, "options");
-      return runner.call(Operation.GET, flowExecutionId, options,
+      return runner.call(Operation.GET, flowExecutionId, null, options,
           attemptOptions -> transport.get(flowExecutionId, attemptOptions));
     }
 
@@ -526,7 +526,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
         CallOptions options) {
       checkId(flowExecutionId);
       Objects.requireNonNull(options, "options");
-      return runner.callAsync(Operation.GET, flowExecutionId, options,
+      return runner.callAsync(Operation.GET, flowExecutionId, null, options,
           attemptOptions -> transport.getAsync(flowExecutionId, attemptOptions));
     }
 

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,11 +65,12 @@ public final class HttpClientTransport implements FlowTransport {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
     AccessToken token = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
+    Map<String, String> headers = options.headers();
     for (boolean renewed = false; ; renewed = true) {
       Scopes.check(op, token); // fails fast, before any HTTP call, when the token's scopes are known
       HttpRequest.Builder request = method.apply(HttpRequest.newBuilder(uri))
           .header("Authorization", "Bearer " + token.value()).header("User-Agent", "flowexec-examples/0.1");
-      options.headers().forEach(request::header);
+      headers.forEach(request::header);
       HttpResponse<BoundedBody> response = http.send(op, request, deadline);
       if (response.statusCode() == 200 || response.statusCode() == 201) {
         return TransportResponse.of(FlowJsonCodec.readExecution(response.body().bytes()), response.statusCode(), response.headers().map());
@@ -84,6 +86,7 @@ public final class HttpClientTransport implements FlowTransport {
         throw failure;
       }
       token = fresh;
+      headers = options.resendListener().requestResent(headers, failure); // this request's own headers
     }
   }
 

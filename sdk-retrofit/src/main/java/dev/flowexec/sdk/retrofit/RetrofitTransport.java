@@ -166,18 +166,16 @@ public final class RetrofitTransport implements FlowTransport {
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
     checkOpen();
     String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
-    Map<String, String> headers = options.headers();
-    return runner.run(Operation.LAUNCH, options, authorization -> api.launch(authorization, idempotencyKey,
-        userAgent(headers), accept(headers), headers, request));
+    return runner.run(Operation.LAUNCH, options, (authorization, headers) -> api.launch(authorization,
+        idempotencyKey, userAgent(headers), accept(headers), headers, request));
   }
 
   @Override
   public TransportResponse get(String flowExecutionId, CallOptions options) {
     checkOpen();
     Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-    Map<String, String> headers = options.headers();
-    return runner.run(Operation.GET, options, authorization -> api.get(flowExecutionId, authorization,
-        userAgent(headers), accept(headers), headers));
+    return runner.run(Operation.GET, options, (authorization, headers) -> api.get(flowExecutionId,
+        authorization, userAgent(headers), accept(headers), headers));
   }
 
   /**
@@ -191,9 +189,8 @@ public final class RetrofitTransport implements FlowTransport {
     try {
       checkOpen();
       String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
-      Map<String, String> headers = options.headers();
-      return runner.runAsync(Operation.LAUNCH, options, authorization -> api.launch(authorization,
-          idempotencyKey, userAgent(headers), accept(headers), headers, request));
+      return runner.runAsync(Operation.LAUNCH, options, (authorization, headers) -> api.launch(
+          authorization, idempotencyKey, userAgent(headers), accept(headers), headers, request));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
@@ -210,9 +207,8 @@ public final class RetrofitTransport implements FlowTransport {
     try {
       checkOpen();
       Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-      Map<String, String> headers = options.headers();
-      return runner.runAsync(Operation.GET, options, authorization -> api.get(flowExecutionId,
-          authorization, userAgent(headers), accept(headers), headers));
+      return runner.runAsync(Operation.GET, options, (authorization, headers) -> api.get(
+          flowExecutionId, authorization, userAgent(headers), accept(headers), headers));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
