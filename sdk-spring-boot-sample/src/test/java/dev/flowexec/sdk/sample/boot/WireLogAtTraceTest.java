@@ -22,7 +22,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * system bridges that to SLF4J (jul-to-slf4j) and copies its levels onto the JUL loggers, so the
  * property is all it takes. The secret and the tokens stay out.
  */
-@SpringBootTest(properties = "logging.level.dev.flowexec.sdk.wire=TRACE")
+@SpringBootTest(properties = {"logging.level.dev.flowexec.sdk.wire=TRACE",
+    "sample.webhook-secret=" + WebhookSampleApplicationTest.WEBHOOK_SECRET})
 @AutoConfigureFlowexecEmulator(flows = "order-fulfilment:1:Start,End", clientSecret = WireLogAtTraceTest.SECRET)
 @ExtendWith(OutputCaptureExtension.class)
 class WireLogAtTraceTest {

@@ -21,7 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * By default the wire log is silent; the actuator's {@code loggers} endpoint (Boot's
  * {@link LoggingSystem}) raises it at run time, without a restart.
  */
-@SpringBootTest
+@SpringBootTest(properties = "sample.webhook-secret=" + WebhookSampleApplicationTest.WEBHOOK_SECRET)
 @AutoConfigureFlowexecEmulator(flows = "order-fulfilment:1:Start,End", clientSecret = WireLogByDefaultTest.SECRET)
 @ExtendWith(OutputCaptureExtension.class)
 class WireLogByDefaultTest {

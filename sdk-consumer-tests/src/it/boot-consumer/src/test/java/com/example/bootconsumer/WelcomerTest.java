@@ -27,6 +27,9 @@ class WelcomerTest {
   @Autowired
   MeterRegistry meterRegistry;
 
+  @Autowired
+  WelcomeReadiness readiness;
+
   @Test
   void aSignUpLaunchesTheWelcomeFlowOnce() {
     welcomer.welcome("s-1", "cust-1");
@@ -34,6 +37,7 @@ class WelcomerTest {
     assertThat(emulator.executionCount()).isEqualTo(1);
     assertThat(emulator.launchAttempts("welcome-s-1")).isEqualTo(2);
     assertThat(context.containsBean("flowexecHealthIndicator")).isTrue();
+    assertThat(readiness.canWelcome()).isTrue();
     // Metrics and tracing wired by the starter, on the Micrometer and OpenTelemetry Boot manages.
     assertThat(context.getBeansOfType(FlowexecMetrics.class)).hasSize(1);
     assertThat(context.getBeansOfType(FlowexecTracing.class)).hasSize(1);

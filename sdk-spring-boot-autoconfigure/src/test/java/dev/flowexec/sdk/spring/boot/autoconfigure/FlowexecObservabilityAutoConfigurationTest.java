@@ -89,6 +89,9 @@ class FlowexecObservabilityAutoConfigurationTest {
       assertThat(calls(registry, "success")).isEqualTo(1);
       assertThat(calls(registry, "replayed")).isEqualTo(1);
       assertThat(registry.find("flowexec.client.attempts").timers()).isNotEmpty();
+      // The token fetch reaches the listener too: one request to the token endpoint, then the cache.
+      assertThat(registry.find("flowexec.client.token.fetches").timers()).singleElement()
+          .satisfies(timer -> assertThat(timer.count()).isEqualTo(1));
       assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString()).doesNotContain(SECRET));
     });
   }
@@ -140,7 +143,8 @@ class FlowexecObservabilityAutoConfigurationTest {
       assertThat(context).hasSingleBean(FlowexecTracing.class).hasSingleBean(FlowexecMetrics.class);
       context.getBean(FlowExecutionsClient.class).launch(request("traced-1"));
       List<SpanData> spans = context.getBean(Tracing.class).exporter.getFinishedSpanItems();
-      assertThat(spans).extracting(SpanData::getName).contains("flowexec launch", "POST /api/v2/flows/executions");
+      assertThat(spans).extracting(SpanData::getName)
+          .contains("flowexec launch", "POST /api/v2/flows/executions", "flowexec token fetch");
       SpanData attempt = spans.stream().filter(span -> span.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
       ReceivedRequest launch = emulator.requests().stream().filter(r -> r.path().startsWith("/api/")).findFirst()
           .orElseThrow();
