@@ -20,13 +20,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/**
- * A {@link FlowTransport} on {@code java.net.http.HttpClient}: one call, one exchange (one more if a token is
- * refused). Bodies are bounded ({@link BoundedBody}); {@link JdkExchanges} sends and maps failures truthfully.
- */
+/** A {@link FlowTransport} on java.net.http: one call, one exchange (two if a token is refused), bounded bodies. */
 public final class HttpClientTransport implements FlowTransport {
   /** As RetrofitTransport's default: 8 MiB. */ public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L << 20;
   private final JdkExchanges http;
@@ -65,7 +61,7 @@ public final class HttpClientTransport implements FlowTransport {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
     AccessToken token = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
-    Map<String, String> headers = options.headers();
+    var headers = options.headers();
     for (boolean renewed = false; ; renewed = true) {
       Scopes.check(op, token); // fails fast, before any HTTP call, when the token's scopes are known
       HttpRequest.Builder request = method.apply(HttpRequest.newBuilder(uri))
@@ -86,7 +82,7 @@ public final class HttpClientTransport implements FlowTransport {
         throw failure;
       }
       token = fresh;
-      headers = options.resendListener().requestResent(headers, failure); // this request's own headers
+      headers = options.resendListener().requestResent(headers, failure);
     }
   }
 
