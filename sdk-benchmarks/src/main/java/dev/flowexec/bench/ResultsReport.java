@@ -420,7 +420,7 @@ public final class ResultsReport {
   private static Map<String, long[]> footprint(Path file) throws IOException {
     Map<String, long[]> out = new LinkedHashMap<>();
     for (String line : Files.readAllLines(file)) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = line.trim().split("\\s+", -1);
       if (f.length == 3) {
         out.put(f[0], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
       }

@@ -59,7 +59,7 @@ final class CallRunner {
   private final DoubleSupplier random;
   private final URI baseUrl;
   /** Open asynchronous calls and polls, each with what ends it when the runner closes. */
-  private final Map<CompletableFuture<?>, OpenCall> open = new ConcurrentHashMap<>();
+  private final Map<OpenCall, CompletableFuture<?>> open = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /**
@@ -87,7 +87,7 @@ final class CallRunner {
     if (byTimeout == null && byDeadline == null) {
       return now.plus(defaultTimeout);
     }
-    if (byTimeout == null || byDeadline != null && byDeadline.isBefore(byTimeout)) {
+    if (byTimeout == null || (byDeadline != null && byDeadline.isBefore(byTimeout))) {
       return byDeadline;
     }
     return byTimeout;
@@ -170,7 +170,7 @@ final class CallRunner {
    */
   public void close() {
     closed = true;
-    open.values().forEach(OpenCall::closing);
+    open.keySet().forEach(OpenCall::closing);
   }
 
   /**
@@ -180,7 +180,7 @@ final class CallRunner {
    */
   public void abandonOpenCalls(Duration grace) {
     long until = System.nanoTime() + grace.toNanos();
-    for (CompletableFuture<?> future : open.keySet()) {
+    for (CompletableFuture<?> future : open.values()) {
       try {
         future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException late) {
@@ -192,13 +192,13 @@ final class CallRunner {
         // ended: what we waited for
       }
     }
-    open.values().forEach(OpenCall::abandon);
+    open.keySet().forEach(OpenCall::abandon);
   }
 
   /** Registers an open call until its future completes; returns false when already closed. */
   private boolean track(CompletableFuture<?> future, OpenCall call) {
-    open.put(future, call);
-    future.whenComplete((value, failure) -> open.remove(future));
+    open.put(call, future);
+    future.whenComplete((value, failure) -> open.remove(call));
     if (closed) {
       call.closing(); // close() may have run before the put
       return false;

@@ -153,7 +153,7 @@ public abstract class RetryPolicy {
    */
   public Duration delayBeforeRetry(int attempt, FlowApiException failure, double random) {
     double base = initialBackoff().toNanos() * Math.pow(multiplier(), attempt - 1.0);
-    double capped = Math.min(base, maxBackoff().toNanos());
+    double capped = Math.min(base, (double) maxBackoff().toNanos());
     Duration backoff = Duration.ofNanos((long) (capped * (1 - jitter() * random)));
     return failure.retryAfter()
         .map(asked -> asked.compareTo(maxRetryAfter()) > 0 ? maxRetryAfter() : asked)

@@ -224,7 +224,7 @@ class ClientCloseTest {
     @Override
     public void close() {
       for (CompletableFuture<TransportResponse> attempt : attempts) {
-        boolean sent = written.contains(attempt);
+        boolean sent = written.stream().anyMatch(w -> w == attempt);
         attempt.completeExceptionally(new TransportException("the transport was closed", sent,
             new IOException("closed")));
       }

@@ -27,7 +27,12 @@ final class ScriptedTransport implements FlowTransport {
   /** Queues an answer: a function of the execution id that returns or throws. */
   synchronized ScriptedTransport then(Function<String, FlowExecution> answer) {
     return thenRespond(id -> TransportResponse.of(answer.apply(id), 201,
-        ResponseHeaders.of("X-Request-Id", "req_" + (++answered))));
+        ResponseHeaders.of("X-Request-Id", nextRequestId())));
+  }
+
+  private synchronized String nextRequestId() {
+    answered++;
+    return "req_" + answered;
   }
 
   /** Queues an answer with its own status and headers. */

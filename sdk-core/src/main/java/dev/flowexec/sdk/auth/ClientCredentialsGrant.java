@@ -168,7 +168,7 @@ final class ClientCredentialsGrant {
     if (seconds.signum() <= 0) {
       return Duration.ZERO;
     }
-    if (seconds.compareTo(BigDecimal.valueOf(MAX_LIFETIME.getSeconds())) >= 0) {
+    if (seconds.compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) >= 0) {
       return MAX_LIFETIME;
     }
     return Duration.ofSeconds(seconds.longValue());

@@ -97,7 +97,7 @@ public final class ScopeCheck {
    * @return true for {@link #off()}
    */
   public boolean isOff() {
-    return this == OFF;
+    return equals(OFF);
   }
 
   /**
@@ -126,7 +126,7 @@ public final class ScopeCheck {
    *     scope, with a message saying what to configure
    */
   public void checkRequested(Collection<String> requested) {
-    if (this != CONTRACT || requested.stream().anyMatch(s -> s.startsWith(PREFIX))) {
+    if (!equals(CONTRACT) || requested.stream().anyMatch(s -> s.startsWith(PREFIX))) {
       return;
     }
     String first = requested.iterator().next();

@@ -118,7 +118,7 @@ public class FlowApiException extends RuntimeException {
    * and {@code 503} are refusals. No response at all (status 0) cannot tell: it may have.
    */
   private static boolean mayHaveStarted(int statusCode, String errorCode) {
-    if (statusCode == 0 || statusCode >= 200 && statusCode < 300) {
+    if (statusCode == 0 || (statusCode >= 200 && statusCode < 300)) {
       return true;
     }
     if (statusCode == 409) {

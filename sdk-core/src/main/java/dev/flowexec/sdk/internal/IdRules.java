@@ -71,8 +71,8 @@ public final class IdRules {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c == '_' || c == '-' || dots && (c == '.' || c == ':');
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '-' || (dots && (c == '.' || c == ':'));
       if (!ok) {
         return new Broken("invalid_format", String.format(Locale.ROOT,
             "%s has '%s' at index %d: use only %s", path, printable(c), i, allowed));

@@ -81,7 +81,7 @@ final class InputDataCheck {
   private void top(Map<String, Object> inputData) {
     int before = errors.size();
     Map<String, Object> copy = null;
-    long total = 2 + Math.max(0, inputData.size() - 1);
+    long total = 2L + Math.max(0, inputData.size() - 1);
     for (Map.Entry<String, Object> entry : inputData.entrySet()) {
       String key = entry.getKey();
       Object value = entry.getValue();
@@ -172,7 +172,7 @@ final class InputDataCheck {
 
   private JsonValues.Frozen map(Map<?, ?> map, String path, int depth) {
     Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-    long total = 2 + Math.max(0, map.size() - 1);
+    long total = 2L + Math.max(0, map.size() - 1);
     int tallest = 0;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       Object key = entry.getKey();
@@ -195,7 +195,7 @@ final class InputDataCheck {
 
   private JsonValues.Frozen list(Collection<?> items, String path, int depth) {
     Object[] copy = new Object[items.size()];
-    long total = 2 + Math.max(0, items.size() - 1);
+    long total = 2L + Math.max(0, items.size() - 1);
     int tallest = 0;
     int i = 0;
     for (Object item : items) {

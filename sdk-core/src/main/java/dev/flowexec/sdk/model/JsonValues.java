@@ -87,7 +87,7 @@ final class JsonValues {
     }
     if (value instanceof Map) {
       Map<?, ?> map = (Map<?, ?>) value;
-      long size = 2 + Math.max(0, map.size() - 1); // braces and commas
+      long size = 2L + Math.max(0, map.size() - 1); // braces and commas
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         size += stringSize(String.valueOf(entry.getKey()), 1) + 1 + serializedSize(entry.getValue());
       }
@@ -95,7 +95,7 @@ final class JsonValues {
     }
     if (value instanceof Collection) {
       Collection<?> items = (Collection<?>) value;
-      long size = 2 + Math.max(0, items.size() - 1);
+      long size = 2L + Math.max(0, items.size() - 1);
       for (Object item : items) {
         size += serializedSize(item);
       }

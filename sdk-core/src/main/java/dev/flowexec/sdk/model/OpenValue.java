@@ -57,9 +57,10 @@ abstract class OpenValue {
    * @return whether the two are equal
    */
   @Override
+  @SuppressWarnings("EqualsGetClass") // a Channel is never equal to a Role with the same text
   public final boolean equals(Object other) {
     return this == other
-        || other != null && other.getClass() == getClass() && value.equals(((OpenValue) other).value);
+        || (other != null && other.getClass() == getClass() && value.equals(((OpenValue) other).value));
   }
 
   /**

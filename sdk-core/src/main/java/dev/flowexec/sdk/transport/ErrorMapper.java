@@ -153,7 +153,7 @@ public final class ErrorMapper {
       message.append("\n  - ").append(detail.field()).append(" (").append(detail.issue())
           .append("): ").append(detail.message());
     }
-    hint(code, response.operation()).ifPresent(h -> message.append(details.isEmpty() ? ". " : "\n").append(h));
+    hint(code).ifPresent(h -> message.append(details.isEmpty() ? ". " : "\n").append(h));
     if (requestId != null) {
       message.append(" [request ").append(requestId).append(']');
     }
@@ -172,7 +172,7 @@ public final class ErrorMapper {
         type, response.bodyBytes());
   }
 
-  private static Optional<String> hint(String code, Operation operation) {
+  private static Optional<String> hint(String code) {
     switch (code) {
       case "missing_token": return Optional.of("Configure an access token or client credentials on the transport");
       case "invalid_token": return Optional.of("The token is unknown or expired, and a fresh one was refused too: check the client credentials");

@@ -348,7 +348,7 @@ final class Demo {
     }
   }
 
-  /** @return the lines of the contract's expectations, for tests */
+  /** Returns the lines of the contract's expectations, for tests. */
   static List<String> expectedPayloadIssues() {
     return PAYLOADS.values().stream().flatMap(Set::stream).sorted().collect(Collectors.toList());
   }

@@ -138,17 +138,17 @@ public final class EnvConfig {
     }
   }
 
-  /** @return the API's base URL */
+  /** Returns the API's base URL. */
   public URI baseUrl() {
     return baseUrl;
   }
 
-  /** @return true when a fixed access token is configured (else client credentials) */
+  /** Returns true when a fixed access token is configured (else client credentials). */
   public boolean usesAccessToken() {
     return accessToken != null;
   }
 
-  /** @return notes about variables that look like ours but are not read (typos), for stderr */
+  /** Returns notes about variables that look like ours but are not read (typos), for stderr. */
   public List<String> warnings() {
     return warnings;
   }

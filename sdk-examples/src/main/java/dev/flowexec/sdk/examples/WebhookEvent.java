@@ -116,22 +116,22 @@ public final class WebhookEvent {
         .build();
   }
 
-  /** @return the event's flow id, or null when the relay's default applies */
+  /** Returns the event's flow id, or null when the relay's default applies. */
   public String flowId() {
     return flowId;
   }
 
-  /** @return the participant's user id */
+  /** Returns the participant's user id. */
   public String userId() {
     return userId;
   }
 
-  /** @return the channel the execution runs on */
+  /** Returns the channel the execution runs on. */
   public String channel() {
     return channel;
   }
 
-  /** @return the flow inputs, possibly empty */
+  /** Returns the flow inputs, possibly empty. */
   public Map<String, Object> data() {
     return data;
   }

@@ -133,7 +133,7 @@ public final class WebhookRelay implements AutoCloseable {
     return new WebhookRelay(client, verifier, address, defaultFlowId);
   }
 
-  /** @return where to post events, such as {@code http://127.0.0.1:8080/events} */
+  /** Returns where to post events, such as {@code http://127.0.0.1:8080/events}. */
   public URI uri() {
     InetSocketAddress address = server.getAddress();
     String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();

@@ -199,8 +199,9 @@ class KeycloakTest {
     assertThat(api.tokens.get(1)).isEqualTo(api.tokens.get(0));
     assertThat(api.tokens.get(2)).isNotEqualTo(api.tokens.get(1));
     assertThat(api.claims).as("every token verified, none sent expired").hasSize(3);
-    long lifetime = api.claims.get(0).getExpirationTime().getTime() - api.claims.get(0).getIssueTime().getTime();
-    assertThat(lifetime).isEqualTo(10_000);
+    Duration lifetime = Duration.between(api.claims.get(0).getIssueTime().toInstant(),
+        api.claims.get(0).getExpirationTime().toInstant());
+    assertThat(lifetime).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test

@@ -222,29 +222,28 @@ class LoadWithFaultsTest {
       Map<String, Long> failuresByCause = failures.stream().collect(Collectors.groupingBy(
           o -> RecordingListener.causeKey(o.failure), TreeMap::new, Collectors.counting()));
       long retries = listener.retriesByCause().values().stream().mapToLong(Long::longValue).sum();
-      StringBuilder report = new StringBuilder()
-          .append("\n=== load with faults: ").append(CALLS).append(" launches, ").append(THREADS)
-          .append(" threads, fault rate ").append(FAULT_RATE).append(", seed ").append(SEED).append('\n')
-          .append(String.format("calls: %d (succeeded %d, failed typed %d, untyped %d) in %d ms%n",
+      String report = "\n=== load with faults: " + CALLS + " launches, " + THREADS
+          + " threads, fault rate " + FAULT_RATE + ", seed " + SEED + '\n'
+          + String.format("calls: %d (succeeded %d, failed typed %d, untyped %d) in %d ms%n",
               all.size(), successes.size(), failures.size(), unexpected.size(),
-              TimeUnit.NANOSECONDS.toMillis(elapsedNanos)))
-          .append(String.format("attempts: %d by the client, %d launch requests seen by the emulator%n",
-              listener.attempts(), emulatorAttempts))
-          .append("retries: ").append(retries).append(" by cause ").append(listener.retriesByCause()).append('\n')
-          .append("faults injected (replayed from the seed over the emulator's launch requests): ")
-          .append(injected.values().stream().mapToLong(Long::longValue).sum()).append(' ').append(injected).append('\n')
-          .append("failed calls by final cause: ").append(failuresByCause).append('\n')
-          .append(String.format("executions: %d; duplicates %d; lost %d; failed calls whose launch was recorded %d%n",
-              emulator.executionCount(), duplicates, lost.size(), failedButStarted))
-          .append(String.format("longest call: %d ms (deadline %d ms, tolerance %d ms)%n",
-              longest.toMillis(), CALL_TIMEOUT.toMillis(), TOLERANCE.toMillis()))
-          .append(String.format("per 10,000 launches: duplicates %.1f; lost successes %.1f;"
+              TimeUnit.NANOSECONDS.toMillis(elapsedNanos))
+          + String.format("attempts: %d by the client, %d launch requests seen by the emulator%n",
+              listener.attempts(), emulatorAttempts)
+          + "retries: " + retries + " by cause " + listener.retriesByCause() + '\n'
+          + "faults injected (replayed from the seed over the emulator's launch requests): "
+          + injected.values().stream().mapToLong(Long::longValue).sum() + ' ' + injected + '\n'
+          + "failed calls by final cause: " + failuresByCause + '\n'
+          + String.format("executions: %d; duplicates %d; lost %d; failed calls whose launch was recorded %d%n",
+              emulator.executionCount(), duplicates, lost.size(), failedButStarted)
+          + String.format("longest call: %d ms (deadline %d ms, tolerance %d ms)%n",
+              longest.toMillis(), CALL_TIMEOUT.toMillis(), TOLERANCE.toMillis())
+          + String.format("per 10,000 launches: duplicates %.1f; lost successes %.1f;"
                   + " failures whose execution exists without the flag %.1f (with it %.1f;"
                   + " flagged, none started %.1f); hangs %.1f; wire requests %.1f vs listener attempts %.1f%n",
               per10k(duplicates), per10k(lost.size()), per10k(startedWithoutFlag.size()),
               per10k(failedButStarted - startedWithoutFlag.size()), per10k(flaggedButNotStarted),
-              per10k(late.size()), per10k(emulatorAttempts), per10k(listener.attempts())));
-      guard.println(report.toString());
+              per10k(late.size()), per10k(emulatorAttempts), per10k(listener.attempts()));
+      guard.println(report);
 
       // ---- the failures tell the truth; every request on the wire is an attempt the listener saw
       assertThat(startedWithoutFlag)

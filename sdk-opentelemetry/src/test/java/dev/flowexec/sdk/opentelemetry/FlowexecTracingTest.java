@@ -341,6 +341,7 @@ class FlowexecTracingTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope is there only to make the parent span current
   void anAsyncCallKeepsTheCallersContext() throws Exception {
     Span parent = otel.getTracer("test").spanBuilder("webhook").startSpan();
     String id;

@@ -266,13 +266,12 @@ class RetrofitTransportTokenEndpointTest {
   @Test
   void rateLimitIsRetriedAfterTheDelay() {
     service.token(json(429, "{}").setHeader("Retry-After", "1")).token(Fixtures.token("after-429", 3600, null));
-    RateLimitedException alone = null;
 
     client(transport()).launch(Fixtures.launchRequest());
 
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
     service.tokenFallback(() -> new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
-    alone = catchThrowableOfType(RateLimitedException.class, () -> launch(transport()));
+    RateLimitedException alone = catchThrowableOfType(RateLimitedException.class, () -> launch(transport()));
     assertThat(alone).isExactlyInstanceOf(RateLimitedException.class);
     assertThat(alone.errorCode()).isEqualTo("rate_limited");
     assertThat(alone.retryAfter()).contains(Duration.ofSeconds(3));
@@ -444,7 +443,8 @@ class RetrofitTransportTokenEndpointTest {
   void authenticationFailuresAreNotRetried() {
     service.tokenFallback(() -> json(401, "{\"error\":\"invalid_client\"}"));
 
-    catchThrowableOfType(AuthenticationException.class, () -> client(transport()).launch(Fixtures.launchRequest()));
+    assertThatThrownBy(() -> client(transport()).launch(Fixtures.launchRequest()))
+        .isInstanceOf(AuthenticationException.class);
 
     assertThat(service.tokenRequests).hasValue(1);
     assertThat(sleeps).isEmpty();

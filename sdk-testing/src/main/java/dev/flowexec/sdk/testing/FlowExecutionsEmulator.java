@@ -92,12 +92,10 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String baseUrl;
-  private final boolean adminApi;
   private VirtualTimeScheduler virtualTime;
 
   private FlowExecutionsEmulator(EmulatorSettings settings, int port, boolean adminApi) {
     this.settings = settings;
-    this.adminApi = adminApi;
     this.tokens = new TokenStore(settings.clock());
     this.executions = new ExecutionStore(settings.clock(), EmulatorSettings.RETENTION);
     this.limiter =

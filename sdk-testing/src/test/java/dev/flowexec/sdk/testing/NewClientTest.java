@@ -73,6 +73,7 @@ class NewClientTest {
   void startingAnEmulatorLeavesTheSystemPropertiesAlone() {
     String before = System.clearProperty("sun.net.httpserver.nodelay"); // the build sets it for tests
     try (FlowExecutionsEmulator emulator = FlowExecutionsEmulator.builder().start()) {
+      assertThat(emulator.baseUrl()).startsWith("http://127.0.0.1:");
       assertThat(System.getProperties()).doesNotContainKey("sun.net.httpserver.nodelay");
     } finally {
       if (before != null) {

@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
     if (o instanceof Map && ((Map<String, Object>) o).containsKey("$ref")) {
       String ref = (String) ((Map<String, Object>) o).get("$ref");
       Object node = doc;
-      for (String part : ref.substring(2).split("/")) {
+      for (String part : ref.substring(2).split("/", -1)) {
         node = ((Map<String, Object>) node).get(part);
       }
       return resolve(node);

@@ -79,7 +79,7 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
 
     List<byte[]> candidates = new ArrayList<>();
     int malformed = 0;
-    for (String entry : signatures.split(" ")) {
+    for (String entry : signatures.split(" ", -1)) {
       if (entry.isEmpty()) {
         continue;
       }

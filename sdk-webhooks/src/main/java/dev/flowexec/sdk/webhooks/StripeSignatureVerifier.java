@@ -64,7 +64,7 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
     String timestampText = null;
     List<byte[]> candidates = new ArrayList<>();
     int malformed = 0;
-    for (String item : header.split(",")) {
+    for (String item : header.split(",", -1)) {
       String element = item.trim();
       int equals = element.indexOf('=');
       if (equals <= 0) {

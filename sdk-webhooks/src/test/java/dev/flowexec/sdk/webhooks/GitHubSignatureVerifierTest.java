@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class GitHubSignatureVerifierTest {
     assertThat(delivery.headers().first("x-github-event")).hasValue("issues");
     assertThat(WebhookSigner.gitHub(SECRET).sign(DELIVERY, Instant.EPOCH, BODY))
         .containsEntry("X-Hub-Signature-256", SIGNATURE).containsEntry("X-GitHub-Delivery", DELIVERY);
-    assertThat(verifier.verify(BODY, headers(SIGNATURE.toUpperCase().replace("SHA256=", "sha256="), DELIVERY)))
+    assertThat(verifier.verify(BODY, headers(SIGNATURE.toUpperCase(Locale.ROOT).replace("SHA256=", "sha256="), DELIVERY)))
         .as("hex in either case").isNotNull();
   }
 

@@ -152,7 +152,7 @@ public final class HostileServer implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
-    try (Socket closing = socket) {
+    try (socket) {
       socket.setSoTimeout(10_000);
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
@@ -302,7 +302,7 @@ public final class HostileServer implements AutoCloseable {
       return body.group(1);
     }
     String line = request.substring(0, Math.max(0, request.indexOf('\r')));
-    String[] parts = line.split(" ");
+    String[] parts = line.split(" ", -1);
     String path = parts.length > 1 ? parts[1] : "";
     return path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
   }

@@ -62,7 +62,7 @@ final class Rfc3339 {
       return null; // let the full parser say what is wrong
     }
     long epochDay = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
   }
 
   /** The decimal value of {@code s[from, to)}, or -1 when a character is not a digit. */

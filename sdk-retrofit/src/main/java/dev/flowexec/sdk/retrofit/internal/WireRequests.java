@@ -42,6 +42,9 @@ public final class WireRequests {
   static final String HIDDEN_RETRY_AFTER = "Flowexec-Retry-After";
   static final int MAX_RESENDS = 3;
 
+  // Per transport, not static: a call's network interceptor must find its own transport's call
+  // state, even when calls of two transports nest on one thread. Removed when the call ends.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<CallState> current = new ThreadLocal<>();
   /** Connections that have carried a request: a request on one of them is on a reused connection. */
   private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));

@@ -37,7 +37,7 @@ class WebhookErrors {
   @ExceptionHandler(WebhookVerificationException.class)
   ProblemDetail unverified(WebhookVerificationException failure) {
     if (failure.reason() == WebhookVerificationException.Reason.BODY_TOO_LARGE) {
-      return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, failure.getMessage());
+      return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, failure.getMessage());
     }
     LOG.log(System.Logger.Level.WARNING, "refused a webhook delivery: " + failure.reason() + ": " + failure.getMessage());
     return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "the delivery's signature did not verify");

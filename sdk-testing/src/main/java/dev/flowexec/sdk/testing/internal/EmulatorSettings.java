@@ -61,52 +61,52 @@ public final class EmulatorSettings {
     this.requestHistoryLimit = requestHistoryLimit;
   }
 
-  /** @return the clock */
+  /** Returns the clock. */
   public Clock clock() {
     return clock;
   }
 
-  /** @return the OAuth clients by id */
+  /** Returns the OAuth clients by id. */
   public Map<String, RegisteredClient> clients() {
     return clients;
   }
 
-  /** @return the flows by id */
+  /** Returns the flows by id. */
   public Map<String, Flow> flows() {
     return flows;
   }
 
-  /** @return the lifetime of tokens from the token endpoint */
+  /** Returns the lifetime of tokens from the token endpoint. */
   public Duration tokenLifetime() {
     return tokenLifetime;
   }
 
-  /** @return how long executions stay {@code QUEUED} */
+  /** Returns how long executions stay {@code QUEUED}. */
   public Duration queuedFor() {
     return queuedFor;
   }
 
-  /** @return how long executions stay {@code RUNNING} */
+  /** Returns how long executions stay {@code RUNNING}. */
   public Duration runningFor() {
     return runningFor;
   }
 
-  /** @return API requests allowed per window, 0 for no limit */
+  /** Returns API requests allowed per window, 0 for no limit. */
   public int rateLimitPermits() {
     return rateLimitPermits;
   }
 
-  /** @return the rate-limit window */
+  /** Returns the rate-limit window. */
   public Duration rateLimitWindow() {
     return rateLimitWindow;
   }
 
-  /** @return the {@code Retry-After} form of the rate limit */
+  /** Returns the {@code Retry-After} form of the rate limit. */
   public RetryAfterFormat retryAfterFormat() {
     return retryAfterFormat;
   }
 
-  /** @return how many requests are kept for inspection */
+  /** Returns how many requests are kept for inspection. */
   public int requestHistoryLimit() {
     return requestHistoryLimit;
   }

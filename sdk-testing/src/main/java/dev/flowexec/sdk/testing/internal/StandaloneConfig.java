@@ -171,7 +171,7 @@ public final class StandaloneConfig {
     }
     Set<String> scopes = new LinkedHashSet<>();
     if (parts.length == 3) {
-      for (String scope : parts[2].split(",")) {
+      for (String scope : parts[2].split(",", -1)) {
         if (!scope.isBlank()) {
           scopes.add(scope.trim());
         }
@@ -417,32 +417,32 @@ public final class StandaloneConfig {
     return builder;
   }
 
-  /** @return whether --help was asked for */
+  /** Returns whether --help was asked for. */
   public boolean help() {
     return help;
   }
 
-  /** @return whether --version was asked for */
+  /** Returns whether --version was asked for. */
   public boolean version() {
     return version;
   }
 
-  /** @return the port asked for */
+  /** Returns the port asked for. */
   public int port() {
     return port;
   }
 
-  /** @return whether the control API is on */
+  /** Returns whether the control API is on. */
   public boolean adminApi() {
     return adminApi;
   }
 
-  /** @return the clients, in order, without secrets */
+  /** Returns the clients, in order, without secrets. */
   public List<ClientInfo> clients() {
     return new ArrayList<>(clients.values());
   }
 
-  /** @return the flows, in order */
+  /** Returns the flows, in order. */
   public List<Flow> flows() {
     return new ArrayList<>(flows.values());
   }

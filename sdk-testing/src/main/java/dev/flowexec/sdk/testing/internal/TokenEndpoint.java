@@ -52,7 +52,7 @@ public final class TokenEndpoint {
     }
     Map<String, String> form = new HashMap<>();
     String text = new String(request.body(), StandardCharsets.UTF_8);
-    for (String pair : text.split("&")) {
+    for (String pair : text.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
@@ -82,7 +82,7 @@ public final class TokenEndpoint {
     if (scope == null || scope.isBlank()) {
       granted.addAll(client.grantableScopes());
     } else {
-      for (String s : scope.trim().split(" +")) {
+      for (String s : scope.trim().split(" +", -1)) {
         if (!client.grantableScopes().contains(s)) {
           return error(400, "invalid_scope", "scope " + s + " may not be granted to this client", rid);
         }
@@ -93,7 +93,7 @@ public final class TokenEndpoint {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token);
     body.put("token_type", "Bearer");
-    body.put("expires_in", settings.tokenLifetime().getSeconds());
+    body.put("expires_in", settings.tokenLifetime().toSeconds());
     body.put("scope", String.join(" ", granted));
     return Response.json(200, body)
         .header("Cache-Control", "no-store")

@@ -10,21 +10,22 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs a test class on the JUnit Platform, as a build would, and sums up the outcome. */
 final class Runner {
-  private static Throwable lastFailure;
 
   private Runner() {}
 
   static String run(Class<?> testClass) {
+    return outcome(summary(testClass));
+  }
+
+  static TestExecutionSummary summary(Class<?> testClass) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
         listener);
-    TestExecutionSummary summary = listener.getSummary();
-    lastFailure = summary.getFailures().isEmpty() ? null : summary.getFailures().get(0).getException();
-    return summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount() + " failed";
+    return listener.getSummary();
   }
 
-  static Throwable lastFailure() {
-    return lastFailure;
+  static String outcome(TestExecutionSummary summary) {
+    return summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount() + " failed";
   }
 }

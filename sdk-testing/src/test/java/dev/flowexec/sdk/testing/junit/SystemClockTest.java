@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Plain {@code @ExtendWith}: the defaults; and a class on the system clock. */
 class SystemClockTest {
@@ -48,8 +49,10 @@ class SystemClockTest {
 
   @Test
   void aTestClockIsOnlyThereOnVirtualTime() {
-    assertThat(Runner.run(RealTime.class)).isEqualTo("1 passed, 1 failed");
-    assertThat(Runner.lastFailure()).isInstanceOf(ParameterResolutionException.class)
+    TestExecutionSummary summary = Runner.summary(RealTime.class);
+    assertThat(Runner.outcome(summary)).isEqualTo("1 passed, 1 failed");
+    assertThat(summary.getFailures().get(0).getException())
+        .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("virtualTime = false");
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configures a {@link FlowExecutionsClient} over a {@link RetrofitTransport}, both built from
@@ -75,7 +76,9 @@ public final class FlowexecAutoConfiguration {
     RetrofitTransport flowexecTransport(FlowexecProperties properties, ObjectProvider<OkHttpClient> okHttpClient,
         ObjectProvider<OwnedOkHttpClient> ownedOkHttpClient,
         ObjectProvider<FlowexecOkHttpClientBuilderCustomizer> okHttpCustomizers,
-        ObjectProvider<FlowexecTransportBuilderCustomizer> customizers) {
+        ObjectProvider<FlowexecTransportBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
+      ClassLoader loader = resourceLoader.getClassLoader();
+      OkHttpClassPath.warnIfDuplicated(loader != null ? loader : RetrofitTransport.class.getClassLoader());
       OkHttpClient http = null;
       OkHttpClient users = okHttpClient.getIfUnique();
       if (users != null) {

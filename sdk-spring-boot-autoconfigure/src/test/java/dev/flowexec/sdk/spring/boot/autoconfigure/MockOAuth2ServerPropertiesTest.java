@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -150,7 +149,7 @@ class MockOAuth2ServerPropertiesTest {
   /** The token, with its signature checked against the provider's published keys. */
   static SignedJWT verified(String token) throws Exception {
     SignedJWT jwt = SignedJWT.parse(token);
-    JWKSet keys = JWKSet.load(new URL(idp.jwksUrl(ISSUER).toString()));
+    JWKSet keys = JWKSet.load(idp.jwksUrl(ISSUER).url());
     assertThat(jwt.verify(new RSASSAVerifier(keys.getKeys().get(0).toRSAKey()))).as("signed by the provider").isTrue();
     assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(idp.issuerUrl(ISSUER).toString());
     return jwt;
