@@ -412,8 +412,11 @@ public final class FlowexecTracing implements ExecutionListener {
     final String flowId;
     volatile Span request;
     volatile RequestShape shape;
-    /** How many requests of the call have started: the next one's resend count. */
-    volatile int requests;
+    /**
+     * How many requests of the call have started: the next one's resend count. Only a request's
+     * start changes it, and a call's requests start one after another.
+     */
+    int requests;
 
     CallSpans(Context context, Span span, String flowId) {
       this.context = context;
