@@ -22,9 +22,7 @@ public final class FlowexecContender implements AutoCloseable {
    * @param baseUrl the server's base URL
    */
   public FlowexecContender(String baseUrl) {
-    this.client = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(baseUrl).accessToken(Bench.ACCESS_TOKEN).build())
-        .build();
+    this.client = RetrofitTransport.builder().baseUrl(baseUrl).accessToken(Bench.ACCESS_TOKEN).client().build();
   }
 
   /**

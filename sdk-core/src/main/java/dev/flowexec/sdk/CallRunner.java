@@ -10,6 +10,7 @@ import dev.flowexec.sdk.ExecutionListener.TokenFetched;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
+import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.ResendListener;
@@ -208,12 +209,13 @@ final class CallRunner {
 
   /**
    * The attempt's options: the time left, the caller's headers and those listeners added, and
-   * where its token fetches and a re-send after a refused token are told.
+   * where its token fetches and a re-send after a refused token are told; a re-send after a lost
+   * reused connection goes on a fresh one.
    */
   private CallOptions attemptOptions(CallOptions options, Duration remaining,
-      AttemptStarted started) {
+      AttemptStarted started, boolean freshConnection) {
     return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers())
-        .putAllHeaders(started.addedHeaders())
+        .putAllHeaders(started.addedHeaders()).freshConnection(freshConnection)
         .tokenFetchListener(tokenFetches(started, options.tokenFetchListener()))
         .resendListener(resends(started, options.resendListener())).build();
   }
@@ -264,6 +266,13 @@ final class CallRunner {
     final Instant start = clock.instant();
     final Instant deadline;
     private int count;
+    /**
+     * Attempts that re-sent a request whose reused connection was lost before any response byte:
+     * listeners see them, the retry policy does not count them.
+     */
+    private int resends;
+    /** The next attempt is such a re-send, on a fresh connection. */
+    private boolean resendOnFreshConnection;
     private Instant attemptStart;
     /** An attempt was handed to the transport and has not ended: it may have been sent. */
     private boolean inFlight;
@@ -291,7 +300,7 @@ final class CallRunner {
       AttemptStarted started = new AttemptStarted(callId, operation, id, count, baseUrl);
       listener.attemptStarted(started);
       attemptStart = clock.instant();
-      return attemptOptions(options, remaining, started);
+      return attemptOptions(options, remaining, started, resendOnFreshConnection);
     }
 
     /**
@@ -322,12 +331,26 @@ final class CallRunner {
         failures = new ArrayList<>(Math.min(policy.maxAttempts(), 8));
       }
       failures.add(failure);
-      if (ended || closed || count >= policy.maxAttempts() || !policy.isRetryable(failure)) {
+      // A reused connection lost before any response byte says nothing about the service: send
+      // again at once on a fresh connection, which cannot be lost that way, and leave the policy's
+      // count alone. Listeners see both attempts, since both went on the wire. Once per attempt
+      // the policy counts: a transport that ignored freshConnection gets no second free one.
+      boolean resend = !resendOnFreshConnection && failure instanceof TransportException
+          && ((TransportException) failure).reusedConnectionLost();
+      resendOnFreshConnection = false;
+      int counted = count - resends;
+      if (ended || closed
+          || (!resend && (counted >= policy.maxAttempts() || !policy.isRetryable(failure)))) {
         return null;
       }
-      Duration delay = policy.delayBeforeRetry(count, failure, random.getAsDouble());
+      Duration delay = resend ? Duration.ZERO
+          : policy.delayBeforeRetry(counted, failure, random.getAsDouble());
       if (!clock.instant().plus(delay).isBefore(deadline)) {
         return null;
+      }
+      if (resend) {
+        resends++;
+        resendOnFreshConnection = true;
       }
       listener.retryScheduled(new RetryScheduled(callId, operation, id, count, delay, failure));
       return delay;

@@ -39,12 +39,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe: an application makes one client and shares it. {@link #close()} releases it and
  * its transport.
  *
+ * <p>Over the OkHttp transport (sdk-retrofit), one chain makes both:
+ *
  * <pre>{@code
- * FlowExecutionsClient client = FlowExecutionsClient.builder()
- *     .transport(RetrofitTransport.builder().baseUrl(url).credentials(id, secret).build())
+ * FlowExecutionsClient client = RetrofitTransport.builder()
+ *     .baseUrl(url)
+ *     .credentials(id, secret)
+ *     .client()          // this Builder, with the transport set
  *     .build();
  * FlowExecution execution = client.launch(request);
  * }</pre>
+ *
+ * <p>Over any other transport: {@code FlowExecutionsClient.builder().transport(transport).build()}.
  */
 public final class FlowExecutionsClient implements AutoCloseable {
   private static final Duration FIRST_POLL = Duration.ofMillis(250);

@@ -19,6 +19,7 @@ import dev.flowexec.sdk.errors.InsufficientScopeException;
 import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.errors.RequestValidationException;
 import dev.flowexec.sdk.errors.ServerException;
+import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
@@ -26,6 +27,7 @@ import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -406,6 +408,38 @@ class FlowExecutionsClientTest {
     assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(transport.gets).containsExactly("exec-9", "exec-9");
     client.close();
+  }
+
+  @Test
+  void aLostReusedConnectionIsResentAtOnceOnAFreshConnectionWithoutCostingAnAttempt() throws Exception {
+    TransportException lost = TransportException.lostReusedConnection("lost", new IOException("reset"));
+    transport.thenFail(lost).thenSucceed().thenFail(lost).thenSucceed();
+    FlowExecutionsClient client = client(RetryPolicy.none());
+
+    ResponseMetadata sync = client.withResponse().launch(request()).metadata();
+    ResponseMetadata async = client.withResponse().launchAsync(request()).get(5, TimeUnit.SECONDS).metadata();
+
+    assertThat(sync.attempts()).as("both requests went on the wire: both are attempts").isEqualTo(2);
+    assertThat(async.attempts()).isEqualTo(2);
+    assertThat(transport.options).extracting(CallOptions::freshConnection)
+        .containsExactly(false, true, false, true);
+    assertThat(sleeps).allSatisfy(delay -> assertThat(delay).isZero());
+    assertThat(events.lines).contains("retry LAUNCH 1 after 0ms: transport_error", "done LAUNCH 2 ok");
+  }
+
+  @Test
+  void aLostFreshConnectionCountsAsAnAttemptSoTheRetryPolicyStillBoundsTheCall() {
+    TransportException lost = TransportException.lostReusedConnection("lost", new IOException("reset"));
+    transport.thenFail(lost).thenFail(lost).thenFail(lost).thenFail(lost).thenSucceed();
+    FlowExecutionsClient client = client(RetryPolicy.builder().maxAttempts(2).jitter(0).build());
+
+    // A transport that ignores freshConnection: each re-send is lost too, and counts.
+    assertThatThrownBy(() -> client.launch(request())).isSameAs(lost);
+
+    assertThat(transport.launches).hasSize(4);
+    assertThat(transport.options).extracting(CallOptions::freshConnection)
+        .containsExactly(false, true, false, true);
+    assertThat(sleeps).containsExactly(Duration.ZERO, Duration.ofMillis(200), Duration.ZERO);
   }
 
   @Test

@@ -16,6 +16,8 @@ public class TransportException extends FlowApiException {
 
   /** False only when the request certainly never left. */
   private final boolean requestMayHaveBeenSent;
+  /** The request failed on a reused connection before any response byte arrived. */
+  private final boolean reusedConnectionLost;
 
   /**
    * Creates the exception.
@@ -26,8 +28,41 @@ public class TransportException extends FlowApiException {
    * @param cause the I/O failure
    */
   public TransportException(String message, boolean requestMayHaveBeenSent, Throwable cause) {
+    this(message, requestMayHaveBeenSent, false, cause);
+  }
+
+  private TransportException(String message, boolean requestMayHaveBeenSent, boolean reusedConnectionLost,
+      Throwable cause) {
     super(message, 0, ERROR_CODE, null, null, cause, requestMayHaveBeenSent);
     this.requestMayHaveBeenSent = requestMayHaveBeenSent;
+    this.reusedConnectionLost = reusedConnectionLost;
+  }
+
+  /**
+   * Creates the failure of a request that went out on a reused (pooled) connection which was lost
+   * before any byte of a response arrived: a proxy, load balancer or server closed the idle
+   * connection just as it was reused. It may have been sent ({@link #requestMayHaveBeenSent()} is
+   * true), and it says nothing about the service.
+   *
+   * @param message what failed, for a person
+   * @param cause the I/O failure
+   * @return the exception, whose {@link #reusedConnectionLost()} is true
+   */
+  public static TransportException lostReusedConnection(String message, Throwable cause) {
+    return new TransportException(message, true, true, cause);
+  }
+
+  /**
+   * Tells whether the request failed on a reused connection before any byte of a response arrived
+   * (see {@link #lostReusedConnection}). The client then sends the request again at once on a
+   * fresh connection ({@link dev.flowexec.sdk.transport.CallOptions#freshConnection()}), an attempt
+   * of its own that listeners see but the retry policy does not count, so that this alone never
+   * fails a call. A launch keeps its idempotency key, which makes the re-send safe.
+   *
+   * @return true when a reused connection was lost before any response byte
+   */
+  public boolean reusedConnectionLost() {
+    return reusedConnectionLost;
   }
 
   /**

@@ -87,6 +87,20 @@ public abstract class CallOptions {
   public abstract Map<String, String> headers();
 
   /**
+   * Tells the transport to send this attempt on a new connection of its own, not on a pooled one.
+   * The client sets it on the attempt that re-sends a request whose reused connection was lost
+   * before any response byte ({@link dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}),
+   * so that the re-send cannot meet the same fate. A transport without a connection pool may ignore
+   * it. Default: false.
+   *
+   * @return whether the attempt must not reuse a pooled connection
+   */
+  @Value.Default
+  public boolean freshConnection() {
+    return false;
+  }
+
+  /**
    * Returns a copy with another timeout.
    *
    * @param timeout how long the call may take, positive; null for none
@@ -263,6 +277,17 @@ public abstract class CallOptions {
      */
     public Builder resendListener(ResendListener resendListener) {
       builder.resendListener(java.util.Objects.requireNonNull(resendListener, "resendListener"));
+      return this;
+    }
+
+    /**
+     * Sends the attempt on a new connection; see {@link CallOptions#freshConnection()}.
+     *
+     * @param freshConnection whether a pooled connection must not be reused
+     * @return this builder
+     */
+    public Builder freshConnection(boolean freshConnection) {
+      builder.freshConnection(freshConnection);
       return this;
     }
 

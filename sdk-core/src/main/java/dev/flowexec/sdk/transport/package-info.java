@@ -6,8 +6,11 @@
  * Failed responses go through {@link dev.flowexec.sdk.transport.ErrorMapper}, the single place that
  * turns a status, an error body and headers into a typed exception.
  *
+ * <p>Applications call a transport through the client, never directly (that would skip
+ * retries, deadlines and listeners):
+ *
  * <pre>{@code
- * FlowExecution execution = transport.get("7f6c0a4e", CallOptions.ofTimeout(Duration.ofSeconds(5)));
+ * FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
  * }</pre>
  */
 @FlowexecStyle

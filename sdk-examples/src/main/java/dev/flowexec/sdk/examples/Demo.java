@@ -223,7 +223,7 @@ final class Demo {
         check(false, "payload " + n + " was not answered: " + e);
         continue;
       }
-      FlowApiException failure = ErrorMapper.map(HttpClientTransport.errorResponse(Operation.LAUNCH,
+      FlowApiException failure = ErrorMapper.map(JdkExchanges.errorResponse(Operation.LAUNCH,
           response.statusCode(), response.headers(), response.body(), false));
       out.failure(failure);
       Set<String> got = failure instanceof InvalidRequestException

@@ -8,70 +8,81 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.ErrorMapper;
-import dev.flowexec.sdk.transport.ErrorResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-/** A {@link FlowTransport} on java.net.http: one call, one exchange (two if a token is refused), bounded bodies. */
+/**
+ * A {@link FlowTransport} on {@code java.net.http.HttpClient}: one call, one exchange (one more if a token is
+ * refused). Bodies are bounded ({@link BoundedBody}); {@link JdkExchanges} sends, logs and maps failures truthfully.
+ */
 public final class HttpClientTransport implements FlowTransport {
   /** As RetrofitTransport's default: 8 MiB. */ public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L << 20;
+  /** As RetrofitTransport's default: 10 s. */ public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private final JdkExchanges http;
+  private final URI baseUrl;
   private final URI executions;
   private final AccessTokenProvider tokens;
+
   /** Sends to {@code {baseUrl}/api/v2/flows/executions} with bearer tokens from {@code tokens}. */
   public HttpClientTransport(URI baseUrl, AccessTokenProvider tokens) {
-    this(baseUrl, tokens, DEFAULT_MAX_RESPONSE_BYTES);
+    this(baseUrl, tokens, new JdkExchanges(DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES));
   }
 
-  /** As {@link #HttpClientTransport(URI, AccessTokenProvider)}, reading at most {@code maxResponseBytes} of a success. */
-  public HttpClientTransport(URI baseUrl, AccessTokenProvider tokens, long maxResponseBytes) {
+  private HttpClientTransport(URI baseUrl, AccessTokenProvider tokens, JdkExchanges http) {
     if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
       throw new IllegalArgumentException("baseUrl " + baseUrl.getScheme() + "://" + baseUrl.getHost() // never echo them
           + " has a user name, query or fragment (not shown): use only scheme, host, port and path");
     }
-    this.http = new JdkExchanges(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), maxResponseBytes);
+    this.http = http;
+    this.baseUrl = baseUrl;
     this.executions = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/v2/flows/executions");
     this.tokens = tokens;
   }
 
+  /** A copy whose TCP connect and TLS handshake, together, may take at most {@code timeout} (positive). */
+  public HttpClientTransport withConnectTimeout(Duration timeout) {
+    return new HttpClientTransport(baseUrl, tokens, new JdkExchanges(timeout, http.maxResponseBytes()));
+  }
+
+  /** A copy that reads at most {@code maxResponseBytes} of a success ({@code FlowJsonCodec.RESPONSE_TOO_LARGE} past it). */
+  public HttpClientTransport withMaxResponseBytes(long maxResponseBytes) {
+    return new HttpClientTransport(baseUrl, tokens, new JdkExchanges(http.connectTimeout(), maxResponseBytes));
+  }
+
   @Override
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
-    byte[] body = FlowJsonCodec.writeLaunchRequest(request);
-    return send(Operation.LAUNCH, options, executions, b -> b.POST(BodyPublishers.ofByteArray(body))
-        .header("Content-Type", "application/json")
+    return send(Operation.LAUNCH, options, executions, FlowJsonCodec.writeLaunchRequest(request), b -> b
         .header("Idempotency-Key", "\"" + request.flowExecutionId() + "\"")); // an RFC 8941 string
   }
 
   @Override
   public TransportResponse get(String id, CallOptions options) {
-    return send(Operation.GET, options, URI.create(executions + "/" + id), HttpRequest.Builder::GET);
+    return send(Operation.GET, options, URI.create(executions + "/" + id), null, b -> b);
   }
 
-  private TransportResponse send(Operation op, CallOptions options, URI uri, UnaryOperator<HttpRequest.Builder> method) {
+  private TransportResponse send(Operation op, CallOptions options, URI uri, byte[] body,
+      UnaryOperator<HttpRequest.Builder> extra) {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
     AccessToken token = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
     var headers = options.headers();
     for (boolean renewed = false; ; renewed = true) {
       Scopes.check(op, token); // fails fast, before any HTTP call, when the token's scopes are known
-      HttpRequest.Builder request = method.apply(HttpRequest.newBuilder(uri))
+      HttpRequest.Builder request = extra.apply(HttpRequest.newBuilder(uri))
           .header("Authorization", "Bearer " + token.value()).header("User-Agent", "flowexec-examples/0.1");
       headers.forEach(request::header);
-      HttpResponse<BoundedBody> response = http.send(op, request, deadline);
+      HttpResponse<BoundedBody> response = http.send(op, request, body, deadline, options.freshConnection());
       if (response.statusCode() == 200 || response.statusCode() == 201) {
         return TransportResponse.of(FlowJsonCodec.readExecution(response.body().bytes()), response.statusCode(), response.headers().map());
       }
-      FlowApiException failure = ErrorMapper.map(errorResponse(op, response.statusCode(), response.headers(),
+      FlowApiException failure = ErrorMapper.map(JdkExchanges.errorResponse(op, response.statusCode(), response.headers(),
           response.body().bytes(), response.body().cut()));
       if (renewed || !"invalid_token".equals(failure.errorCode())) {
         throw failure;
@@ -84,14 +95,5 @@ public final class HttpClientTransport implements FlowTransport {
       token = fresh;
       headers = options.resendListener().requestResent(headers, failure);
     }
-  }
-
-  /** A failed response as {@link ErrorMapper} reads it (the demo maps raw requests with it too). */
-  static ErrorResponse errorResponse(Operation op, int status, HttpHeaders headers, byte[] body, boolean cut) {
-    var error = ErrorResponse.builder().operation(op).statusCode(status).contentType(headers.firstValue("Content-Type").orElse(null))
-        .bodyBytes(headers.firstValueAsLong("Content-Length").orElse(body.length))
-        .body(cut ? null : FlowJsonCodec.readErrorBody(body).orElse(null));
-    headers.map().forEach((name, values) -> error.putHeaders(name, String.join(", ", values)));
-    return error.build();
   }
 }

@@ -8,6 +8,7 @@ import dev.flowexec.sdk.auth.AccessToken;
 import dev.flowexec.sdk.auth.AccessTokenProvider;
 import dev.flowexec.sdk.errors.AuthenticationException;
 import dev.flowexec.sdk.errors.ExecutionNotFoundException;
+import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.FlowNotPublishedException;
 import dev.flowexec.sdk.errors.InsufficientScopeException;
 import dev.flowexec.sdk.errors.TransportException;
@@ -16,6 +17,7 @@ import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.model.Participant;
 import dev.flowexec.sdk.model.Role;
+import dev.flowexec.sdk.retrofit.FlowJsonCodec;
 import dev.flowexec.sdk.testing.Endpoint;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
@@ -134,6 +136,27 @@ class HttpClientTransportTest {
     HttpClientTransport nowhere = new HttpClientTransport(URI.create("http://127.0.0.1:1"), AccessTokenProvider.of(token));
     assertThatThrownBy(() -> nowhere.get("x", CallOptions.defaults()))
         .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.requestMayHaveBeenSent()).isFalse());
+  }
+
+  @Test
+  void refusesATimeoutOrLimitThatIsNotPositive() {
+    HttpClientTransport transport = new HttpClientTransport(URI.create(emulator.baseUrl()), AccessTokenProvider.of("tok"));
+
+    assertThatThrownBy(() -> transport.withConnectTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout is PT0S");
+    assertThatThrownBy(() -> transport.withMaxResponseBytes(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseBytes is 0");
+  }
+
+  @Test
+  void aSuccessPastTheConfiguredLimitIsRefused() {
+    String token = emulator.issueToken(Set.of("flow:execute"));
+    HttpClientTransport small = new HttpClientTransport(URI.create(emulator.baseUrl()), AccessTokenProvider.of(token))
+        .withConnectTimeout(Duration.ofSeconds(2)).withMaxResponseBytes(64);
+
+    assertThatThrownBy(() -> small.launch(request("abc-123"), CallOptions.defaults()))
+        .isInstanceOfSatisfying(FlowApiException.class, e -> assertThat(e.errorCode()).isEqualTo(FlowJsonCodec.RESPONSE_TOO_LARGE))
+        .hasMessageContaining("past 64 bytes");
   }
 
   @Test

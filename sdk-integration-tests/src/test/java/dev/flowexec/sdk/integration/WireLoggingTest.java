@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.RetryPolicy;
+import dev.flowexec.sdk.auth.ClientCredentials;
+import dev.flowexec.sdk.examples.HttpClientTokenEndpoint;
+import dev.flowexec.sdk.examples.HttpClientTransport;
 import dev.flowexec.sdk.integration.support.RecordingSleeper;
 import dev.flowexec.sdk.integration.support.SecretGuard;
 import dev.flowexec.sdk.integration.support.TestFlows;
@@ -11,6 +14,8 @@ import dev.flowexec.sdk.retrofit.RetrofitTransport;
 import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.ReceivedRequest;
+import dev.flowexec.sdk.transport.FlowTransport;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,10 +30,12 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The SDK's own logs at TRACE, through System.Logger into JUL: a launch with client credentials,
+ * The SDK's own logs at TRACE, through System.Logger into JUL, over both transports (one core
+ * {@link dev.flowexec.sdk.transport.WireLog} writes their lines): a launch with client credentials,
  * a launch whose token is refused and renewed, and a launch retried after a 503. The lines a
  * person needs are there; no token, secret or Basic credential is.
  */
@@ -61,14 +68,26 @@ class WireLoggingTest {
     flowexec.setLevel(null);
   }
 
-  @Test
-  void traceShowsEveryExchangeAndNoSecret() {
+  enum Transport {
+    RETROFIT, HTTP_CLIENT;
+
+    FlowTransport create(String baseUrl, String secret) {
+      if (this == RETROFIT) {
+        return RetrofitTransport.builder().baseUrl(baseUrl).credentials(TestFlows.CLIENT_ID, secret).build();
+      }
+      return new HttpClientTransport(URI.create(baseUrl), HttpClientTokenEndpoint.clientCredentials(ClientCredentials
+          .builder().tokenUrl(baseUrl + "/oauth/token").clientId(TestFlows.CLIENT_ID).clientSecret(secret).build()));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void traceShowsEveryExchangeAndNoSecret(Transport transport) {
     String secret = TestFlows.newSecret();
     try (SecretGuard guard = new SecretGuard();
         FlowExecutionsEmulator emulator = TestFlows.emulator(secret, Clock.systemUTC()).start();
         FlowExecutionsClient client = FlowExecutionsClient.builder()
-            .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-                .credentials(TestFlows.CLIENT_ID, secret).build())
+            .transport(transport.create(emulator.baseUrl(), secret))
             .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).jitter(0).build())
             .sleeper(new RecordingSleeper())
             .build()) {

@@ -1,5 +1,6 @@
 package dev.flowexec.sdk.retrofit;
 
+import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.auth.AccessToken;
 import dev.flowexec.sdk.auth.AccessTokenProvider;
 import dev.flowexec.sdk.auth.CachingTokenProvider;
@@ -18,12 +19,13 @@ import dev.flowexec.sdk.retrofit.internal.LaunchRequestConverterFactory;
 import dev.flowexec.sdk.retrofit.internal.OkHttpTokenEndpoint;
 import dev.flowexec.sdk.retrofit.internal.StructuredFieldString;
 import dev.flowexec.sdk.retrofit.internal.UnexpectedFailureInterceptor;
-import dev.flowexec.sdk.retrofit.internal.WireLog;
+import dev.flowexec.sdk.retrofit.internal.WireLogInterceptor;
 import dev.flowexec.sdk.retrofit.internal.WireRequests;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
+import dev.flowexec.sdk.transport.WireLog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +72,10 @@ import retrofit2.Retrofit;
  * {@code 503} with {@code Retry-After: 0}, authenticator and connection retries) are off. The
  * transport checks a pooled connection before writing on it, and sends on another one when a
  * proxy or load balancer closed it while idle, so such a connection costs no attempt and never
- * fails a call.
+ * fails a call. One closed just as the request goes out, before any response byte, fails the
+ * attempt with {@link dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}; the
+ * client re-sends it, as an attempt of its own, on a connection no other request shares
+ * ({@link CallOptions#freshConnection()}).
  *
  * <p>Bodies are bounded: an error body is read up to 64 KiB, a success body up to
  * {@link Builder#maxResponseBytes(long)} (after gzip decoding); past that the call fails with
@@ -84,12 +89,16 @@ import retrofit2.Retrofit;
  * <p>Thread-safe; make one per service and share it. {@link #close()} releases its threads and
  * connections.
  *
+ * <p>Use it through a {@link FlowExecutionsClient}, which {@link Builder#client()} makes in the
+ * same chain; calling the transport's own methods skips retries, deadlines and listeners.
+ *
  * <pre>{@code
- * try (RetrofitTransport transport = RetrofitTransport.builder()
+ * try (FlowExecutionsClient client = RetrofitTransport.builder()
  *     .baseUrl("https://flows.example.com")
  *     .credentials(clientId, clientSecret)
+ *     .client()
  *     .build()) {
- *   TransportResponse response = transport.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(10)));
+ *   FlowExecution execution = client.launch(request);
  * }
  * }</pre>
  */
@@ -112,6 +121,9 @@ public final class RetrofitTransport implements FlowTransport {
   private static final String ACCEPT = "application/json";
 
   private final FlowExecutionsApi api;
+  /** The API on a client whose pool keeps no connection: {@link CallOptions#freshConnection()}. Made when first needed. */
+  private volatile FlowExecutionsApi freshApi;
+  private final Retrofit retrofit;
   private final URI baseUrl;
   private final AttemptRunner runner;
   private final OkHttpClient http;
@@ -146,7 +158,8 @@ public final class RetrofitTransport implements FlowTransport {
       renewable = true;
       auth = "token provider " + builder.tokenProvider.getClass().getName();
     }
-    this.api = retrofit(baseUrl).create(FlowExecutionsApi.class);
+    this.retrofit = retrofit(baseUrl);
+    this.api = retrofit.create(FlowExecutionsApi.class);
     this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
     // Built by Builder.build() from the settings, so that it is validated before any socket opens.
     this.description = "RetrofitTransport{baseUrl=" + baseUrl + ", auth=" + auth
@@ -166,7 +179,7 @@ public final class RetrofitTransport implements FlowTransport {
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
     checkOpen();
     String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
-    return runner.run(Operation.LAUNCH, options, (authorization, headers) -> api.launch(authorization,
+    return runner.run(Operation.LAUNCH, options, (authorization, headers) -> api(options).launch(authorization,
         idempotencyKey, userAgent(headers), accept(headers), headers, request));
   }
 
@@ -174,7 +187,7 @@ public final class RetrofitTransport implements FlowTransport {
   public TransportResponse get(String flowExecutionId, CallOptions options) {
     checkOpen();
     Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-    return runner.run(Operation.GET, options, (authorization, headers) -> api.get(flowExecutionId,
+    return runner.run(Operation.GET, options, (authorization, headers) -> api(options).get(flowExecutionId,
         authorization, userAgent(headers), accept(headers), headers));
   }
 
@@ -189,7 +202,7 @@ public final class RetrofitTransport implements FlowTransport {
     try {
       checkOpen();
       String idempotencyKey = StructuredFieldString.of(request.flowExecutionId());
-      return runner.runAsync(Operation.LAUNCH, options, (authorization, headers) -> api.launch(
+      return runner.runAsync(Operation.LAUNCH, options, (authorization, headers) -> api(options).launch(
           authorization, idempotencyKey, userAgent(headers), accept(headers), headers, request));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
@@ -207,7 +220,7 @@ public final class RetrofitTransport implements FlowTransport {
     try {
       checkOpen();
       Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-      return runner.runAsync(Operation.GET, options, (authorization, headers) -> api.get(
+      return runner.runAsync(Operation.GET, options, (authorization, headers) -> api(options).get(
           flowExecutionId, authorization, userAgent(headers), accept(headers), headers));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
@@ -248,6 +261,24 @@ public final class RetrofitTransport implements FlowTransport {
     if (closed.get()) {
       throw new IllegalStateException("this RetrofitTransport is closed: build a new one");
     }
+  }
+
+  /**
+   * The API to send an attempt with: a re-send after a lost reused connection goes on a new
+   * connection that no other request shares (the pool of its client keeps none), so it cannot be
+   * lost the same way. Same dispatcher, interceptors and timeouts.
+   */
+  private FlowExecutionsApi api(CallOptions options) {
+    if (!options.freshConnection()) {
+      return api;
+    }
+    FlowExecutionsApi fresh = freshApi;
+    if (fresh == null) {
+      OkHttpClient unpooled = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+      fresh = retrofit.newBuilder().client(unpooled).build().create(FlowExecutionsApi.class);
+      freshApi = fresh;
+    }
+    return fresh;
   }
 
   private Retrofit retrofit(HttpUrl baseUrl) {
@@ -328,7 +359,7 @@ public final class RetrofitTransport implements FlowTransport {
     http.networkInterceptors().add(0, wire.network());
     ClientCredentials grant = builder.clientCredentials;
     // DEBUG token fetches, TRACE the wire; redacted by name, and of the secret wherever it shows.
-    http.addNetworkInterceptor(new WireLog(grant == null ? UnaryOperator.identity() : grant::redact));
+    http.addNetworkInterceptor(new WireLogInterceptor(WireLog.create(grant == null ? UnaryOperator.identity() : grant::redact)));
     return http.build();
   }
 
@@ -649,6 +680,33 @@ public final class RetrofitTransport implements FlowTransport {
      *     host, say), or a token parameter would override the grant's own
      */
     public RetrofitTransport build() {
+      return new RetrofitTransport(checked());
+    }
+
+    /**
+     * Builds the transport and starts the builder of a client over it: the entry point for the
+     * common case, in one chain. The client owns the transport ({@link
+     * dev.flowexec.sdk.FlowExecutionsClient#close()} closes it) and adds what a bare transport
+     * lacks: retries with a stable idempotency key, a deadline over each call, and listeners.
+     *
+     * <pre>{@code
+     * FlowExecutionsClient client = RetrofitTransport.builder()
+     *     .baseUrl("https://flows.example.com")
+     *     .credentials(clientId, clientSecret)
+     *     .client()
+     *     .retryPolicy(RetryPolicy.defaults()) // and timeout(..), listener(..): all optional
+     *     .build();
+     * }</pre>
+     *
+     * @return the client's builder, with its transport set
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()}
+     */
+    public FlowExecutionsClient.Builder client() {
+      return FlowExecutionsClient.builder().transport(build());
+    }
+
+    private Builder checked() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is not set: call baseUrl(\"https://flows.example.com\")");
       }
@@ -673,7 +731,7 @@ public final class RetrofitTransport implements FlowTransport {
             + "or authBaseUrl, a base under which /oauth/token is served");
       }
       clientCredentials = clientId == null ? null : clientCredentials();
-      return new RetrofitTransport(this);
+      return this;
     }
 
     private ClientCredentials clientCredentials() {

@@ -3,10 +3,14 @@ package dev.flowexec.sdk.retrofit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.ResponseMetadata;
+import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.auth.AccessTokenProvider;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,6 +99,34 @@ class RetrofitTransportBuilderTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callTimeout");
     assertThatThrownBy(() -> RetrofitTransport.builder().credentials(" ", "secret"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientId");
+  }
+
+  @Test
+  void clientIsOneChainToAClientThatRetriesAndOwnsItsTransport() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(Fixtures.error(503, "unavailable", "try later", "req_1"));
+      server.enqueue(Fixtures.created());
+      FlowExecutionsClient client = RetrofitTransport.builder()
+          .baseUrl(server.url("/").toString())
+          .accessToken("tok")
+          .client()
+          .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+          .build();
+
+      ResponseMetadata launched = client.withResponse().launch(Fixtures.launchRequest()).metadata();
+      client.close();
+
+      assertThat(launched.attempts()).as("the client's retries, not the bare transport's one attempt").isEqualTo(2);
+      assertThat(client.toString()).contains("RetrofitTransport{baseUrl=");
+      assertThatThrownBy(() -> client.launch(Fixtures.launchRequest())).isInstanceOf(RuntimeException.class);
+      assertThat(client.toString()).as("closing the client closed its transport").contains("(closed)");
+    }
+  }
+
+  @Test
+  void clientChecksTheTransportsSettingsFirst() {
+    assertThatThrownBy(() -> RetrofitTransport.builder().accessToken("tok").client())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("baseUrl is not set");
   }
 
   @Test

@@ -128,7 +128,9 @@ class WebhookLauncherTest {
 
   @Test
   void aLaunchLostAfterTheServiceStartedItIsReplayedOnRedelivery() {
-    emulator.faults().next(Fault.dropConnectionAfterProcessing());
+    // The launch goes out on the connection the token fetch left in the pool: the first drop is a
+    // lost reused connection, re-sent on a fresh one at no cost; the second fails the 1-attempt policy.
+    emulator.faults().next(2, Fault.dropConnectionAfterProcessing());
     assertThatThrownBy(() -> launcher.handle(BODY, signed("msg_1", BODY))).isInstanceOf(FlowApiException.class);
     assertThat(emulator.executionCount()).isEqualTo(1); // started, but we never heard
 

@@ -52,7 +52,14 @@ public final class HostileServer implements AutoCloseable {
     /** {@code 502} with a 5 MiB HTML body and its {@code Content-Length}; the connection stays open for more. */
     BIG_ERROR_BODY,
     /** Answers whatever arrives (a TLS ClientHello, say) with a plain HTTP {@code 400}, and keeps the connection open. */
-    PLAIN_HTTP
+    PLAIN_HTTP,
+    /**
+     * A valid {@code 201} to the first request of each connection; on the second, the connection is
+     * reset as soon as the request's head arrived, its body unread and no response byte written: a
+     * middlebox that gives up on a keep-alive connection just as the client reuses it. Both
+     * requests count as having reached the server.
+     */
+    RESET_SECOND_REQUEST
   }
 
   private static final Pattern EXECUTION_ID = Pattern.compile("\"flow_execution_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -162,13 +169,15 @@ public final class HostileServer implements AutoCloseable {
         holdOpen(in);
         return;
       }
+      int served = 0;
       while (!closed) {
         if (behaviour == Behaviour.CLOSE_WHEN_IDLE) {
           socket.setSoTimeout((int) idleCloseMillis);
         }
+        boolean reset = behaviour == Behaviour.RESET_SECOND_REQUEST && ++served == 2;
         String request;
         try {
-          request = readRequest(in);
+          request = readRequest(in, !reset);
         } catch (SocketTimeoutException idle) {
           return; // CLOSE_WHEN_IDLE: the middlebox gives up on the idle connection
         }
@@ -177,6 +186,10 @@ public final class HostileServer implements AutoCloseable {
         }
         socket.setSoTimeout(10_000);
         requests.incrementAndGet();
+        if (reset) {
+          socket.setSoLinger(true, 0); // a reset, not a graceful close
+          return;
+        }
         if (!answer(request, in, out)) {
           return;
         }
@@ -237,6 +250,7 @@ public final class HostileServer implements AutoCloseable {
         write(out, "HTTP/1.1 2O1 Cre\u0000ted\r\nContent-Length: 0\r\n\r\n");
         return false;
       case CLOSE_WHEN_IDLE:
+      case RESET_SECOND_REQUEST:
         created(out, id);
         return true;
       case CLOSE_AFTER_EACH_RESPONSE:
@@ -271,8 +285,8 @@ public final class HostileServer implements AutoCloseable {
     write(out, bytes);
   }
 
-  /** Reads a request head and its body (by {@code Content-Length}); null at end of stream. */
-  private static String readRequest(InputStream in) throws IOException {
+  /** Reads a request head and, if asked, its body (by {@code Content-Length}); null at end of stream. */
+  private static String readRequest(InputStream in, boolean withBody) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     while (matched < 4) {
@@ -287,6 +301,9 @@ public final class HostileServer implements AutoCloseable {
       }
     }
     String text = head.toString(StandardCharsets.ISO_8859_1);
+    if (!withBody) {
+      return text;
+    }
     Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text);
     int size = length.find() ? Integer.parseInt(length.group(1)) : 0;
     byte[] body = in.readNBytes(Math.min(size, 2 * 1024 * 1024));

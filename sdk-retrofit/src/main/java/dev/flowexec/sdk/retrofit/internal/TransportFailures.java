@@ -37,6 +37,10 @@ public final class TransportFailures {
           notSent.failure(), isCallTimeout(failure), timeoutMillis) + "; the request was not sent", false, failure);
     }
     String detail = describe(failure);
+    if (failure instanceof WireRequests.ReusedConnectionLostException) {
+      return TransportException.lostReusedConnection(action + " failed: " + failure.getMessage()
+          + "; the request may have been sent, and is sent again on a fresh connection", failure);
+    }
     if (failure instanceof InterruptedIOException && failure.getCause() instanceof RejectedExecutionException) {
       // OkHttp's dispatcher refused to start a queued call: the transport was closed first.
       return new TransportException(action + " was stopped because the transport was closed before"

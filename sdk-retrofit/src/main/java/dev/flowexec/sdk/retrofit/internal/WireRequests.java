@@ -1,6 +1,9 @@
 package dev.flowexec.sdk.retrofit.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +31,10 @@ import okhttp3.Response;
  *       on another connection instead (up to {@value #MAX_RESENDS} times), without costing an
  *       attempt and without a byte having left on the dead one. The transport's own idle
  *       connections are evicted first, since they are likely dead too. A connection that dies
- *       after the request was written fails the attempt: the service may have acted on it.
+ *       as or after the request is written, before any response byte, fails the attempt with
+ *       {@link ReusedConnectionLostException}: the service may have acted on it, so only the client
+ *       may send it again (at no cost to its retry policy, on a fresh connection, as an attempt
+ *       listeners see).
  *   <li>A failure before the call reached the network (DNS, connect, TLS handshake, a timeout
  *       while connecting) is wrapped in {@link NotSentException}: the request certainly never
  *       left.
@@ -132,7 +138,18 @@ public final class WireRequests {
           + chain.request().url().host() + " was closed by the other side while idle"));
     }
     state.sent++;
-    Response response = chain.proceed(chain.request());
+    Response response;
+    try {
+      response = chain.proceed(chain.request());
+    } catch (IOException failure) {
+      if (!reused || !isHttp1(connection) || chain.call().isCanceled() || !lostBeforeResponse(failure)) {
+        throw failure;
+      }
+      if (ownPool != null) {
+        ownPool.evictAll(); // whatever closed this one likely closed its idle siblings too
+      }
+      throw new ReusedConnectionLostException(failure);
+    }
     List<String> retryAfter = response.headers("Retry-After");
     if (response.code() != 503 || retryAfter.isEmpty()) {
       return response;
@@ -140,6 +157,23 @@ public final class WireRequests {
     Response.Builder hidden = response.newBuilder().removeHeader("Retry-After");
     retryAfter.forEach(value -> hidden.addHeader(HIDDEN_RETRY_AFTER, value));
     return hidden.build();
+  }
+
+  /**
+   * Whether an exchange failed because its connection was lost before any response byte: a reset
+   * or broken pipe, or an end of stream where OkHttp had read nothing of a status line (okio's
+   * message then shows {@code limit=0}). A timeout is a slow server, not a lost connection.
+   */
+  static boolean lostBeforeResponse(IOException failure) {
+    if (failure instanceof InterruptedIOException) {
+      return false;
+    }
+    if (failure instanceof SocketException) {
+      return true;
+    }
+    Throwable cause = failure.getCause();
+    return cause instanceof EOFException && String.valueOf(failure.getMessage()).startsWith("unexpected end of stream")
+        && String.valueOf(cause.getMessage()).contains("limit=0 ");
   }
 
   private static boolean isHttp1(Connection connection) {
@@ -154,6 +188,20 @@ public final class WireRequests {
     Response.Builder restored = response.newBuilder().removeHeader(HIDDEN_RETRY_AFTER);
     hidden.forEach(value -> restored.addHeader("Retry-After", value));
     return restored.build();
+  }
+
+  /**
+   * A reused connection lost after the request was written (or while it was), before any response
+   * byte: {@link TransportFailures} makes it {@link
+   * dev.flowexec.sdk.errors.TransportException#lostReusedConnection}, which the client re-sends on a
+   * fresh connection.
+   */
+  static final class ReusedConnectionLostException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ReusedConnectionLostException(IOException failure) {
+      super("the pooled connection was lost before any byte of the response arrived (" + failure + ")", failure);
+    }
   }
 
   /** A pooled connection found dead before anything was written on it. */
