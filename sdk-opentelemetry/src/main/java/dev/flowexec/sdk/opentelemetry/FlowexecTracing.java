@@ -57,7 +57,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Every failure sets status {@code ERROR} and {@code error.type} on the spans it ends: the HTTP
  * status when one came ({@code "503"}), else the failure's class (the I/O exception's for a
- * {@link TransportException}, such as {@code java.net.SocketTimeoutException}), also on a request
+ * {@link TransportException}, the innermost cause's, such as {@code java.net.SocketTimeoutException}), also on a request
  * abandoned by the call's deadline or a cancel. The call span records the exception. No span
  * carries a token, a secret or a header value.
  *
@@ -322,7 +322,7 @@ public final class FlowexecTracing implements ExecutionListener {
 
   /**
    * The semantic conventions' {@code error.type}: the status code when one came, else the
-   * failure's class (the I/O failure's for a transport failure), else {@code _OTHER}.
+   * failure's class (the root I/O failure's for a transport failure), else {@code _OTHER}.
    */
   static String errorType(int status, RuntimeException failure) {
     if (status >= 400) {
@@ -331,9 +331,12 @@ public final class FlowexecTracing implements ExecutionListener {
     if (failure == null) {
       return "_OTHER";
     }
-    Throwable cause = failure.getCause();
-    if (failure instanceof TransportException && cause != null) {
-      return cause.getClass().getName();
+    if (failure instanceof TransportException && failure.getCause() != null) {
+      Throwable root = failure.getCause();
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause(); // the I/O failure itself, under any wrapper the transport made
+      }
+      return root.getClass().getName();
     }
     if (failure instanceof DeadlineExceededException) {
       return DeadlineExceededException.class.getName();
