@@ -5,6 +5,7 @@ import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
 import dev.flowexec.sdk.ExecutionListener.CallFinished;
 import dev.flowexec.sdk.ExecutionListener.CallStarted;
 import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
+import dev.flowexec.sdk.ExecutionListener.RequestResent;
 import dev.flowexec.sdk.ExecutionListener.TokenFetched;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
@@ -12,6 +13,7 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.ResendListener;
 import dev.flowexec.sdk.transport.TokenFetchListener;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
@@ -92,10 +94,10 @@ final class CallRunner {
     return byTimeout;
   }
 
-  /** Runs a call on the caller's thread. */
-  public ExecutionResponse call(Operation operation, String id, CallOptions options,
+  /** Runs a call on the caller's thread; {@code flowId} is a launch's, null for a read. */
+  public ExecutionResponse call(Operation operation, String id, String flowId, CallOptions options,
       Function<CallOptions, TransportResponse> attempt) {
-    Attempts call = new Attempts(operation, id, options);
+    Attempts call = new Attempts(operation, id, flowId, options);
     while (true) {
       CallOptions attemptOptions;
       try {
@@ -128,10 +130,11 @@ final class CallRunner {
     }
   }
 
-  /** Runs a call without blocking any thread. */
+  /** Runs a call without blocking any thread; {@code flowId} is a launch's, null for a read. */
   public CompletableFuture<ExecutionResponse> callAsync(Operation operation, String id,
-      CallOptions options, Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
-    AsyncCall call = new AsyncCall(new Attempts(operation, id, options), attempt);
+      String flowId, CallOptions options,
+      Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
+    AsyncCall call = new AsyncCall(new Attempts(operation, id, flowId, options), attempt);
     call.start();
     return call.result;
   }
@@ -206,13 +209,26 @@ final class CallRunner {
 
   /**
    * The attempt's options: the time left, the caller's headers and those listeners added, and
-   * where its token fetches are told; a re-send after a lost reused connection goes on a fresh one.
+   * where its token fetches and a re-send after a refused token are told; a re-send after a lost
+   * reused connection goes on a fresh one.
    */
   private CallOptions attemptOptions(CallOptions options, Duration remaining,
       AttemptStarted started, boolean freshConnection) {
     return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers())
         .putAllHeaders(started.addedHeaders()).freshConnection(freshConnection)
-        .tokenFetchListener(tokenFetches(started, options.tokenFetchListener())).build();
+        .tokenFetchListener(tokenFetches(started, options.tokenFetchListener()))
+        .resendListener(resends(started, options.resendListener())).build();
+  }
+
+  /** Tells the caller's own resend listener, if any, then the listeners, of a re-send. */
+  private ResendListener resends(AttemptStarted attempt, ResendListener caller) {
+    return (headers, refusal) -> {
+      Map<String, String> sent = caller.requestResent(headers, refusal);
+      RequestResent event = new RequestResent(attempt.callId(), attempt.operation(),
+          attempt.flowExecutionId(), attempt.attempt(), refusal);
+      listener.requestResent(event);
+      return event.headersOver(sent);
+    };
   }
 
   /** Tells the listeners (and the caller's own fetch listener, if any) of the attempt's fetches. */
@@ -265,12 +281,12 @@ final class CallRunner {
     /** callFinished was reported: the call has its outcome. */
     private boolean ended;
 
-    Attempts(Operation operation, String id, CallOptions options) {
+    Attempts(Operation operation, String id, String flowId, CallOptions options) {
       this.operation = operation;
       this.id = id;
       this.options = options;
       this.deadline = deadline(options);
-      listener.callStarted(new CallStarted(callId, operation, id));
+      listener.callStarted(new CallStarted(callId, operation, id, flowId));
     }
 
     /** Starts the next attempt and returns its options, or null when the call must end. */

@@ -7,8 +7,6 @@ import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +69,20 @@ public interface ExecutionListener {
    * @param event the fetch
    */
   default void tokenFetched(TokenFetched event) {}
+
+  /**
+   * An attempt's request is about to be sent again, within the attempt: the service refused its
+   * token ({@code 401 invalid_token}) and a new one came. Every request on the wire is one that
+   * listeners hear of: an attempt starts with one ({@link #attemptStarted}), and this tells of the
+   * second. A listener may add headers to the new request with
+   * {@link RequestResent#addHeader(String, String)}, replacing those of the same name that it
+   * added at {@link #attemptStarted} (a {@code traceparent} naming the new request's span). Told
+   * by every transport that honours {@link dev.flowexec.sdk.transport.CallOptions#resendListener()},
+   * as both of the SDK's do.
+   *
+   * @param event the re-send
+   */
+  default void requestResent(RequestResent event) {}
 
   /**
    * A failed attempt will be retried after a delay.
@@ -143,20 +155,46 @@ public interface ExecutionListener {
 
   /** A call began. */
   final class CallStarted extends CallEvent {
+    private final String flowId;
+
     /**
-     * Creates the event; the client makes these, tests of a listener may too.
+     * Creates the event of a call whose flow is not known yet, such as a read; the client makes
+     * these, tests of a listener may too.
      *
      * @param callId the call's id
      * @param operation the operation
      * @param flowExecutionId the execution's id
      */
     public CallStarted(long callId, Operation operation, String flowExecutionId) {
+      this(callId, operation, flowExecutionId, null);
+    }
+
+    /**
+     * Creates the event; the client makes these, tests of a listener may too.
+     *
+     * @param callId the call's id
+     * @param operation the operation
+     * @param flowExecutionId the execution's id
+     * @param flowId the flow's id when known (a launch's {@code flow_id}), else null
+     */
+    public CallStarted(long callId, Operation operation, String flowExecutionId, String flowId) {
       super(callId, operation, flowExecutionId);
+      this.flowId = flowId;
+    }
+
+    /**
+     * Returns the flow's id when it is known before any response: a launch request's
+     * {@code flow_id}, so that a launch that fails can still be told by its flow.
+     *
+     * @return the flow id of a launch; empty for a read, whose flow its response names
+     */
+    public Optional<String> flowId() {
+      return Optional.ofNullable(flowId);
     }
 
     @Override
     public String toString() {
-      return "CallStarted{" + describe() + "}";
+      return "CallStarted{" + describe() + (flowId != null ? ", flowId=" + flowId : "") + "}";
     }
   }
 
@@ -164,7 +202,7 @@ public interface ExecutionListener {
   final class AttemptStarted extends CallEvent {
     private final int attempt;
     private final URI baseUrl;
-    private Map<String, String> addedHeaders;
+    private final AddedHeaders addedHeaders = new AddedHeaders();
 
     /**
      * Creates the event; the client makes these, tests of a listener may too.
@@ -235,14 +273,8 @@ public interface ExecutionListener {
      * @param value its value, one line
      * @throws IllegalArgumentException if the header is not allowed
      */
-    public synchronized void addHeader(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      CallOptions.builder().putHeaders(name, value).build(); // the one set of header rules
-      if (addedHeaders == null) {
-        addedHeaders = new LinkedHashMap<>(4);
-      }
-      addedHeaders.put(name, value);
+    public void addHeader(String name, String value) {
+      addedHeaders.add(name, value);
     }
 
     /**
@@ -250,8 +282,8 @@ public interface ExecutionListener {
      *
      * @return an unmodifiable map, empty when none were added
      */
-    public synchronized Map<String, String> addedHeaders() {
-      return addedHeaders == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(addedHeaders));
+    public Map<String, String> addedHeaders() {
+      return addedHeaders.snapshot();
     }
 
     @Override
@@ -475,6 +507,84 @@ public interface ExecutionListener {
       return "TokenFetched{" + describe() + ", attempt=" + attempt + ", duration=" + duration
           + ", forcedRefresh=" + forcedRefresh
           + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "") + "}";
+    }
+  }
+
+  /**
+   * An attempt's request is about to be sent again with a new token, after the service refused
+   * the attempt's first one; listeners may set headers of the new request.
+   */
+  final class RequestResent extends CallEvent {
+    private final int attempt;
+    private final FlowApiException refusal;
+    private final AddedHeaders addedHeaders = new AddedHeaders();
+
+    /**
+     * Creates the event; the client makes these, tests of a listener may too.
+     *
+     * @param callId the call's id
+     * @param operation the operation
+     * @param flowExecutionId the execution's id
+     * @param attempt the number of the attempt whose request is sent again, from 1
+     * @param refusal what the service answered the first request: {@code 401 invalid_token}
+     */
+    public RequestResent(long callId, Operation operation, String flowExecutionId, int attempt,
+        FlowApiException refusal) {
+      super(callId, operation, flowExecutionId);
+      this.attempt = attempt;
+      this.refusal = Objects.requireNonNull(refusal, "refusal");
+    }
+
+    /**
+     * Returns the number of the attempt whose request is sent again.
+     *
+     * @return from 1
+     */
+    public int attempt() {
+      return attempt;
+    }
+
+    /**
+     * Returns what the service answered the request that is sent again: its status (401), error
+     * code ({@code invalid_token}) and request id.
+     *
+     * @return the refusal
+     */
+    public FlowApiException refusal() {
+      return refusal;
+    }
+
+    /**
+     * Sets a header of the new request alone, replacing one of the same name the attempt carried
+     * (such as the {@code traceparent} added at {@link ExecutionListener#attemptStarted}). The
+     * rules of {@link CallOptions#headers()} apply.
+     *
+     * @param name the header's name
+     * @param value its value, one line
+     * @throws IllegalArgumentException if the header is not allowed
+     */
+    public void addHeader(String name, String value) {
+      addedHeaders.add(name, value);
+    }
+
+    /**
+     * Returns the headers listeners set on the new request so far.
+     *
+     * @return an unmodifiable map, empty when none were set
+     */
+    public Map<String, String> addedHeaders() {
+      return addedHeaders.snapshot();
+    }
+
+    /** The attempt's headers with those listeners set here on top. */
+    Map<String, String> headersOver(Map<String, String> headers) {
+      return addedHeaders.over(headers);
+    }
+
+    @Override
+    public String toString() {
+      return "RequestResent{" + describe() + ", attempt=" + attempt + ", refusal="
+          + refusal.statusCode() + " " + refusal.errorCode() + "}";
     }
   }
 

@@ -455,7 +455,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
     public ExecutionResponse launch(LaunchRequest request, CallOptions options) {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(options, "options");
-      return runner.call(Operation.LAUNCH, request.flowExecutionId(), options,
+      return runner.call(Operation.LAUNCH, request.flowExecutionId(), request.flowId(), options,
           attemptOptions -> transport.launch(request, attemptOptions));
     }
 
@@ -481,7 +481,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
         CallOptions options) {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(options, "options");
-      return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), options,
+      return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), request.flowId(), options,
           attemptOptions -> transport.launchAsync(request, attemptOptions));
     }
 
@@ -507,7 +507,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
     public ExecutionResponse get(String flowExecutionId, CallOptions options) {
       checkId(flowExecutionId);
       Objects.requireNonNull(options, "options");
-      return runner.call(Operation.GET, flowExecutionId, options,
+      return runner.call(Operation.GET, flowExecutionId, null, options,
           attemptOptions -> transport.get(flowExecutionId, attemptOptions));
     }
 
@@ -532,7 +532,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
         CallOptions options) {
       checkId(flowExecutionId);
       Objects.requireNonNull(options, "options");
-      return runner.callAsync(Operation.GET, flowExecutionId, options,
+      return runner.callAsync(Operation.GET, flowExecutionId, null, options,
           attemptOptions -> transport.getAsync(flowExecutionId, attemptOptions));
     }
 

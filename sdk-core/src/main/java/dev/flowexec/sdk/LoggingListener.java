@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Logs one DEBUG line per attempt to {@code dev.flowexec.sdk.client}: operation, method, path,
  * attempt number, status, request id, elapsed time and what the client does next (done, retry in
- * how long, or give up); and one per token fetch, whatever the transport: token endpoint, the
+ * how long, or give up), and for an attempt's request refused for its token and sent again; and
+ * one per token fetch, whatever the transport: token endpoint, the
  * attempt it was for, outcome, elapsed time, and whether a refused token forced it. Logs nothing
  * at INFO or above, and costs one level check per event when DEBUG is off. Never logs a header
  * value or a body.
@@ -57,6 +58,18 @@ final class LoggingListener implements ExecutionListener {
     } else {
       pending.put(attempt.callId(), line.toString());
     }
+  }
+
+  @Override
+  public void requestResent(RequestResent resent) {
+    if (!log.isLoggable(Level.DEBUG)) {
+      return;
+    }
+    FlowApiException refusal = resent.refusal();
+    log.log(Level.DEBUG, resent.operation().name().toLowerCase(java.util.Locale.ROOT) + ' '
+        + resent.operation().httpMethod() + ' ' + resent.operation().path(resent.flowExecutionId())
+        + " attempt " + resent.attempt() + ": " + refusal.statusCode() + ' ' + refusal.errorCode()
+        + ", request " + refusal.requestId().orElse("-") + "; sent again with a new token");
   }
 
   @Override

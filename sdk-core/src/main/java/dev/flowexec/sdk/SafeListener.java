@@ -38,6 +38,11 @@ final class SafeListener implements ExecutionListener {
   }
 
   @Override
+  public void requestResent(RequestResent event) {
+    tell("requestResent", ExecutionListener::requestResent, event);
+  }
+
+  @Override
   public void tokenFetched(TokenFetched event) {
     tell("tokenFetched", ExecutionListener::tokenFetched, event);
   }

@@ -131,7 +131,7 @@ class ClientCloseTest {
         scheduler, Duration.ofMinutes(1), () -> 0.5, null);
     CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
     CompletableFuture<ExecutionResponse> future =
-        runner.callAsync(Operation.LAUNCH, "exec-1", CallOptions.defaults(), options -> attempt);
+        runner.callAsync(Operation.LAUNCH, "exec-1", "flow-1", CallOptions.defaults(), options -> attempt);
 
     runner.close();
     assertThat(future).as("waits for the transport to end its attempt").isNotDone();

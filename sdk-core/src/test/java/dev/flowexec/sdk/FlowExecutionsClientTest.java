@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +91,45 @@ class FlowExecutionsClientTest {
     assertThat(callers).containsExactly("https://login.example.com/token true");
     assertThat(transport.options.get(0).tokenFetchListener())
         .isNotSameAs(transport.options.get(1).tokenFetchListener());
+  }
+
+  @Test
+  void aResendIsToldAndGetsTheHeadersListenersSetOverTheAttempts() {
+    AuthenticationException refusal = new AuthenticationException("refused", 401, "invalid_token", "req_1");
+    List<Map<String, String>> resendHeaders = new CopyOnWriteArrayList<>();
+    transport.then(id -> {
+      CallOptions sent = transport.options.get(0);
+      resendHeaders.add(sent.resendListener().requestResent(sent.headers(), refusal));
+      return execution(id, ExecutionStatus.QUEUED);
+    });
+    ExecutionListener tracer = new ExecutionListener() {
+      @Override
+      public void attemptStarted(AttemptStarted attempt) {
+        attempt.addHeader("traceparent", "first");
+      }
+
+      @Override
+      public void requestResent(RequestResent resent) {
+        assertThat(resent.refusal()).isSameAs(refusal);
+        assertThat(resent.attempt()).isEqualTo(1);
+        resent.addHeader("TraceParent", "second");
+      }
+    };
+    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
+        .clock(clock).sleeper(clock.sleeper(sleeps)).listener(tracer).build();
+
+    client.launch(request(), CallOptions.builder().putHeaders("X-Correlation-Id", "c-1")
+        .resendListener((headers, failure) -> {
+          Map<String, String> mine = new java.util.LinkedHashMap<>(headers);
+          mine.put("X-Caller", "told first");
+          return mine;
+        }).build());
+
+    assertThat(transport.options.get(0).headers())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("X-Correlation-Id", "c-1", "traceparent", "first"));
+    assertThat(resendHeaders).singleElement().satisfies(headers -> assertThat(headers)
+        .containsExactlyInAnyOrderEntriesOf(Map.of("X-Correlation-Id", "c-1", "X-Caller", "told first",
+            "TraceParent", "second")));
   }
 
   @Test

@@ -142,6 +142,21 @@ public abstract class CallOptions {
     return TokenFetchListener.none();
   }
 
+  /**
+   * Returns what the transport tells when it sends this attempt's request again after a refused
+   * token, and which headers that request carries; see {@link ResendListener}. The client sets it
+   * on each attempt's options, so that its listeners hear of the re-send and may give it headers
+   * of its own ({@link dev.flowexec.sdk.ExecutionListener#requestResent}); one set on the options
+   * of a call is told first. Not part of {@code equals}, {@code hashCode} or {@code toString}.
+   *
+   * @return the listener; {@link ResendListener#none()} by default
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public ResendListener resendListener() {
+    return ResendListener.none();
+  }
+
   @Value.Check
   void check() {
     timeout().ifPresent(t -> {
@@ -251,6 +266,17 @@ public abstract class CallOptions {
      */
     public Builder tokenFetchListener(TokenFetchListener tokenFetchListener) {
       builder.tokenFetchListener(java.util.Objects.requireNonNull(tokenFetchListener, "tokenFetchListener"));
+      return this;
+    }
+
+    /**
+     * Sets what is told of a re-send after a refused token; see {@link CallOptions#resendListener()}.
+     *
+     * @param resendListener the listener
+     * @return this builder
+     */
+    public Builder resendListener(ResendListener resendListener) {
+      builder.resendListener(java.util.Objects.requireNonNull(resendListener, "resendListener"));
       return this;
     }
 

@@ -73,11 +73,12 @@ public final class HttpClientTransport implements FlowTransport {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
     AccessToken token = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
+    var headers = options.headers();
     for (boolean renewed = false; ; renewed = true) {
       Scopes.check(op, token); // fails fast, before any HTTP call, when the token's scopes are known
       HttpRequest.Builder request = extra.apply(HttpRequest.newBuilder(uri))
           .header("Authorization", "Bearer " + token.value()).header("User-Agent", "flowexec-examples/0.1");
-      options.headers().forEach(request::header);
+      headers.forEach(request::header);
       HttpResponse<BoundedBody> response = http.send(op, request, body, deadline, options.freshConnection());
       if (response.statusCode() == 200 || response.statusCode() == 201) {
         return TransportResponse.of(FlowJsonCodec.readExecution(response.body().bytes()), response.statusCode(), response.headers().map());
@@ -93,6 +94,7 @@ public final class HttpClientTransport implements FlowTransport {
         throw failure;
       }
       token = fresh;
+      headers = options.resendListener().requestResent(headers, failure);
     }
   }
 }

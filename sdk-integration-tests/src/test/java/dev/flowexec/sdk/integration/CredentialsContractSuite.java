@@ -104,6 +104,46 @@ abstract class CredentialsContractSuite extends TransportContractSuite {
   }
 
   @Test
+  void a_request_resent_after_a_refused_token_is_told_and_carries_its_own_headers() throws Exception {
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutionListener headers = new ExecutionListener() {
+      @Override
+      public void attemptStarted(AttemptStarted attempt) {
+        attempt.addHeader("X-Request-Seq", attempt.attempt() + "a");
+      }
+
+      @Override
+      public void requestResent(RequestResent resent) {
+        told.add(resent.attempt() + " " + resent.refusal().statusCode() + " " + resent.refusal().errorCode());
+        resent.addHeader("x-request-seq", resent.attempt() + "b"); // replaces, whatever the case
+      }
+    };
+    FlowTransport transport = newCredentialsTransport(emulator.baseUrl(), TestFlows.CLIENT_ID, secret);
+    try (FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
+        .retryPolicy(RETRIES).listener(headers).build()) {
+      client.launch(TestFlows.request());
+
+      for (boolean async : new boolean[] {false, true}) {
+        List<ReceivedRequest> requests = emulator.requests();
+        String bearer = requests.get(requests.size() - 1).header("Authorization").orElseThrow().substring(7);
+        assertThat(emulator.expireToken(bearer)).isTrue();
+        LaunchRequest request = TestFlows.request();
+        if (async) {
+          client.launchAsync(request).get(20, TimeUnit.SECONDS);
+        } else {
+          client.launch(request);
+        }
+        List<ReceivedRequest> sent = emulator.requests().stream()
+            .filter(r -> r.body().contains(request.flowExecutionId())).collect(Collectors.toList());
+        assertThat(sent).extracting(r -> r.header("X-Request-Seq").orElse("none") + " "
+            + r.header("Authorization").map(a -> a.equals("Bearer " + bearer) ? "old" : "new").orElse("-"))
+            .as(async ? "async" : "sync").containsExactly("1a old", "1b new");
+      }
+    }
+    assertThat(told).containsExactly("1 401 invalid_token", "1 401 invalid_token");
+  }
+
+  @Test
   void credentials_granted_only_flow_read_cannot_launch() {
     FlowExecutionsClient client = client(newCredentialsTransport(emulator.baseUrl(),
         TestFlows.READER_CLIENT_ID, secret, "flow:read"), RETRIES);

@@ -103,7 +103,11 @@ class WireLoggingTest {
               + " attempt 1: token received, \\d+ ms.*"))
           .satisfies(l -> assertThat(l.get(0)).doesNotContain("forced"))
           .satisfies(l -> assertThat(l.get(1)).endsWith(", forced: the service refused the cached token"));
-      assertThat(debug).filteredOn(l -> l.startsWith("launch POST /api/v2/flows/executions"))
+      assertThat(debug).filteredOn(l -> l.endsWith("; sent again with a new token")).singleElement()
+          .satisfies(l -> assertThat(l).startsWith("launch POST /api/v2/flows/executions attempt 1:"
+              + " 401 invalid_token, request "));
+      assertThat(debug).filteredOn(l -> l.startsWith("launch POST /api/v2/flows/executions")
+              && !l.endsWith("; sent again with a new token"))
           .anyMatch(l -> l.contains("attempt 1: 503 unavailable") && l.contains("; retry in 10 ms"))
           .anyMatch(l -> l.contains("attempt 2: 201") && l.endsWith("; done"))
           .allMatch(l -> l.matches(".*request (req_\\w+|-), \\d+ ms.*"));

@@ -1,10 +1,14 @@
 package dev.flowexec.sdk.opentelemetry;
 
 import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
-import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.transport.Operation;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,7 +17,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import dev.flowexec.sdk.transport.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -35,20 +38,33 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each call is an {@code INTERNAL} span named {@code flowexec launch} or {@code flowexec get},
  * a child of the context current when the call was made (also for the async methods, whose
- * attempts run on other threads). Each HTTP attempt is a {@code CLIENT} child span named after its
- * method and path template ({@code POST /api/v2/flows/executions}) with the HTTP client semantic
- * conventions: {@code http.request.method}, {@code server.address}, {@code server.port},
- * {@code url.full} (never with user info or a query), {@code http.response.status_code},
- * {@code error.type} and {@code http.request.resend_count} for retries; and
- * {@code flowexec.flow_execution_id}, {@code flowexec.flow_id} (once a response names it),
- * {@code flowexec.error_code}. The configured propagators ({@code traceparent}, {@code tracestate}
- * for W3C) are injected into every attempt, so the service continues the trace from the attempt's
- * span. Failed calls and attempts have status {@code ERROR}; no span carries a token, a secret or
- * a header value.
+ * attempts run on other threads), with {@code flowexec.flow_execution_id}, {@code flowexec.flow_id}
+ * (a launch's from the start, so a failed launch has it too; a read's once its response names it),
+ * {@code flowexec.attempts} and, on success, {@code http.response.status_code} and
+ * {@code flowexec.replayed}.
+ *
+ * <p>Each HTTP request to the API is a {@code CLIENT} child span named after its method and path
+ * template ({@code POST /api/v2/flows/executions}) with the HTTP client semantic conventions:
+ * {@code http.request.method}, {@code server.address}, {@code server.port}, {@code url.full}
+ * (never with user info or a query), {@code url.template}, {@code http.response.status_code},
+ * {@code error.type} and {@code http.request.resend_count} (how many requests of the call went
+ * before it); and {@code flowexec.flow_execution_id}, {@code flowexec.flow_id},
+ * {@code flowexec.error_code}. An attempt is one request, or two when the service refused its
+ * token ({@code 401 invalid_token}) and it was sent again with a new one: then the refused request
+ * is a span of its own, ended with the {@code 401}, and the re-send another. The configured
+ * propagators ({@code traceparent}, {@code tracestate} for W3C) are injected into every request,
+ * each with its own span, so the service continues the trace from the request it received.
+ *
+ * <p>Every failure sets status {@code ERROR} and {@code error.type} on the spans it ends: the HTTP
+ * status when one came ({@code "503"}), else the failure's class (the I/O exception's for a
+ * {@link TransportException}, the innermost cause's, such as {@code java.net.SocketTimeoutException}), also on a request
+ * abandoned by the call's deadline or a cancel. The call span records the exception. No span
+ * carries a token, a secret or a header value.
  *
  * <p>Each request to the token endpoint (a token reused from the cache is none) is an
- * {@code INTERNAL} span {@code flowexec token fetch}, a child of the attempt that needed the token,
- * over the time the fetch took, with {@code server.address} and {@code server.port} of the token
+ * {@code INTERNAL} span {@code flowexec token fetch} over the time the fetch took, a child of the
+ * request span open while it ran (the request that needed the token; for a refresh forced by a
+ * refusal, the refused request, whose span ends when the re-send starts), with {@code server.address} and {@code server.port} of the token
  * endpoint, {@code flowexec.token.forced_refresh} ({@code true} when it replaced a token the
  * service refused) and, when it failed, status {@code ERROR}, {@code error.type},
  * {@code http.response.status_code} and {@code flowexec.error_code} (such as
@@ -81,16 +97,21 @@ public final class FlowexecTracing implements ExecutionListener {
       AttributeKey.booleanKey("flowexec.token.forced_refresh");
   static final String TOKEN_FETCH = "flowexec token fetch";
 
-  private static final TextMapSetter<AttemptStarted> HEADERS =
+  private static final TextMapSetter<AttemptStarted> ATTEMPT_HEADERS =
       (attempt, name, value) -> attempt.addHeader(name, value);
+  private static final TextMapSetter<RequestResent> RESEND_HEADERS =
+      (resent, name, value) -> resent.addHeader(name, value);
 
   private static final Map<Operation, String> CALL_NAMES = new EnumMap<>(Operation.class);
-  private static final Map<Operation, String> ATTEMPT_NAMES = new EnumMap<>(Operation.class);
+  private static final Map<Operation, String> REQUEST_NAMES = new EnumMap<>(Operation.class);
+  private static final Map<Operation, Attributes> NO_SERVER = new EnumMap<>(Operation.class);
 
   static {
     for (Operation operation : Operation.values()) {
       CALL_NAMES.put(operation, "flowexec " + operation.name().toLowerCase(Locale.ROOT));
-      ATTEMPT_NAMES.put(operation, operation.httpMethod() + " " + operation.pathTemplate());
+      REQUEST_NAMES.put(operation, operation.httpMethod() + " " + operation.pathTemplate());
+      NO_SERVER.put(operation, Attributes.of(HTTP_REQUEST_METHOD, operation.httpMethod(),
+          URL_TEMPLATE, operation.pathTemplate()));
     }
   }
 
@@ -98,6 +119,8 @@ public final class FlowexecTracing implements ExecutionListener {
   private final TextMapPropagator propagator;
   /** The spans of each open call, by call id; removed when the call finishes. */
   private final ConcurrentHashMap<Long, CallSpans> open = new ConcurrentHashMap<>();
+  /** What every request of an operation to a base URL has in common, made once per pair. */
+  private final ConcurrentHashMap<URI, Map<Operation, RequestShape>> shapes = new ConcurrentHashMap<>();
 
   private FlowexecTracing(OpenTelemetry openTelemetry) {
     String version = FlowexecTracing.class.getPackage().getImplementationVersion();
@@ -119,10 +142,15 @@ public final class FlowexecTracing implements ExecutionListener {
   @Override
   public void callStarted(CallStarted call) {
     Context parent = Context.current();
-    Span span = tracer.spanBuilder(CALL_NAMES.get(call.operation()))
+    String flowId = call.flowId().orElse(null);
+    SpanBuilder builder = tracer.spanBuilder(CALL_NAMES.get(call.operation()))
         .setParent(parent).setSpanKind(SpanKind.INTERNAL)
-        .setAttribute(FLOW_EXECUTION_ID, call.flowExecutionId()).startSpan();
-    open.put(call.callId(), new CallSpans(parent.with(span), span));
+        .setAttribute(FLOW_EXECUTION_ID, call.flowExecutionId());
+    if (flowId != null) {
+      builder.setAttribute(FLOW_ID, flowId);
+    }
+    Span span = builder.startSpan();
+    open.put(call.callId(), new CallSpans(parent.with(span), span, flowId));
   }
 
   @Override
@@ -131,53 +159,61 @@ public final class FlowexecTracing implements ExecutionListener {
     if (call == null) {
       return;
     }
-    SpanBuilder builder = tracer.spanBuilder(ATTEMPT_NAMES.get(attempt.operation()))
-        .setParent(call.context).setSpanKind(SpanKind.CLIENT)
-        .setAttribute(HTTP_REQUEST_METHOD, attempt.httpMethod())
-        .setAttribute(URL_TEMPLATE, attempt.operation().pathTemplate())
-        .setAttribute(FLOW_EXECUTION_ID, attempt.flowExecutionId());
-    attempt.url().ifPresent(url -> builder.setAttribute(URL_FULL, url));
-    attempt.baseUrl().ifPresent(base -> {
-      if (base.getHost() != null) {
-        builder.setAttribute(SERVER_ADDRESS, base.getHost());
-        builder.setAttribute(SERVER_PORT, (long) port(base));
-      }
-    });
-    if (attempt.attempt() > 1) {
-      builder.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) attempt.attempt() - 1);
+    RequestShape shape = shape(attempt.operation(), attempt.baseUrl().orElse(null));
+    Span span = startRequest(call, shape, attempt.flowExecutionId());
+    propagator.inject(call.context.with(span), attempt, ATTEMPT_HEADERS);
+  }
+
+  /**
+   * Ends the refused request's span with its {@code 401}, and starts the re-send's, whose trace
+   * context goes on the new request.
+   */
+  @Override
+  public void requestResent(RequestResent resent) {
+    CallSpans call = open.get(resent.callId());
+    if (call == null) {
+      return;
     }
-    Span span = builder.startSpan();
-    call.attempt = span;
-    propagator.inject(call.context.with(span), attempt, HEADERS);
+    Span refused = call.request;
+    RequestShape shape = call.shape;
+    if (refused == null || shape == null) {
+      return;
+    }
+    int status = resent.refusal().statusCode();
+    if (status > 0) {
+      refused.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+    }
+    fail(refused, status, resent.refusal());
+    refused.end();
+    Span span = startRequest(call, shape, resent.flowExecutionId());
+    propagator.inject(call.context.with(span), resent, RESEND_HEADERS);
   }
 
   @Override
   public void attemptFinished(AttemptFinished attempt) {
     CallSpans call = open.get(attempt.callId());
-    Span span = call == null ? null : call.attempt;
+    Span span = call == null ? null : call.request;
     if (span == null) {
       return;
     }
-    call.attempt = null;
+    call.request = null;
     int status = attempt.statusCode();
     if (status > 0) {
       span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
-    attempt.execution().ifPresent(execution -> flowId(span, execution));
+    if (call.flowId == null) {
+      attempt.execution().ifPresent(execution -> span.setAttribute(FLOW_ID, execution.flowId()));
+    }
     RuntimeException failure = attempt.failure().orElse(null);
     if (failure != null || status >= 400) {
-      span.setAttribute(ERROR_TYPE, errorType(status, failure));
-      if (failure instanceof FlowApiException) {
-        span.setAttribute(ERROR_CODE, ((FlowApiException) failure).errorCode());
-      }
-      span.setStatus(StatusCode.ERROR);
+      fail(span, status, failure);
     }
     span.end();
   }
 
   /**
    * Records the fetch as an {@code INTERNAL} span {@code flowexec token fetch}, a child of the
-   * attempt's span, over the time the fetch took.
+   * request's span, over the time the fetch took.
    */
   @Override
   public void tokenFetched(TokenFetched fetch) {
@@ -185,10 +221,10 @@ public final class FlowexecTracing implements ExecutionListener {
     if (call == null) {
       return; // the call ended before the fetch did
     }
-    Span attempt = call.attempt;
+    Span request = call.request;
     Instant end = Instant.now();
     SpanBuilder builder = tracer.spanBuilder(TOKEN_FETCH)
-        .setParent(attempt == null ? call.context : call.context.with(attempt))
+        .setParent(request == null ? call.context : call.context.with(request))
         .setSpanKind(SpanKind.INTERNAL)
         .setStartTimestamp(end.minus(fetch.duration()))
         .setAttribute(TOKEN_FORCED_REFRESH, fetch.forcedRefresh());
@@ -204,9 +240,7 @@ public final class FlowexecTracing implements ExecutionListener {
       if (status > 0) {
         span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
       }
-      span.setAttribute(ERROR_TYPE, errorType(status, failure));
-      fetch.errorCode().ifPresent(code -> span.setAttribute(ERROR_CODE, code));
-      span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+      fail(span, status, failure);
     });
     span.end(end);
   }
@@ -215,7 +249,7 @@ public final class FlowexecTracing implements ExecutionListener {
   public void retryScheduled(RetryScheduled retry) {
     CallSpans call = open.get(retry.callId());
     if (call != null) {
-      call.span.addEvent("flowexec.retry", io.opentelemetry.api.common.Attributes.of(
+      call.span.addEvent("flowexec.retry", Attributes.of(
           ERROR_CODE, retry.cause().errorCode(), RETRY_DELAY_MS, retry.delay().toMillis()));
     }
   }
@@ -226,43 +260,116 @@ public final class FlowexecTracing implements ExecutionListener {
     if (call == null) {
       return;
     }
-    if (call.attempt != null) {
-      call.attempt.end(); // an attempt abandoned with the call (a deadline, a cancel)
+    RuntimeException failure = finished.failure().orElse(null);
+    int failedStatus = failure instanceof FlowApiException ? ((FlowApiException) failure).statusCode() : 0;
+    Span abandoned = call.request;
+    if (abandoned != null) {
+      // A request abandoned with the call, at its deadline or by a cancel: it got no response.
+      call.request = null;
+      fail(abandoned, 0, failure);
+      abandoned.end();
     }
     Span span = call.span;
     span.setAttribute(ATTEMPTS, (long) finished.attempts());
-    finished.execution().ifPresent(execution -> flowId(span, execution));
+    if (call.flowId == null) {
+      finished.execution().ifPresent(execution -> span.setAttribute(FLOW_ID, execution.flowId()));
+    }
     finished.metadata().ifPresent(meta -> {
       span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) meta.statusCode());
       span.setAttribute(REPLAYED, meta.replayed());
     });
-    finished.failure().ifPresent(failure -> {
-      int status = failure instanceof FlowApiException ? ((FlowApiException) failure).statusCode() : 0;
-      span.setAttribute(ERROR_TYPE, errorType(status, failure));
-      if (failure instanceof FlowApiException) {
-        span.setAttribute(ERROR_CODE, ((FlowApiException) failure).errorCode());
-      }
+    if (failure != null) {
+      fail(span, failedStatus, failure);
       span.recordException(failure); // SDK messages never carry a token or secret
-      span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
-    });
+    }
     span.end();
   }
 
-  private static void flowId(Span span, FlowExecution execution) {
-    span.setAttribute(FLOW_ID, execution.flowId());
+  private Span startRequest(CallSpans call, RequestShape shape, String flowExecutionId) {
+    SpanBuilder builder = tracer.spanBuilder(shape.name)
+        .setParent(call.context).setSpanKind(SpanKind.CLIENT)
+        .setAllAttributes(shape.attributes)
+        .setAttribute(FLOW_EXECUTION_ID, flowExecutionId);
+    if (shape.url != null) {
+      builder.setAttribute(URL_FULL, shape.urlOf(flowExecutionId));
+    }
+    if (call.flowId != null) {
+      builder.setAttribute(FLOW_ID, call.flowId);
+    }
+    if (call.requests > 0) {
+      builder.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) call.requests);
+    }
+    call.requests++;
+    Span span = builder.startSpan();
+    call.shape = shape;
+    call.request = span;
+    return span;
   }
 
-  /** The semantic conventions' error.type: the status code, else the failure's class. */
-  private static String errorType(int status, RuntimeException failure) {
+  /** Status {@code ERROR}, {@code error.type} and {@code flowexec.error_code} of a failure. */
+  private static void fail(Span span, int status, RuntimeException failure) {
+    span.setAttribute(ERROR_TYPE, errorType(status, failure));
+    if (failure instanceof FlowApiException) {
+      String code = ((FlowApiException) failure).errorCode();
+      if (code != null) {
+        span.setAttribute(ERROR_CODE, code);
+      }
+      span.setStatus(StatusCode.ERROR, code == null ? failure.getClass().getSimpleName() : code);
+    } else {
+      span.setStatus(StatusCode.ERROR, failure == null ? "" : failure.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * The semantic conventions' {@code error.type}: the status code when one came, else the
+   * failure's class (the root I/O failure's for a transport failure), else {@code _OTHER}.
+   */
+  static String errorType(int status, RuntimeException failure) {
     if (status >= 400) {
       return Integer.toString(status);
     }
     if (failure == null) {
       return "_OTHER";
     }
-    Throwable cause = failure.getCause();
-    return failure instanceof dev.flowexec.sdk.errors.TransportException && cause != null
-        ? cause.getClass().getName() : failure.getClass().getName();
+    if (failure instanceof TransportException && failure.getCause() != null) {
+      Throwable root = failure.getCause();
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause(); // the I/O failure itself, under any wrapper the transport made
+      }
+      return root.getClass().getName();
+    }
+    if (failure instanceof DeadlineExceededException) {
+      return DeadlineExceededException.class.getName();
+    }
+    return failure.getClass().getName();
+  }
+
+  private RequestShape shape(Operation operation, URI baseUrl) {
+    if (baseUrl == null) {
+      return new RequestShape(REQUEST_NAMES.get(operation), NO_SERVER.get(operation), null, operation);
+    }
+    Map<Operation, RequestShape> byOperation = shapes.get(baseUrl);
+    if (byOperation == null) {
+      byOperation = shapes.computeIfAbsent(baseUrl, FlowexecTracing::shapesOf);
+    }
+    return byOperation.get(operation);
+  }
+
+  private static Map<Operation, RequestShape> shapesOf(URI baseUrl) {
+    Map<Operation, RequestShape> byOperation = new EnumMap<>(Operation.class);
+    String base = baseUrl.toString();
+    if (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    for (Operation operation : Operation.values()) {
+      AttributesBuilder attributes = NO_SERVER.get(operation).toBuilder();
+      if (baseUrl.getHost() != null) {
+        attributes.put(SERVER_ADDRESS, baseUrl.getHost()).put(SERVER_PORT, (long) port(baseUrl));
+      }
+      byOperation.put(operation, new RequestShape(REQUEST_NAMES.get(operation),
+          attributes.build(), base, operation));
+    }
+    return byOperation;
   }
 
   private static int port(URI url) {
@@ -277,15 +384,47 @@ public final class FlowexecTracing implements ExecutionListener {
     return "FlowexecTracing{open calls=" + open.size() + "}";
   }
 
-  /** The spans of one call: its own, and its attempt's while one is in flight. */
+  /** The span name and attributes all requests of one operation to one base URL share. */
+  private static final class RequestShape {
+    final String name;
+    final Attributes attributes;
+    /** The base URL without a trailing slash, or null when the transport does not say. */
+    final String url;
+    final Operation operation;
+    /** A launch's {@code url.full}, the same for every launch. */
+    private final String fixedUrl;
+
+    RequestShape(String name, Attributes attributes, String url, Operation operation) {
+      this.name = name;
+      this.attributes = attributes;
+      this.url = url;
+      this.operation = operation;
+      this.fixedUrl = url != null && operation == Operation.LAUNCH ? url + operation.path("") : null;
+    }
+
+    String urlOf(String flowExecutionId) {
+      return fixedUrl != null ? fixedUrl : url + operation.path(flowExecutionId);
+    }
+  }
+
+  /** The spans of one call: its own, and its request's while one is in flight. */
   private static final class CallSpans {
     final Context context;
     final Span span;
-    volatile Span attempt;
+    /** The launch's flow id, known from the start; null for a read. */
+    final String flowId;
+    volatile Span request;
+    volatile RequestShape shape;
+    /**
+     * How many requests of the call have started: the next one's resend count. Only a request's
+     * start changes it, and a call's requests start one after another.
+     */
+    int requests;
 
-    CallSpans(Context context, Span span) {
+    CallSpans(Context context, Span span, String flowId) {
       this.context = context;
       this.span = span;
+      this.flowId = flowId;
     }
   }
 }

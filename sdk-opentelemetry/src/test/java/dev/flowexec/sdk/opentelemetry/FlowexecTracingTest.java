@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowexec.sdk.FlowExecutionsClient;
+import dev.flowexec.sdk.ExecutionListener;
+import dev.flowexec.sdk.errors.DeadlineExceededException;
+import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.model.FlowExecution;
+import dev.flowexec.sdk.transport.CallOptions;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.errors.AuthenticationException;
@@ -146,6 +155,189 @@ class FlowexecTracingTest {
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("404");
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("flow_not_found");
     assertThat(call.getEvents()).anyMatch(e -> e.getName().equals("exception"));
+    assertThat(call.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("no-such-flow");
+    assertThat(call.getAttributes().get(FlowexecTracing.FLOW_EXECUTION_ID)).isNotBlank();
+    assertThat(exporter.getFinishedSpanItems()).filteredOn(s -> s.getKind() == SpanKind.CLIENT)
+        .singleElement().satisfies(request -> {
+          assertThat(request.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("no-such-flow");
+          assertThat(request.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("404");
+          assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        });
+  }
+
+  private String lastBearer() {
+    List<ReceivedRequest> requests = emulator.requests();
+    for (int i = requests.size() - 1; i >= 0; i--) {
+      String auth = requests.get(i).header("Authorization").orElse("");
+      if (auth.startsWith("Bearer ")) {
+        return auth.substring("Bearer ".length());
+      }
+    }
+    throw new AssertionError("no request carried a bearer token");
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void aRefusedTokenIsOneClientSpanPerRequestEachWithItsOwnTraceparent(boolean async)
+      throws Exception {
+    client.launch(request("abc-123"));
+    assertThat(emulator.expireToken(lastBearer())).isTrue();
+    exporter.reset();
+    int before = launches().size();
+    LaunchRequest request = request("abc-123");
+
+    if (async) {
+      client.launchAsync(request).get(10, TimeUnit.SECONDS);
+    } else {
+      client.launch(request); // 401 invalid_token, a new token, the same attempt sent again
+    }
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    SpanData call = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
+        .orElseThrow();
+    List<SpanData> requests = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
+        .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+        .collect(Collectors.toList());
+    assertThat(call.getAttributes().get(FlowexecTracing.ATTEMPTS)).isEqualTo(1L);
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    assertThat(requests).hasSize(2).allSatisfy(r -> {
+      assertThat(r.getParentSpanId()).isEqualTo(call.getSpanId());
+      assertThat(r.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("abc-123");
+    });
+    SpanData refused = requests.get(0);
+    SpanData resent = requests.get(1);
+    assertThat(refused.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(401L);
+    assertThat(refused.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("401");
+    assertThat(refused.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("invalid_token");
+    assertThat(refused.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(refused.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isNull();
+    assertThat(resent.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(201L);
+    assertThat(resent.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isEqualTo(1L);
+    assertThat(resent.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    assertThat(resent.getStartEpochNanos()).isGreaterThanOrEqualTo(refused.getEndEpochNanos());
+    assertThat(spans).filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
+        .singleElement().satisfies(fetch -> {
+          assertThat(fetch.getAttributes().get(FlowexecTracing.TOKEN_FORCED_REFRESH)).isTrue();
+          assertThat(fetch.getParentSpanId()).isEqualTo(refused.getSpanId());
+        });
+
+    // What the service saw: each request carried its own span as the W3C parent.
+    assertThat(launches().subList(before, launches().size()))
+        .extracting(r -> r.header("traceparent").orElse("none"))
+        .containsExactly(traceparent(refused), traceparent(resent));
+  }
+
+  @Test
+  void theResendCountCountsEveryRequestOfTheCallRetriesAndResendsAlike() {
+    ExecutionListener expireBeforeTheRetry = new ExecutionListener() {
+      @Override
+      public void retryScheduled(RetryScheduled retry) {
+        assertThat(emulator.expireToken(lastBearer())).isTrue();
+      }
+    };
+    try (FlowExecutionsClient expiring = FlowExecutionsClient.builder()
+        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
+            .credentials("tracing-test", SECRET).build())
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+        .listener(FlowexecTracing.create(otel))
+        .listener(expireBeforeTheRetry)
+        .build()) {
+      emulator.faults().next(Fault.status(503));
+
+      expiring.launch(request("abc-123")); // 503; retried: 401, sent again: 201
+    }
+
+    List<SpanData> requests = exporter.getFinishedSpanItems().stream()
+        .filter(s -> s.getKind() == SpanKind.CLIENT)
+        .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+        .collect(Collectors.toList());
+    assertThat(requests).extracting(r -> r.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)
+            + " " + r.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT))
+        .containsExactly("503 null", "401 1", "201 2");
+    assertThat(launches()).extracting(r -> r.header("traceparent").orElse("none"))
+        .containsExactlyElementsOf(requests.stream().map(FlowexecTracingTest::traceparent)
+            .collect(Collectors.toList()));
+  }
+
+  @Test
+  void aDeadlineIsAnErrorOnTheCallAndOnTheRequestItAbandoned() {
+    emulator.faults().next(Fault.slowResponse(Duration.ofSeconds(3)));
+
+    assertThatThrownBy(() -> client.launch(request("abc-123"),
+        CallOptions.ofTimeout(Duration.ofMillis(300)))).isInstanceOf(DeadlineExceededException.class);
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    SpanData call = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
+        .orElseThrow();
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE))
+        .isEqualTo(DeadlineExceededException.class.getName());
+    assertThat(call.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("deadline_exceeded");
+    assertThat(call.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("abc-123");
+    assertThat(spans).filteredOn(s -> s.getKind() == SpanKind.CLIENT).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+      assertThat(r.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isNotBlank();
+      assertThat(r.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isNull();
+    });
+  }
+
+  @Test
+  void aDroppedConnectionIsAnErrorTypedByTheIoFailure() {
+    try (FlowExecutionsClient once = FlowExecutionsClient.builder()
+        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
+            .credentials("tracing-test", SECRET).build())
+        .retryPolicy(RetryPolicy.none())
+        .listener(FlowexecTracing.create(otel))
+        .build()) {
+      // Twice: a drop on a reused connection is sent again at once on a fresh one, which drops too.
+      emulator.faults().next(2, Fault.dropConnectionBeforeProcessing());
+
+      assertThatThrownBy(() -> once.launch(request("abc-123"))).isInstanceOf(TransportException.class);
+    }
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    List<SpanData> failed = spans.stream().filter(s -> s.getName().equals("flowexec launch")
+        || s.getKind() == SpanKind.CLIENT).collect(Collectors.toList());
+    assertThat(failed).hasSizeGreaterThanOrEqualTo(2);
+    for (SpanData span : failed) {
+      assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+      assertThat(span.getAttributes().get(FlowexecTracing.ERROR_TYPE)).endsWith("Exception")
+          .doesNotStartWith("dev.flowexec");
+      assertThat(span.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("transport_error");
+    }
+  }
+
+  @Test
+  void aCancelledCallIsAnError() throws Exception {
+    emulator.faults().next(Fault.slowResponse(Duration.ofSeconds(3)));
+    CompletableFuture<FlowExecution> launch = client.launchAsync(request("abc-123"));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (launches().isEmpty() && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+
+    launch.cancel(true);
+
+    SpanData call = awaitSpan("flowexec launch");
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE))
+        .isEqualTo(CancellationException.class.getName());
+    assertThat(exporter.getFinishedSpanItems()).filteredOn(s -> s.getKind() == SpanKind.CLIENT)
+        .singleElement().satisfies(r -> assertThat(r.getStatus().getStatusCode())
+            .isEqualTo(StatusCode.ERROR));
+  }
+
+  private SpanData awaitSpan(String name) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < until) {
+      for (SpanData span : exporter.getFinishedSpanItems()) {
+        if (span.getName().equals(name)) {
+          return span;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no span " + name + " ended");
   }
 
   @Test

@@ -8,11 +8,11 @@ import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
-import dev.flowexec.sdk.transport.TokenFetchListener;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -25,18 +25,20 @@ import retrofit2.Response;
  * Runs one attempt of an operation, blocking or not: get a token within the attempt's time, check
  * its scopes before any HTTP call, send, read the execution or map the failure. When the service
  * answers {@code 401 invalid_token} and tokens can be renewed, the token is invalidated and the
- * call sent once more with a new one, within the same time budget. Not public API.
+ * call sent once more with a new one, within the same time budget, with the headers the
+ * attempt's {@link CallOptions#resendListener()} gives it. Not public API.
  */
 final class AttemptRunner {
-  /** Makes the API call of an attempt, given its {@code Authorization} value. */
+  /** Makes the API call of an attempt, given its {@code Authorization} value and extra headers. */
   interface CallFactory {
     /**
      * Creates the call.
      *
      * @param authorization {@code Bearer <token>}
+     * @param headers the extra headers of this request: the attempt's, or those of its re-send
      * @return a call not yet started
      */
-    Call<ResponseBody> newCall(String authorization);
+    Call<ResponseBody> newCall(String authorization, Map<String, String> headers);
   }
 
   private final AccessTokenProvider tokens;
@@ -79,7 +81,7 @@ final class AttemptRunner {
       throw beforeSending(operation, failure);
     }
     try {
-      return exchange(operation, token, budget, calls, false);
+      return exchange(operation, token, options.headers(), budget, calls, false);
     } catch (FlowApiException failure) {
       if (!isRefusedToken(failure)) {
         throw explain(failure);
@@ -89,7 +91,8 @@ final class AttemptRunner {
       if (renewed.value().equals(token.value())) {
         throw failure; // the provider has no other token to offer
       }
-      return exchange(operation, renewed, budget, calls, false);
+      Map<String, String> headers = options.resendListener().requestResent(options.headers(), failure);
+      return exchange(operation, renewed, headers, budget, calls, false);
     }
   }
 
@@ -105,13 +108,13 @@ final class AttemptRunner {
   public CompletableFuture<TransportResponse> runAsync(Operation operation, CallOptions options, CallFactory calls) {
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
-    tokenThenExchange(operation, options.tokenFetchListener(), budget, calls, result, null, null);
+    tokenThenExchange(operation, options, budget, calls, result, null, null);
     return result;
   }
 
-  private TransportResponse exchange(Operation operation, AccessToken token, AttemptBudget budget,
-      CallFactory calls, boolean sentBefore) {
-    Call<ResponseBody> call = prepare(operation, token, budget, calls, sentBefore);
+  private TransportResponse exchange(Operation operation, AccessToken token, Map<String, String> headers,
+      AttemptBudget budget, CallFactory calls, boolean sentBefore) {
+    Call<ResponseBody> call = prepare(operation, token, headers, budget, calls, sentBefore);
     Response<ResponseBody> response;
     try {
       response = call.execute();
@@ -121,10 +124,10 @@ final class AttemptRunner {
     return ApiResponses.read(operation, response, budget, clock);
   }
 
-  private Call<ResponseBody> prepare(Operation operation, AccessToken token, AttemptBudget budget,
-      CallFactory calls, boolean sentBefore) {
+  private Call<ResponseBody> prepare(Operation operation, AccessToken token, Map<String, String> headers,
+      AttemptBudget budget, CallFactory calls, boolean sentBefore) {
     Scopes.check(operation, token); // fail fast, before any HTTP call
-    Call<ResponseBody> call = calls.newCall(authorization(token));
+    Call<ResponseBody> call = calls.newCall(authorization(token), headers);
     budget.applyTo(call, operation.description(), sentBefore);
     return call;
   }
@@ -133,12 +136,12 @@ final class AttemptRunner {
    * Gets a token, then sends. {@code refused} is the token the service refused, when this is the
    * one renewal of the attempt; {@code refusal} is what to fail with if no other token comes.
    */
-  private void tokenThenExchange(Operation operation, TokenFetchListener fetches, AttemptBudget budget,
+  private void tokenThenExchange(Operation operation, CallOptions options, AttemptBudget budget,
       CallFactory calls, CompletableFuture<TransportResponse> result, AccessToken refused,
       FlowApiException refusal) {
     CompletableFuture<AccessToken> token;
     try {
-      token = tokens.tokenAsync(budget.remaining(), fetches);
+      token = tokens.tokenAsync(budget.remaining(), options.tokenFetchListener());
     } catch (RuntimeException failure) {
       result.completeExceptionally(failure);
       return;
@@ -153,17 +156,27 @@ final class AttemptRunner {
             ? beforeSending(operation, (TransportException) cause) : cause);
       } else if (refused != null && value.value().equals(refused.value())) {
         result.completeExceptionally(refusal);
+      } else if (refused == null) {
+        exchangeAsync(operation, options, value, options.headers(), budget, calls, result, true);
       } else {
-        exchangeAsync(operation, fetches, value, budget, calls, result, refused == null);
+        Map<String, String> headers;
+        try {
+          headers = options.resendListener().requestResent(options.headers(), refusal);
+        } catch (RuntimeException broken) {
+          result.completeExceptionally(broken);
+          return;
+        }
+        exchangeAsync(operation, options, value, headers, budget, calls, result, false);
       }
     });
   }
 
-  private void exchangeAsync(Operation operation, TokenFetchListener fetches, AccessToken token, AttemptBudget budget,
-      CallFactory calls, CompletableFuture<TransportResponse> result, boolean mayRenew) {
+  private void exchangeAsync(Operation operation, CallOptions options, AccessToken token,
+      Map<String, String> headers, AttemptBudget budget, CallFactory calls,
+      CompletableFuture<TransportResponse> result, boolean mayRenew) {
     Call<ResponseBody> call;
     try {
-      call = prepare(operation, token, budget, calls, false);
+      call = prepare(operation, token, headers, budget, calls, false);
     } catch (RuntimeException failure) {
       result.completeExceptionally(failure);
       return;
@@ -181,7 +194,7 @@ final class AttemptRunner {
         } catch (FlowApiException failure) {
           if (mayRenew && isRefusedToken(failure) && !result.isDone()) {
             tokens.invalidate(token);
-            tokenThenExchange(operation, fetches, budget, calls, result, token, failure);
+            tokenThenExchange(operation, options, budget, calls, result, token, failure);
           } else {
             result.completeExceptionally(explain(failure));
           }

@@ -169,18 +169,16 @@ public final class RetrofitTransport implements FlowTransport {
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
     checkOpen();
     String idempotencyKey = IdempotencyKey.of(request.flowExecutionId());
-    Map<String, String> headers = options.headers();
-    return runner.run(Operation.LAUNCH, options, authorization -> api(options).launch(authorization, idempotencyKey,
-        userAgent(headers), accept(headers), headers, request));
+    return runner.run(Operation.LAUNCH, options, (authorization, headers) -> api(options).launch(authorization,
+        idempotencyKey, userAgent(headers), accept(headers), headers, request));
   }
 
   @Override
   public TransportResponse get(String flowExecutionId, CallOptions options) {
     checkOpen();
     Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-    Map<String, String> headers = options.headers();
-    return runner.run(Operation.GET, options, authorization -> api(options).get(flowExecutionId, authorization,
-        userAgent(headers), accept(headers), headers));
+    return runner.run(Operation.GET, options, (authorization, headers) -> api(options).get(flowExecutionId,
+        authorization, userAgent(headers), accept(headers), headers));
   }
 
   /**
@@ -194,9 +192,8 @@ public final class RetrofitTransport implements FlowTransport {
     try {
       checkOpen();
       String idempotencyKey = IdempotencyKey.of(request.flowExecutionId());
-      Map<String, String> headers = options.headers();
-      return runner.runAsync(Operation.LAUNCH, options, authorization -> api(options).launch(authorization,
-          idempotencyKey, userAgent(headers), accept(headers), headers, request));
+      return runner.runAsync(Operation.LAUNCH, options, (authorization, headers) -> api(options).launch(
+          authorization, idempotencyKey, userAgent(headers), accept(headers), headers, request));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
@@ -213,9 +210,8 @@ public final class RetrofitTransport implements FlowTransport {
     try {
       checkOpen();
       Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-      Map<String, String> headers = options.headers();
-      return runner.runAsync(Operation.GET, options, authorization -> api(options).get(flowExecutionId,
-          authorization, userAgent(headers), accept(headers), headers));
+      return runner.runAsync(Operation.GET, options, (authorization, headers) -> api(options).get(
+          flowExecutionId, authorization, userAgent(headers), accept(headers), headers));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
