@@ -27,8 +27,7 @@ public final class HttpClientTransport implements FlowTransport {
   /** As RetrofitTransport's default: 8 MiB. */ public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L << 20;
   /** As RetrofitTransport's default: 10 s. */ public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private final JdkExchanges http;
-  private final URI baseUrl;
-  private final URI executions;
+  private final URI baseUrl; // validated, without user info, query or fragment
   private final AccessTokenProvider tokens;
 
   /** Sends to {@code {baseUrl}/api/v2/flows/executions} with bearer tokens from {@code tokens}. */
@@ -42,8 +41,7 @@ public final class HttpClientTransport implements FlowTransport {
           + " has a user name, query or fragment (not shown): use only scheme, host, port and path");
     }
     this.http = http;
-    this.baseUrl = baseUrl;
-    this.executions = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/v2/flows/executions");
+    this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
     this.tokens = tokens;
   }
 
@@ -59,13 +57,13 @@ public final class HttpClientTransport implements FlowTransport {
 
   @Override
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
-    return send(Operation.LAUNCH, options, executions, FlowJsonCodec.writeLaunchRequest(request), b -> b
+    return send(Operation.LAUNCH, options, URI.create(baseUrl + "/api/v2/flows/executions"), FlowJsonCodec.writeLaunchRequest(request), b -> b
         .header(IdempotencyKey.HEADER, IdempotencyKey.of(request.flowExecutionId())));
   }
 
   @Override
   public TransportResponse get(String id, CallOptions options) {
-    return send(Operation.GET, options, URI.create(executions + "/" + id), null, b -> b);
+    return send(Operation.GET, options, URI.create(baseUrl + "/api/v2/flows/executions/" + id), null, b -> b);
   }
 
   private TransportResponse send(Operation op, CallOptions options, URI uri, byte[] body,
