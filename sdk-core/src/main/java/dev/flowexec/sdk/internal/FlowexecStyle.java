@@ -18,6 +18,7 @@ import org.immutables.value.Value;
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     // Our types declare their own builder() and nested Builder: keep Immutables off both names.
     builder = "newBuilder",
     typeInnerBuilder = "GeneratedBuilder",
