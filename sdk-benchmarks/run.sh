@@ -34,6 +34,12 @@ FORKS="${FORKS:-1}"
 AVGT_WARMUP_ITERATIONS="${AVGT_WARMUP_ITERATIONS:-8}"
 THRPT_WARMUP_ITERATIONS="${THRPT_WARMUP_ITERATIONS:-10}"
 CODEC_WARMUP_ITERATIONS="${CODEC_WARMUP_ITERATIONS:-3}"
+# The integrations compare three clients whose differences are small: each variant gets 2 forks
+# (a fresh JIT each) and 15 warmup iterations, enough for the OpenTelemetry SDK's extra code to
+# reach its plateau (8 were not: its measured iterations were still falling), and 5 iterations.
+INTEGRATIONS_FORKS="${INTEGRATIONS_FORKS:-2}"
+INTEGRATIONS_WARMUP_ITERATIONS="${INTEGRATIONS_WARMUP_ITERATIONS:-15}"
+INTEGRATIONS_ITERATIONS="${INTEGRATIONS_ITERATIONS:-5}"
 WARMUP_TIME="${WARMUP_TIME:-2s}"
 ITERATIONS="${ITERATIONS:-3}"  # per pass; 2 passes per launch figure
 ITERATION_TIME="${ITERATION_TIME:-2s}"
@@ -101,7 +107,7 @@ while (( waited < QUIET_WAIT )) && ! awk -v max="$QUIET_LOAD" '{ exit !($1 < max
   sleep 5; waited=$((waited + 5))
 done
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
-JMH_COMMON=(-f "$FORKS" -w "$WARMUP_TIME" -i "$ITERATIONS" -r "$ITERATION_TIME"
+JMH_COMMON=(-w "$WARMUP_TIME" -r "$ITERATION_TIME"
   -jvmArgsAppend "$JMH_HEAP -Dflowexec.bench.baseUrl=$BASE_URL" -rf json)
 run_jmh() { # name, then JMH arguments
   local name=$1; shift
@@ -116,7 +122,7 @@ for pass in 1 2; do
   if (( pass == 2 )); then order=(peer flowexec raw); fi
   for c in "${order[@]}"; do
     run_jmh "launch-avgt-$pass-$c" "LaunchBenchmark.$c\$" -bm avgt -tu us -t 1 -prof gc \
-      -wi "$AVGT_WARMUP_ITERATIONS"
+      -wi "$AVGT_WARMUP_ITERATIONS" -f "$FORKS" -i "$ITERATIONS"
   done
 done
 for pass in 1 2; do
@@ -124,13 +130,15 @@ for pass in 1 2; do
   if (( pass == 2 )); then order=(peer flowexec raw); fi
   for c in "${order[@]}"; do
     run_jmh "launch-thrpt-$pass-$c" "LaunchBenchmark.$c\$" -bm thrpt -tu s -t "$THROUGHPUT_THREADS" \
-      -wi "$THRPT_WARMUP_ITERATIONS"
+      -wi "$THRPT_WARMUP_ITERATIONS" -f "$FORKS" -i "$ITERATIONS"
   done
 done
-run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc -wi "$CODEC_WARMUP_ITERATIONS"
+run_jmh codec 'CodecBenchmark' -bm avgt -tu ns -t 1 -prof gc -wi "$CODEC_WARMUP_ITERATIONS" \
+  -f "$FORKS" -i "$ITERATIONS"
 # The integrations (logging off, Micrometer, OpenTelemetry): one JMH run, so that their ratios
 # over "plain" come from the same run.
-run_jmh integrations 'IntegrationsBenchmark' -bm avgt -tu us -t 1 -prof gc -wi "$AVGT_WARMUP_ITERATIONS"
+run_jmh integrations 'IntegrationsBenchmark' -bm avgt -tu us -t 1 -prof gc \
+  -wi "$INTEGRATIONS_WARMUP_ITERATIONS" -i "$INTEGRATIONS_ITERATIONS" -f "$INTEGRATIONS_FORKS"
 
 # 4. Time to first launch: a fresh JVM per run, each contender on its own runtime classpath (not
 #    the shaded jar, which holds both), default JVM flags. The first run of each is discarded

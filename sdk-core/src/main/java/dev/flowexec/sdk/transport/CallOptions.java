@@ -165,24 +165,31 @@ public abstract class CallOptions {
             "timeout is " + t + ": use a positive duration, such as Duration.ofSeconds(10)");
       }
     });
+    if (headers().isEmpty()) {
+      return; // the common case, each attempt of a call without extra headers: nothing to make
+    }
     List<FieldError> errors = new ArrayList<>(0);
-    headers().forEach((name, value) -> {
-      String path = "headers." + name;
+    for (Map.Entry<String, String> header : headers().entrySet()) {
+      String name = header.getKey();
+      String value = header.getValue();
       if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        String path = "headers." + name;
         errors.add(FieldError.of(path, "not_allowed", path + " is a header the SDK sets itself:"
             + " remove it (configure credentials on the transport)"));
-      } else if (name.isEmpty() || !name.chars().allMatch(CallOptions::isTokenChar)) {
-        errors.add(FieldError.of(path, "invalid_format", "headers." + printable(name)
+      } else if (!isToken(name)) {
+        errors.add(FieldError.of("headers." + name, "invalid_format", "headers." + printable(name)
             + " is not a valid HTTP header name: use letters, digits and - only"));
       }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c == '\r' || c == '\n') {
+          String path = "headers." + name;
           errors.add(FieldError.of(path, "invalid_format",
               path + " contains a line break: header values must be one line"));
           break;
         }
         if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+          String path = "headers." + name;
           errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
               "%s has \\u%04x at index %d, which HTTP clients refuse in a header value: use"
                   + " printable ASCII only (percent-encode other text, as RFC 8187 does)",
@@ -190,10 +197,22 @@ public abstract class CallOptions {
           break;
         }
       }
-    });
+    }
     if (!errors.isEmpty()) {
       throw new RequestValidationException(errors);
     }
+  }
+
+  private static boolean isToken(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isTokenChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String printable(String name) {

@@ -290,6 +290,9 @@ final class Demo {
     out.line("launches", launches + " (" + succeeded + " succeeded)");
     out.line("errors", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", ")));
+    long fetches = registry.find("flowexec.client.token.fetches").timers().stream()
+        .mapToLong(Timer::count).sum();
+    out.line("token fetches", fetches + " (every other call reused a cached token)");
     out.text("  the meters, as a registry exports them:");
     registry.getMeters().stream()
         .filter(meter -> meter.getId().getName().startsWith("flowexec.client."))

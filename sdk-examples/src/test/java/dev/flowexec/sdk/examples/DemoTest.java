@@ -28,6 +28,8 @@ class DemoTest {
         .contains("FlowNotPublishedException", "409  error_code flow_not_published")
         .contains("launches     5 (2 succeeded)", "flow_not_published 1, insufficient_scope 2")
         .contains("All 14 checks passed")
+        .containsPattern("token fetches +[1-9]\\d* \\(every other call reused a cached token\\)")
+        .contains("flowexec.client.token.fetches")
         .doesNotContain("UNEXPECTED")
         .doesNotContain(Demo.CLIENT_SECRET).doesNotContain(Demo.READER_SECRET);
   }
