@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 
 /** What every contender shares: where the server is, the token, the fixed request values. */
 public final class Bench {
-  /** System property (pass with JMH's {@code -jvmArgsAppend -D...}) naming the server's base URL. */
+  /**
+   * System property (pass with JMH's {@code -jvmArgsAppend -D...}) naming the server's base URL.
+   */
   public static final String BASE_URL_PROPERTY = "flowexec.bench.baseUrl";
 
   /** The fixed bearer token every contender sends; the server does not check it. */

@@ -8,9 +8,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Serialization alone, no HTTP: {@link FlowJsonCodec} writing a {@link LaunchRequest} to JSON
- * bytes and reading the server's execution body; plus building a request, which every launch also
- * pays (validation, the random UUID), to split the client's per-call cost.
+ * Serialization alone, no HTTP: {@link FlowJsonCodec} writing a {@link LaunchRequest} to JSON bytes
+ * and reading the server's execution body; plus building a request, which every launch also pays
+ * (validation, the random UUID), to split the client's per-call cost.
  */
 @State(Scope.Benchmark)
 public class CodecBenchmark {

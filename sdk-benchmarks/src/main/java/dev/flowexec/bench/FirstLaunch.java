@@ -23,9 +23,15 @@ final class FirstLaunch {
   static void report(String contender, String what) {
     long now = System.currentTimeMillis();
     long sinceJvm = now - ManagementFactory.getRuntimeMXBean().getStartTime();
-    System.out.println("first_launch contender=" + contender + " ms_since_jvm_start=" + sinceJvm
-        + " at=" + Instant.ofEpochMilli(now)
-        + " result=" + what);
+    System.out.println(
+        "first_launch contender="
+            + contender
+            + " ms_since_jvm_start="
+            + sinceJvm
+            + " at="
+            + Instant.ofEpochMilli(now)
+            + " result="
+            + what);
     System.out.flush();
     System.exit(0);
   }

@@ -21,13 +21,18 @@ public final class FirstLaunchPeer {
    */
   public static void main(String[] args) throws Exception {
     String baseUrl = FirstLaunch.baseUrl(args);
-    ApiClient apiClient = ApiClient.Builder.standard()
-        .withBasePath(baseUrl)
-        .withAccessToken(Bench.ACCESS_TOKEN)
-        .withShouldRefreshAccessToken(false)
-        .build();
-    FlowExecutionLaunchResponse response = new ArchitectApi(apiClient).postFlowsExecutions(
-        new FlowExecutionLaunchRequest().flowId(Bench.FLOW_ID).inputData(Map.of("order_id", "42")));
+    ApiClient apiClient =
+        ApiClient.Builder.standard()
+            .withBasePath(baseUrl)
+            .withAccessToken(Bench.ACCESS_TOKEN)
+            .withShouldRefreshAccessToken(false)
+            .build();
+    FlowExecutionLaunchResponse response =
+        new ArchitectApi(apiClient)
+            .postFlowsExecutions(
+                new FlowExecutionLaunchRequest()
+                    .flowId(Bench.FLOW_ID)
+                    .inputData(Map.of("order_id", "42")));
     FirstLaunch.report("peer", "selfUri=" + response.getSelfUri());
   }
 }

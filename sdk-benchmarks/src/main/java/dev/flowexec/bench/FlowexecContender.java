@@ -22,7 +22,12 @@ public final class FlowexecContender implements AutoCloseable {
    * @param baseUrl the server's base URL
    */
   public FlowexecContender(String baseUrl) {
-    this.client = RetrofitTransport.builder().baseUrl(baseUrl).accessToken(Bench.ACCESS_TOKEN).client().build();
+    this.client =
+        RetrofitTransport.builder()
+            .baseUrl(baseUrl)
+            .accessToken(Bench.ACCESS_TOKEN)
+            .client()
+            .build();
   }
 
   /**

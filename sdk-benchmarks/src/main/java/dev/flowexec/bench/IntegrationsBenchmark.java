@@ -25,13 +25,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What the integrations cost per launch: the same client as {@link FlowexecContender} with
- * logging off (the default: the wire log and the attempt log each cost one level check), with
- * {@code sdk-micrometer} on a {@code SimpleMeterRegistry}, and with {@code sdk-opentelemetry} on a
- * real SDK tracer provider whose batch processor hands the spans to an exporter that drops them
- * (a sampled trace, the W3C propagator injecting {@code traceparent} into every attempt). Quote
- * the integrations as ratios over {@code plain} from the same run: the target is at most 5% time
- * and 1 KB allocation per call more.
+ * What the integrations cost per launch: the same client as {@link FlowexecContender} with logging
+ * off (the default: the wire log and the attempt log each cost one level check), with {@code
+ * sdk-micrometer} on a {@code SimpleMeterRegistry}, and with {@code sdk-opentelemetry} on a real
+ * SDK tracer provider whose batch processor hands the spans to an exporter that drops them (a
+ * sampled trace, the W3C propagator injecting {@code traceparent} into every attempt). Quote the
+ * integrations as ratios over {@code plain} from the same run: the target is at most 5% time and 1
+ * KB allocation per call more.
  */
 public class IntegrationsBenchmark {
 
@@ -47,19 +47,26 @@ public class IntegrationsBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      FlowExecutionsClient.Builder builder = FlowExecutionsClient.builder()
-          .transport(RetrofitTransport.builder().baseUrl(Bench.baseUrl())
-              .accessToken(Bench.ACCESS_TOKEN).build());
+      FlowExecutionsClient.Builder builder =
+          FlowExecutionsClient.builder()
+              .transport(
+                  RetrofitTransport.builder()
+                      .baseUrl(Bench.baseUrl())
+                      .accessToken(Bench.ACCESS_TOKEN)
+                      .build());
       ExecutionListener integration = null;
       if (variant.equals("micrometer")) {
         integration = FlowexecMetrics.create(new SimpleMeterRegistry());
       } else if (variant.equals("opentelemetry")) {
-        otel = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter()).build())
-                .build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
+        otel =
+            OpenTelemetrySdk.builder()
+                .setTracerProvider(
+                    SdkTracerProvider.builder()
+                        .addSpanProcessor(
+                            BatchSpanProcessor.builder(new DroppingExporter()).build())
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
         integration = FlowexecTracing.create(otel);
       } else if (!variant.equals("plain")) {
         throw new IllegalArgumentException("unknown variant " + variant);

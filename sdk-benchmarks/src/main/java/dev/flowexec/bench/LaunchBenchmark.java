@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * against the same loopback server. Each contender has its own state so a fork only builds the
  * client it measures; the client is shared by all benchmark threads, as applications share one.
  *
- * <p>Mode, threads, iterations and forks come from the command line (see run.sh), identical for
- * all contenders.
+ * <p>Mode, threads, iterations and forks come from the command line (see run.sh), identical for all
+ * contenders.
  */
 public class LaunchBenchmark {
 

@@ -35,15 +35,25 @@ public final class LoopbackServer implements AutoCloseable {
   static final String EXECUTION_ID = "2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11";
 
   /** The fixed response body: an execution as the contract describes it. */
-  public static final byte[] EXECUTION_JSON = ("{\"flow_execution_id\":\"" + EXECUTION_ID + "\","
-      + "\"flow_id\":\"abc-123\",\"flow_version\":\"3\",\"name\":null,\"status\":\"QUEUED\","
-      + "\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\","
-      + "\"updated_at\":\"2026-11-28T10:00:00Z\",\"completed_at\":null,\"output_data\":null,"
-      + "\"error\":null,\"self_uri\":\"" + LAUNCH_PATH + "/" + EXECUTION_ID + "\"}")
-      .getBytes(StandardCharsets.UTF_8);
+  public static final byte[] EXECUTION_JSON =
+      ("{\"flow_execution_id\":\""
+              + EXECUTION_ID
+              + "\","
+              + "\"flow_id\":\"abc-123\",\"flow_version\":\"3\",\"name\":null,\"status\":\"QUEUED\","
+              + "\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\","
+              + "\"updated_at\":\"2026-11-28T10:00:00Z\",\"completed_at\":null,\"output_data\":null,"
+              + "\"error\":null,\"self_uri\":\""
+              + LAUNCH_PATH
+              + "/"
+              + EXECUTION_ID
+              + "\"}")
+          .getBytes(StandardCharsets.UTF_8);
 
-  private static final byte[] NOT_FOUND = ("{\"error_code\":\"not_found\",\"message\":\"only POST "
-      + LAUNCH_PATH + " is served\",\"request_id\":\"req_bench\"}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NOT_FOUND =
+      ("{\"error_code\":\"not_found\",\"message\":\"only POST "
+              + LAUNCH_PATH
+              + " is served\",\"request_id\":\"req_bench\"}")
+          .getBytes(StandardCharsets.UTF_8);
 
   private final HttpServer server;
   private final ExecutorService pool;
@@ -54,13 +64,16 @@ public final class LoopbackServer implements AutoCloseable {
     // Before HttpServer.create: the JDK reads it once, when the server class initializes.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.logFirst = logFirst;
-    this.server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "loopback-server");
-      t.setDaemon(true);
-      return t;
-    });
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "loopback-server");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -100,12 +113,22 @@ public final class LoopbackServer implements AutoCloseable {
     try {
       byte[] body = drain(exchange.getRequestBody());
       String path = exchange.getRequestURI().getPath();
-      boolean launch = "POST".equals(exchange.getRequestMethod())
-          && (path.equals(LAUNCH_PATH) || path.equals(LAUNCH_PATH + "/"));
+      boolean launch =
+          "POST".equals(exchange.getRequestMethod())
+              && (path.equals(LAUNCH_PATH) || path.equals(LAUNCH_PATH + "/"));
       long n = launch ? launches.incrementAndGet() : 0;
       if (n > 0 && n <= logFirst) {
-        System.out.println("request " + n + ": " + exchange.getRequestMethod() + " " + path + " "
-            + exchange.getRequestHeaders().entrySet() + " " + new String(body, StandardCharsets.UTF_8));
+        System.out.println(
+            "request "
+                + n
+                + ": "
+                + exchange.getRequestMethod()
+                + " "
+                + path
+                + " "
+                + exchange.getRequestHeaders().entrySet()
+                + " "
+                + new String(body, StandardCharsets.UTF_8));
       }
       byte[] response = launch ? EXECUTION_JSON : NOT_FOUND;
       exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -157,12 +180,23 @@ public final class LoopbackServer implements AutoCloseable {
     Path urlFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--port": port = Integer.parseInt(args[++i]); break;
-        case "--threads": threads = Integer.parseInt(args[++i]); break;
-        case "--max-seconds": maxSeconds = Integer.parseInt(args[++i]); break;
-        case "--log-first": logFirst = Integer.parseInt(args[++i]); break;
-        case "--url-file": urlFile = Path.of(args[++i]); break;
-        default: throw new IllegalArgumentException("unknown argument " + args[i]);
+        case "--port":
+          port = Integer.parseInt(args[++i]);
+          break;
+        case "--threads":
+          threads = Integer.parseInt(args[++i]);
+          break;
+        case "--max-seconds":
+          maxSeconds = Integer.parseInt(args[++i]);
+          break;
+        case "--log-first":
+          logFirst = Integer.parseInt(args[++i]);
+          break;
+        case "--url-file":
+          urlFile = Path.of(args[++i]);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     LoopbackServer server = new LoopbackServer(port, threads, logFirst);

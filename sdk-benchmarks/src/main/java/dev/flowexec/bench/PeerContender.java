@@ -25,11 +25,12 @@ public final class PeerContender implements AutoCloseable {
    * @param baseUrl the server's base URL
    */
   public PeerContender(String baseUrl) {
-    this.apiClient = ApiClient.Builder.standard()
-        .withBasePath(baseUrl)
-        .withAccessToken(Bench.ACCESS_TOKEN)
-        .withShouldRefreshAccessToken(false)
-        .build();
+    this.apiClient =
+        ApiClient.Builder.standard()
+            .withBasePath(baseUrl)
+            .withAccessToken(Bench.ACCESS_TOKEN)
+            .withShouldRefreshAccessToken(false)
+            .build();
     this.api = new ArchitectApi(apiClient);
   }
 
@@ -41,9 +42,8 @@ public final class PeerContender implements AutoCloseable {
    * @throws ApiException on an error status
    */
   public FlowExecutionLaunchResponse launch() throws IOException, ApiException {
-    FlowExecutionLaunchRequest request = new FlowExecutionLaunchRequest()
-        .flowId(Bench.FLOW_ID)
-        .inputData(Map.of("order_id", "42"));
+    FlowExecutionLaunchRequest request =
+        new FlowExecutionLaunchRequest().flowId(Bench.FLOW_ID).inputData(Map.of("order_id", "42"));
     return api.postFlowsExecutions(request);
   }
 

@@ -15,11 +15,12 @@ import okhttp3.Response;
  */
 public final class RawContender implements AutoCloseable {
   /** A valid launch body (the contract's example), serialized once. */
-  static final byte[] LAUNCH_JSON = ("{\"flow_id\":\"abc-123\","
-      + "\"flow_execution_id\":\"2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11\","
-      + "\"participants\":[{\"user_id\":\"user-456\",\"role\":\"USER\",\"channels\":[\"voice\",\"web\"]}],"
-      + "\"channel_type\":\"web\",\"input_data\":{\"order_id\":\"42\"}}")
-      .getBytes(StandardCharsets.UTF_8);
+  static final byte[] LAUNCH_JSON =
+      ("{\"flow_id\":\"abc-123\","
+              + "\"flow_execution_id\":\"2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11\","
+              + "\"participants\":[{\"user_id\":\"user-456\",\"role\":\"USER\",\"channels\":[\"voice\",\"web\"]}],"
+              + "\"channel_type\":\"web\",\"input_data\":{\"order_id\":\"42\"}}")
+          .getBytes(StandardCharsets.UTF_8);
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -44,12 +45,13 @@ public final class RawContender implements AutoCloseable {
    * @throws IOException on I/O failure or a status other than 201
    */
   public byte[] launch() throws IOException {
-    Request request = new Request.Builder()
-        .url(url)
-        .header("Authorization", authorization)
-        .header("Idempotency-Key", "\"2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11\"")
-        .post(body)
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", authorization)
+            .header("Idempotency-Key", "\"2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11\"")
+            .post(body)
+            .build();
     try (Response response = client.newCall(request).execute()) {
       if (response.code() != 201) {
         throw new IOException("expected 201, got " + response.code());

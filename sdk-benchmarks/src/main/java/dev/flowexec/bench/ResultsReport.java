@@ -1,7 +1,6 @@
 package dev.flowexec.bench;
 
 import com.squareup.moshi.Moshi;
-import org.apache.commons.math3.distribution.TDistribution;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Writes RESULTS.md from what run.sh collected: JMH's JSON files, the first-launch lines, the
@@ -64,8 +64,8 @@ public final class ResultsReport {
 
   /**
    * One benchmark, from one or more JMH JSON files (the passes of run.sh): its measurement
-   * iterations are pooled and the score is their mean, the error the 99.9% Student-t half-width,
-   * as JMH computes it for one run.
+   * iterations are pooled and the score is their mean, the error the 99.9% Student-t half-width, as
+   * JMH computes it for one run.
    */
   private static final class Result {
     final List<Map<String, Object>> runs = new ArrayList<>();
@@ -80,7 +80,9 @@ public final class ResultsReport {
 
     Score secondary(String name) {
       Map<String, Object> secondaries = map(first().get("secondaryMetrics"));
-      return secondaries == null || !secondaries.containsKey(name) ? null : pooled("secondaryMetrics", name);
+      return secondaries == null || !secondaries.containsKey(name)
+          ? null
+          : pooled("secondaryMetrics", name);
     }
 
     @SuppressWarnings("unchecked")
@@ -155,14 +157,18 @@ public final class ResultsReport {
     Result any = avgt.values().iterator().next();
     md.append("# sdk-benchmarks results\n\n");
     md.append("Written by `sdk-benchmarks/run.sh` on ")
-        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+        .append(
+            ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
         .append(". Re-run it to refresh; every figure below comes from that one run.\n\n");
     machine(settings);
-    settingsSection(any, thrpt.values().iterator().next(), codec.values().iterator().next(), settings);
+    settingsSection(
+        any, thrpt.values().iterator().next(), codec.values().iterator().next(), settings);
 
     md.append("## Launch: one `POST /api/v2/flows/executions` per call\n\n");
-    md.append("Error is JMH's 99.9% confidence half-width. Ratios are to raw from the same run "
-        + "(time and allocation: lower is better; throughput: higher is better).\n\n");
+    md.append(
+        "Error is JMH's 99.9% confidence half-width. Ratios are to raw from the same run "
+            + "(time and allocation: lower is better; throughput: higher is better).\n\n");
     md.append("| figure | contender | score | error | unit | ratio to raw |\n");
     md.append("| --- | --- | ---: | ---: | --- | ---: |\n");
     Map<String, Score> time = metric(avgt, null);
@@ -179,19 +185,29 @@ public final class ResultsReport {
     for (Map.Entry<String, Result> e : codec.entrySet()) {
       Score s = e.getValue().primary();
       Score a = e.getValue().secondary("gc.alloc.rate.norm");
-      md.append("| ").append(e.getKey()).append(" | ").append(fmt(s.score)).append(" | ")
-          .append(s.errorText()).append(" | ").append(s.unit).append(" | ")
-          .append(a == null ? "n/a" : fmt(a.score)).append(" |\n");
+      md.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(fmt(s.score))
+          .append(" | ")
+          .append(s.errorText())
+          .append(" | ")
+          .append(s.unit)
+          .append(" | ")
+          .append(a == null ? "n/a" : fmt(a.score))
+          .append(" |\n");
     }
     md.append('\n');
 
     md.append("## Time to first launch (fresh JVM, own runtime classpath, default flags)\n\n");
-    md.append("`ms since JVM start`: from `RuntimeMXBean.getStartTime()` to the first successful "
-        + "launch, printed by the main. `wall ms`: from the script spawning `java` until the "
-        + "process exited (JVM boot and exit included). ")
+    md.append(
+            "`ms since JVM start`: from `RuntimeMXBean.getStartTime()` to the first successful "
+                + "launch, printed by the main. `wall ms`: from the script spawning `java` until the "
+                + "process exited (JVM boot and exit included). ")
         .append(settings.getProperty("firstLaunchRuns"))
         .append(" runs each after one discarded run each, alternating.\n\n");
-    md.append("| contender | median ms since JVM start | runs (ms since JVM start) | median wall ms |\n");
+    md.append(
+        "| contender | median ms since JVM start | runs (ms since JVM start) | median wall ms |\n");
     md.append("| --- | ---: | --- | ---: |\n");
     Map<String, Double> firstMedian = new LinkedHashMap<>();
     for (Map.Entry<String, List<long[]>> e : firstLaunch.entrySet()) {
@@ -203,24 +219,40 @@ public final class ResultsReport {
       }
       double median = median(jvm);
       firstMedian.put(e.getKey(), median);
-      md.append("| ").append(e.getKey()).append(" | ").append(fmt(median)).append(" | ")
-          .append(jvm).append(" | ").append(fmt(median(wall))).append(" |\n");
+      md.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(fmt(median))
+          .append(" | ")
+          .append(jvm)
+          .append(" | ")
+          .append(fmt(median(wall)))
+          .append(" |\n");
     }
     md.append('\n');
 
     md.append("## Runtime dependency footprint\n\n");
-    md.append("The library's own jar plus its runtime classpath as Maven resolves it "
-        + "(`dependency:build-classpath -DincludeScope=runtime`): for sdk-retrofit in this build, "
-        + "for the peer in a bare project that depends on it alone (sdk-benchmarks/peer-footprint).\n\n");
+    md.append(
+        "The library's own jar plus its runtime classpath as Maven resolves it "
+            + "(`dependency:build-classpath -DincludeScope=runtime`): for sdk-retrofit in this build, "
+            + "for the peer in a bare project that depends on it alone (sdk-benchmarks/peer-footprint).\n\n");
     md.append("| runtime classpath | jars | MB |\n| --- | ---: | ---: |\n");
     for (String name : List.of("sdk-retrofit", "peer")) {
       long[] f = footprint.get(name);
-      md.append("| ").append(name.equals("peer") ? "peer (platform-client-v2 198.1.0)" : name)
-          .append(" | ").append(f[0]).append(" | ").append(fmt(f[1] / 1048576.0)).append(" |\n");
+      md.append("| ")
+          .append(name.equals("peer") ? "peer (platform-client-v2 198.1.0)" : name)
+          .append(" | ")
+          .append(f[0])
+          .append(" | ")
+          .append(fmt(f[1] / 1048576.0))
+          .append(" |\n");
     }
     long coreJar = footprint.get("sdk-core-jar")[1];
-    md.append("\nsdk-core jar: ").append(coreJar).append(" bytes (")
-        .append(fmt(coreJar / 1024.0)).append(" KB).\n\n");
+    md.append("\nsdk-core jar: ")
+        .append(coreJar)
+        .append(" bytes (")
+        .append(fmt(coreJar / 1024.0))
+        .append(" KB).\n\n");
 
     // Targets.
     Score rawTime = time.get("raw");
@@ -229,13 +261,24 @@ public final class ResultsReport {
     Score ourTime = time.get("flowexec");
     Score ourOps = ops.get("flowexec");
     Score ourAlloc = alloc.get("flowexec");
-    ratioTarget("time per call within " + TIME_TARGET + "x of raw", ourTime, rawTime, TIME_TARGET, true);
-    ratioTarget("throughput at least " + THROUGHPUT_TARGET + "x raw", ourOps, rawOps, THROUGHPUT_TARGET, false);
+    ratioTarget(
+        "time per call within " + TIME_TARGET + "x of raw", ourTime, rawTime, TIME_TARGET, true);
+    ratioTarget(
+        "throughput at least " + THROUGHPUT_TARGET + "x raw",
+        ourOps,
+        rawOps,
+        THROUGHPUT_TARGET,
+        false);
     double extra = ourAlloc.score - rawAlloc.score;
     double extraLow = ourAlloc.low() - rawAlloc.high();
     double extraHigh = ourAlloc.high() - rawAlloc.low();
-    target("allocation under 8 KB (8,192 B) per call above raw", fmt(extra) + " B above raw",
-        verdict(extra < ALLOC_TARGET_BYTES, extraLow < ALLOC_TARGET_BYTES, extraHigh < ALLOC_TARGET_BYTES));
+    target(
+        "allocation under 8 KB (8,192 B) per call above raw",
+        fmt(extra) + " B above raw",
+        verdict(
+            extra < ALLOC_TARGET_BYTES,
+            extraLow < ALLOC_TARGET_BYTES,
+            extraHigh < ALLOC_TARGET_BYTES));
     Score peerTime = time.get("peer");
     Score peerOps = ops.get("peer");
     Score peerAlloc = alloc.get("peer");
@@ -259,25 +302,43 @@ public final class ResultsReport {
     if (!(ourFoot[0] < peerFoot[0] && ourFoot[1] < peerFoot[1])) {
       lost.add("footprint");
     }
-    target("better than the peer on every figure (time, throughput, allocation, first launch, footprint)",
-        String.format(Locale.ROOT, "time %sx, throughput %sx, allocation %sx, first launch %sx, "
-            + "jars %d vs %d, MB %s vs %s (ours vs peer)",
-            fmt(ourTime.score / peerTime.score), fmt(ourOps.score / peerOps.score),
-            fmt(ourAlloc.score / peerAlloc.score), fmt(ourFirst / peerFirst), ourFoot[0], peerFoot[0],
-            fmt(ourFoot[1] / 1048576.0), fmt(peerFoot[1] / 1048576.0)),
+    target(
+        "better than the peer on every figure (time, throughput, allocation, first launch, footprint)",
+        String.format(
+            Locale.ROOT,
+            "time %sx, throughput %sx, allocation %sx, first launch %sx, "
+                + "jars %d vs %d, MB %s vs %s (ours vs peer)",
+            fmt(ourTime.score / peerTime.score),
+            fmt(ourOps.score / peerOps.score),
+            fmt(ourAlloc.score / peerAlloc.score),
+            fmt(ourFirst / peerFirst),
+            ourFoot[0],
+            peerFoot[0],
+            fmt(ourFoot[1] / 1048576.0),
+            fmt(peerFoot[1] / 1048576.0)),
         lost.isEmpty() ? "met" : "missed: " + String.join(", ", lost));
-    target("time to first launch under half of the peer's", fmt(ourFirst) + " ms vs "
-        + fmt(peerFirst) + " ms = " + fmt(ourFirst / peerFirst) + "x",
+    target(
+        "time to first launch under half of the peer's",
+        fmt(ourFirst) + " ms vs " + fmt(peerFirst) + " ms = " + fmt(ourFirst / peerFirst) + "x",
         ourFirst < FIRST_LAUNCH_TARGET * peerFirst ? "met" : "missed");
-    target("sdk-core jar under 200 KB (204,800 B)", fmt(coreJar / 1024.0) + " KB",
+    target(
+        "sdk-core jar under 200 KB (204,800 B)",
+        fmt(coreJar / 1024.0) + " KB",
         coreJar < CORE_JAR_TARGET_BYTES ? "met" : "missed");
 
     md.append("## Targets\n\n");
-    md.append("\"within noise\" means the verdict flips somewhere inside the error bars of the "
-        + "two scores involved.\n\n");
+    md.append(
+        "\"within noise\" means the verdict flips somewhere inside the error bars of the "
+            + "two scores involved.\n\n");
     md.append("| target | measured | verdict |\n| --- | --- | --- |\n");
     for (String[] t : targets) {
-      md.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
+      md.append("| ")
+          .append(t[0])
+          .append(" | ")
+          .append(t[1])
+          .append(" | ")
+          .append(t[2])
+          .append(" |\n");
     }
     md.append('\n');
     return md.toString();
@@ -286,55 +347,92 @@ public final class ResultsReport {
   private void machine(Properties settings) throws IOException {
     md.append("## Machine\n\n");
     md.append("| nproc | CPU | memory | JVM | OS |\n| ---: | --- | ---: | --- | --- |\n");
-    md.append("| ").append(Runtime.getRuntime().availableProcessors()).append(" | ")
-        .append(cpuModel()).append(" | ").append(memory()).append(" | ")
-        .append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append(" (")
-        .append(System.getProperty("java.vendor")).append(") | ")
-        .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+    md.append("| ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" | ")
+        .append(cpuModel())
+        .append(" | ")
+        .append(memory())
+        .append(" | ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append(" (")
+        .append(System.getProperty("java.vendor"))
+        .append(") | ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.version"))
         .append(" |\n\n");
-    md.append("Shared and noisy: other jobs may run on the same cores, so treat differences "
-        + "inside the error bars as noise. Load average (1, 5, 15 min) before the JMH runs: ")
-        .append(settings.getProperty("loadBefore", "n/a")).append("; after: ")
-        .append(settings.getProperty("loadAfter", "n/a")).append(".\n\n");
+    md.append(
+            "Shared and noisy: other jobs may run on the same cores, so treat differences "
+                + "inside the error bars as noise. Load average (1, 5, 15 min) before the JMH runs: ")
+        .append(settings.getProperty("loadBefore", "n/a"))
+        .append("; after: ")
+        .append(settings.getProperty("loadAfter", "n/a"))
+        .append(".\n\n");
   }
 
   private static String schedule(Result r) {
     Map<String, Object> j = r.first();
-    return "warmup " + fmtInt(j.get("warmupIterations")) + " x " + j.get("warmupTime")
-        + ", measurement " + fmtInt(j.get("measurementIterations")) + " x " + j.get("measurementTime");
+    return "warmup "
+        + fmtInt(j.get("warmupIterations"))
+        + " x "
+        + j.get("warmupTime")
+        + ", measurement "
+        + fmtInt(j.get("measurementIterations"))
+        + " x "
+        + j.get("measurementTime");
   }
 
   private void settingsSection(Result any, Result thrptAny, Result codecAny, Properties settings) {
     Map<String, Object> j = any.first();
     md.append("## Settings\n\n");
-    md.append("- JMH ").append(j.get("jmhVersion")).append(", forks ").append(fmtInt(j.get("forks")))
-        .append(", the same settings for every contender: time per call (`-bm avgt -t 1 -prof gc`) ")
-        .append(schedule(any)).append("; throughput (`-bm thrpt -t ")
-        .append(settings.getProperty("throughputThreads")).append("`) ").append(schedule(thrptAny))
-        .append("; codec (`-bm avgt -t 1 -prof gc`) ").append(schedule(codecAny))
-        .append(". Warmups are long because the JIT needs ~20 s to reach the plateau with 16 "
-            + "threads on 2 cores. Each launch figure is run in ")
+    md.append("- JMH ")
+        .append(j.get("jmhVersion"))
+        .append(", forks ")
+        .append(fmtInt(j.get("forks")))
+        .append(
+            ", the same settings for every contender: time per call (`-bm avgt -t 1 -prof gc`) ")
+        .append(schedule(any))
+        .append("; throughput (`-bm thrpt -t ")
+        .append(settings.getProperty("throughputThreads"))
+        .append("`) ")
+        .append(schedule(thrptAny))
+        .append("; codec (`-bm avgt -t 1 -prof gc`) ")
+        .append(schedule(codecAny))
+        .append(
+            ". Warmups are long because the JIT needs ~20 s to reach the plateau with 16 "
+                + "threads on 2 cores. Each launch figure is run in ")
         .append(settings.getProperty("passes", "1"))
-        .append(" passes, raw, flowexec, peer then peer, flowexec, raw (one JMH run, so one fork, "
-            + "per contender and pass); scores are the mean of the pooled measurement iterations (")
-        .append(any.iterations()).append(" per contender) and errors their 99.9% Student-t "
-            + "half-width, as JMH computes them. The codec runs once.\n");
+        .append(
+            " passes, raw, flowexec, peer then peer, flowexec, raw (one JMH run, so one fork, "
+                + "per contender and pass); scores are the mean of the pooled measurement iterations (")
+        .append(any.iterations())
+        .append(
+            " per contender) and errors their 99.9% Student-t "
+                + "half-width, as JMH computes them. The codec runs once.\n");
     md.append("- Allocation per call comes from the time-per-call runs (`-prof gc`).\n");
-    md.append("- Benchmark JVM: `").append(String.join(" ", strings(j.get("jvmArgs"))))
+    md.append("- Benchmark JVM: `")
+        .append(String.join(" ", strings(j.get("jvmArgs"))))
         .append("`.\n");
-    md.append("- Server: `LoopbackServer`, JDK `com.sun.net.httpserver` with "
-        + "`sun.net.httpserver.nodelay=true`, a fixed pool of ")
+    md.append(
+            "- Server: `LoopbackServer`, JDK `com.sun.net.httpserver` with "
+                + "`sun.net.httpserver.nodelay=true`, a fixed pool of ")
         .append(settings.getProperty("serverThreads"))
-        .append(" threads, in its own JVM on 127.0.0.1 (so its threads and allocations stay out "
-            + "of the client's figures). It answers every launch with the same 201 execution "
-            + "(" + LoopbackServer.EXECUTION_JSON.length + " bytes). All contenders use it.\n");
-    md.append("- raw: OkHttp 4.12 defaults, a body serialized once, a new `Request` per call, "
-        + "response bytes read. flowexec: `FlowExecutionsClient` over `RetrofitTransport`, a new "
-        + "`LaunchRequest` built per call. peer: `platform-client-v2` 198.1.0 "
-        + "`ArchitectApi.postFlowsExecutions` with its default connector (Apache HttpClient 4), "
-        + "a new `FlowExecutionLaunchRequest` per call (its model has no participants or channel, "
-        + "so its body is smaller than ours).\n\n");
+        .append(
+            " threads, in its own JVM on 127.0.0.1 (so its threads and allocations stay out "
+                + "of the client's figures). It answers every launch with the same 201 execution "
+                + "("
+                + LoopbackServer.EXECUTION_JSON.length
+                + " bytes). All contenders use it.\n");
+    md.append(
+        "- raw: OkHttp 4.12 defaults, a body serialized once, a new `Request` per call, "
+            + "response bytes read. flowexec: `FlowExecutionsClient` over `RetrofitTransport`, a new "
+            + "`LaunchRequest` built per call. peer: `platform-client-v2` 198.1.0 "
+            + "`ArchitectApi.postFlowsExecutions` with its default connector (Apache HttpClient 4), "
+            + "a new `FlowExecutionLaunchRequest` per call (its model has no participants or channel, "
+            + "so its body is smaller than ours).\n\n");
   }
 
   private void rows(String figure, Map<String, Score> scores, boolean bytesAbove) {
@@ -349,9 +447,19 @@ public final class ResultsReport {
       if (bytesAbove && !c.equals("raw")) {
         ratio += " (+" + fmt(s.score - raw.score) + " B)";
       }
-      md.append("| ").append(first ? figure : "").append(" | ").append(c).append(" | ")
-          .append(fmt(s.score)).append(" | ").append(s.errorText()).append(" | ").append(s.unit)
-          .append(" | ").append(ratio).append(" |\n");
+      md.append("| ")
+          .append(first ? figure : "")
+          .append(" | ")
+          .append(c)
+          .append(" | ")
+          .append(fmt(s.score))
+          .append(" | ")
+          .append(s.errorText())
+          .append(" | ")
+          .append(s.unit)
+          .append(" | ")
+          .append(ratio)
+          .append(" |\n");
       first = false;
     }
   }
@@ -364,8 +472,14 @@ public final class ResultsReport {
     boolean met = atMost ? ratio <= threshold : ratio >= threshold;
     boolean metLow = atMost ? low <= threshold : low >= threshold;
     boolean metHigh = atMost ? high <= threshold : high >= threshold;
-    target(name, fmt(ratio) + "x (" + fmt(low) + " to "
-        + (Double.isInfinite(high) ? "unbounded" : fmt(high)) + " within error)",
+    target(
+        name,
+        fmt(ratio)
+            + "x ("
+            + fmt(low)
+            + " to "
+            + (Double.isInfinite(high) ? "unbounded" : fmt(high))
+            + " within error)",
         verdict(met, metLow, metHigh));
   }
 
@@ -404,11 +518,14 @@ public final class ResultsReport {
     files.sort(null);
     Map<String, Result> out = new java.util.TreeMap<>();
     for (Path file : files) {
-      Object parsed = new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(file));
+      Object parsed =
+          new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(file));
       for (Object o : (List<Object>) parsed) {
         Map<String, Object> json = (Map<String, Object>) o;
         String name = String.valueOf(json.get("benchmark"));
-        out.computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new Result()).runs.add(json);
+        out.computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new Result())
+            .runs
+            .add(json);
       }
     }
     if (out.isEmpty()) {
@@ -428,8 +545,8 @@ public final class ResultsReport {
     return out;
   }
 
-  private static final Pattern FIRST = Pattern.compile(
-      "contender=(\\S+) ms_since_jvm_start=(\\d+).* wall_ms=(\\d+)");
+  private static final Pattern FIRST =
+      Pattern.compile("contender=(\\S+) ms_since_jvm_start=(\\d+).* wall_ms=(\\d+)");
 
   private static Map<String, List<long[]>> firstLaunch(Path file) throws IOException {
     Map<String, List<long[]>> out = new LinkedHashMap<>();

@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Verifying one Standard Webhooks delivery, against the floor: the single HMAC-SHA256 over
- * {@code id.timestamp.body} that any verifier computes. The difference is what header parsing,
- * base64, the timestamp check and the copy of the payload into the delivery cost.
+ * Verifying one Standard Webhooks delivery, against the floor: the single HMAC-SHA256 over {@code
+ * id.timestamp.body} that any verifier computes. The difference is what header parsing, base64, the
+ * timestamp check and the copy of the payload into the delivery cost.
  */
 @State(Scope.Benchmark)
 public class WebhookVerifyBenchmark {
@@ -45,8 +45,14 @@ public class WebhookVerifyBenchmark {
     key = new byte[32];
     random.nextBytes(key);
     String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-    headers = WebhookHeaders.ofSingleValues(WebhookSigner.standardWebhooks(secret).sign("msg_bench", NOW, body));
-    verifier = StandardWebhooksVerifier.builder().secret(secret).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    headers =
+        WebhookHeaders.ofSingleValues(
+            WebhookSigner.standardWebhooks(secret).sign("msg_bench", NOW, body));
+    verifier =
+        StandardWebhooksVerifier.builder()
+            .secret(secret)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build();
     prefix = ("msg_bench." + NOW.getEpochSecond() + ".").getBytes(StandardCharsets.UTF_8);
   }
 

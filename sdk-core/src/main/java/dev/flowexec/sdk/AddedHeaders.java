@@ -30,11 +30,12 @@ final class AddedHeaders {
       return base;
     }
     Map<String, String> merged = new LinkedHashMap<>(base.size() + added.size());
-    base.forEach((name, value) -> {
-      if (added.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
-        merged.put(name, value);
-      }
-    });
+    base.forEach(
+        (name, value) -> {
+          if (added.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+            merged.put(name, value);
+          }
+        });
     merged.putAll(added);
     return Collections.unmodifiableMap(merged);
   }

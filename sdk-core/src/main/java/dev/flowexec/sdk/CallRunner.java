@@ -4,8 +4,8 @@ import dev.flowexec.sdk.ExecutionListener.AttemptFinished;
 import dev.flowexec.sdk.ExecutionListener.AttemptStarted;
 import dev.flowexec.sdk.ExecutionListener.CallFinished;
 import dev.flowexec.sdk.ExecutionListener.CallStarted;
-import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
 import dev.flowexec.sdk.ExecutionListener.RequestResent;
+import dev.flowexec.sdk.ExecutionListener.RetryScheduled;
 import dev.flowexec.sdk.ExecutionListener.TokenFetched;
 import dev.flowexec.sdk.errors.ClientClosedException;
 import dev.flowexec.sdk.errors.DeadlineExceededException;
@@ -59,16 +59,24 @@ final class CallRunner {
   private final Duration defaultTimeout;
   private final DoubleSupplier random;
   private final URI baseUrl;
+
   /** Open asynchronous calls and polls, each with what ends it when the runner closes. */
   private final Map<OpenCall, CompletableFuture<?>> open = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   /**
-   * Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener});
-   * {@code baseUrl} is the transport's, without user info, or null.
+   * Creates a runner; {@code listener} must not throw (wrap it in {@link SafeListener}); {@code
+   * baseUrl} is the transport's, without user info, or null.
    */
-  public CallRunner(RetryPolicy policy, ExecutionListener listener, Clock clock, Sleeper sleeper,
-      ScheduledExecutorService scheduler, Duration defaultTimeout, DoubleSupplier random,
+  public CallRunner(
+      RetryPolicy policy,
+      ExecutionListener listener,
+      Clock clock,
+      Sleeper sleeper,
+      ScheduledExecutorService scheduler,
+      Duration defaultTimeout,
+      DoubleSupplier random,
       URI baseUrl) {
     this.baseUrl = baseUrl;
     this.policy = policy;
@@ -95,7 +103,11 @@ final class CallRunner {
   }
 
   /** Runs a call on the caller's thread; {@code flowId} is a launch's, null for a read. */
-  public ExecutionResponse call(Operation operation, String id, String flowId, CallOptions options,
+  public ExecutionResponse call(
+      Operation operation,
+      String id,
+      String flowId,
+      CallOptions options,
       Function<CallOptions, TransportResponse> attempt) {
     Attempts call = new Attempts(operation, id, flowId, options);
     while (true) {
@@ -131,8 +143,11 @@ final class CallRunner {
   }
 
   /** Runs a call without blocking any thread; {@code flowId} is a launch's, null for a read. */
-  public CompletableFuture<ExecutionResponse> callAsync(Operation operation, String id,
-      String flowId, CallOptions options,
+  public CompletableFuture<ExecutionResponse> callAsync(
+      Operation operation,
+      String id,
+      String flowId,
+      CallOptions options,
       Function<CallOptions, CompletableFuture<TransportResponse>> attempt) {
     AsyncCall call = new AsyncCall(new Attempts(operation, id, flowId, options), attempt);
     call.start();
@@ -145,17 +160,19 @@ final class CallRunner {
    */
   public void endOnClose(CompletableFuture<?> future, Supplier<RuntimeException> onClose) {
     Runnable end = () -> future.completeExceptionally(onClose.get());
-    track(future, new OpenCall() {
-      @Override
-      public void closing() {
-        end.run();
-      }
+    track(
+        future,
+        new OpenCall() {
+          @Override
+          public void closing() {
+            end.run();
+          }
 
-      @Override
-      public void abandon() {
-        end.run();
-      }
-    });
+          @Override
+          public void abandon() {
+            end.run();
+          }
+        });
   }
 
   /** Tells whether {@link #close()} was called. */
@@ -208,24 +225,33 @@ final class CallRunner {
   }
 
   /**
-   * The attempt's options: the time left, the caller's headers and those listeners added, and
-   * where its token fetches and a re-send after a refused token are told; a re-send after a lost
-   * reused connection goes on a fresh one.
+   * The attempt's options: the time left, the caller's headers and those listeners added, and where
+   * its token fetches and a re-send after a refused token are told; a re-send after a lost reused
+   * connection goes on a fresh one.
    */
-  private CallOptions attemptOptions(CallOptions options, Duration remaining,
-      AttemptStarted started, boolean freshConnection) {
-    return CallOptions.builder().timeout(remaining).putAllHeaders(options.headers())
-        .putAllHeaders(started.addedHeaders()).freshConnection(freshConnection)
+  private CallOptions attemptOptions(
+      CallOptions options, Duration remaining, AttemptStarted started, boolean freshConnection) {
+    return CallOptions.builder()
+        .timeout(remaining)
+        .putAllHeaders(options.headers())
+        .putAllHeaders(started.addedHeaders())
+        .freshConnection(freshConnection)
         .tokenFetchListener(tokenFetches(started, options.tokenFetchListener()))
-        .resendListener(resends(started, options.resendListener())).build();
+        .resendListener(resends(started, options.resendListener()))
+        .build();
   }
 
   /** Tells the caller's own resend listener, if any, then the listeners, of a re-send. */
   private ResendListener resends(AttemptStarted attempt, ResendListener caller) {
     return (headers, refusal) -> {
       Map<String, String> sent = caller.requestResent(headers, refusal);
-      RequestResent event = new RequestResent(attempt.callId(), attempt.operation(),
-          attempt.flowExecutionId(), attempt.attempt(), refusal);
+      RequestResent event =
+          new RequestResent(
+              attempt.callId(),
+              attempt.operation(),
+              attempt.flowExecutionId(),
+              attempt.attempt(),
+              refusal);
       listener.requestResent(event);
       return event.headersOver(sent);
     };
@@ -234,8 +260,16 @@ final class CallRunner {
   /** Tells the listeners (and the caller's own fetch listener, if any) of the attempt's fetches. */
   private TokenFetchListener tokenFetches(AttemptStarted attempt, TokenFetchListener caller) {
     return (tokenUrl, elapsed, forcedRefresh, failure) -> {
-      listener.tokenFetched(new TokenFetched(attempt.callId(), attempt.operation(),
-          attempt.flowExecutionId(), attempt.attempt(), tokenUrl, elapsed, forcedRefresh, failure));
+      listener.tokenFetched(
+          new TokenFetched(
+              attempt.callId(),
+              attempt.operation(),
+              attempt.flowExecutionId(),
+              attempt.attempt(),
+              tokenUrl,
+              elapsed,
+              forcedRefresh,
+              failure));
       if (caller != TokenFetchListener.none()) {
         caller.tokenFetched(tokenUrl, elapsed, forcedRefresh, failure);
       }
@@ -266,18 +300,24 @@ final class CallRunner {
     final Instant start = clock.instant();
     final Instant deadline;
     private int count;
+
     /**
      * Attempts that re-sent a request whose reused connection was lost before any response byte:
      * listeners see them, the retry policy does not count them.
      */
     private int resends;
+
     /** The next attempt is such a re-send, on a fresh connection. */
     private boolean resendOnFreshConnection;
+
     private Instant attemptStart;
+
     /** An attempt was handed to the transport and has not ended: it may have been sent. */
     private boolean inFlight;
+
     /** The failed attempts, oldest first; made on the first failure. */
     private List<FlowApiException> failures;
+
     /** callFinished was reported: the call has its outcome. */
     private boolean ended;
 
@@ -309,24 +349,28 @@ final class CallRunner {
      */
     synchronized ExecutionResponse succeeded(TransportResponse response) {
       inFlight = false;
-      listener.attemptFinished(new AttemptFinished(callId, operation, id, count,
-          since(attemptStart), response, null));
+      listener.attemptFinished(
+          new AttemptFinished(callId, operation, id, count, since(attemptStart), response, null));
       if (ended) {
         return null;
       }
       ended = true;
       Duration elapsed = since(start);
-      ExecutionResponse result = ExecutionResponse.of(response.execution(),
-          ResponseMetadata.of(response.statusCode(), response.headers(), count, elapsed));
+      ExecutionResponse result =
+          ExecutionResponse.of(
+              response.execution(),
+              ResponseMetadata.of(response.statusCode(), response.headers(), count, elapsed));
       listener.callFinished(new CallFinished(callId, operation, id, count, elapsed, result, null));
       return result;
     }
 
-    /** Records a failed attempt; returns the delay before the next, or null when the call must end. */
+    /**
+     * Records a failed attempt; returns the delay before the next, or null when the call must end.
+     */
     synchronized Duration failed(FlowApiException failure) {
       inFlight = false;
-      listener.attemptFinished(new AttemptFinished(callId, operation, id, count,
-          since(attemptStart), null, failure));
+      listener.attemptFinished(
+          new AttemptFinished(callId, operation, id, count, since(attemptStart), null, failure));
       if (failures == null) {
         failures = new ArrayList<>(Math.min(policy.maxAttempts(), 8));
       }
@@ -335,16 +379,19 @@ final class CallRunner {
       // again at once on a fresh connection, which cannot be lost that way, and leave the policy's
       // count alone. Listeners see both attempts, since both went on the wire. Once per attempt
       // the policy counts: a transport that ignored freshConnection gets no second free one.
-      boolean resend = !resendOnFreshConnection && failure instanceof TransportException
-          && ((TransportException) failure).reusedConnectionLost();
+      boolean resend =
+          !resendOnFreshConnection
+              && failure instanceof TransportException
+              && ((TransportException) failure).reusedConnectionLost();
       resendOnFreshConnection = false;
       int counted = count - resends;
-      if (ended || closed
+      if (ended
+          || closed
           || (!resend && (counted >= policy.maxAttempts() || !policy.isRetryable(failure)))) {
         return null;
       }
-      Duration delay = resend ? Duration.ZERO
-          : policy.delayBeforeRetry(counted, failure, random.getAsDouble());
+      Duration delay =
+          resend ? Duration.ZERO : policy.delayBeforeRetry(counted, failure, random.getAsDouble());
       if (!clock.instant().plus(delay).isBefore(deadline)) {
         return null;
       }
@@ -359,10 +406,12 @@ final class CallRunner {
     /** Ends the call with a failure that is no {@link FlowApiException}, such as a bug. */
     synchronized RuntimeException unexpected(Throwable failure) {
       inFlight = false;
-      RuntimeException thrown = failure instanceof RuntimeException
-          ? (RuntimeException) failure : new CompletionException(failure);
-      listener.attemptFinished(new AttemptFinished(callId, operation, id, count,
-          since(attemptStart), null, thrown));
+      RuntimeException thrown =
+          failure instanceof RuntimeException
+              ? (RuntimeException) failure
+              : new CompletionException(failure);
+      listener.attemptFinished(
+          new AttemptFinished(callId, operation, id, count, since(attemptStart), null, thrown));
       attachEarlier(thrown, failures == null ? 0 : failures.size());
       return finish(thrown);
     }
@@ -429,15 +478,24 @@ final class CallRunner {
     private DeadlineExceededException deadlineExceeded() {
       FlowApiException last = last();
       boolean mayHaveStarted = mayHaveStarted();
-      String message = operation.description() + " " + id + " did not finish within its deadline ("
-          + since(start).toMillis() + " ms, " + attemptsPhrase() + ")"
-          + (last == null ? "" : "; the last attempt failed with " + last.errorCode())
-          + (operation != Operation.LAUNCH ? ". Raise the timeout in CallOptions or on the client"
-              : mayHaveStarted
-                  ? ". The execution may have started: look it up by its flow_execution_id, or launch"
-                      + " the same request again, which is safe"
-                  : ". No execution was started: every attempt was refused or never sent");
-      DeadlineExceededException exception = new DeadlineExceededException(message, last, mayHaveStarted);
+      String message =
+          operation.description()
+              + " "
+              + id
+              + " did not finish within its deadline ("
+              + since(start).toMillis()
+              + " ms, "
+              + attemptsPhrase()
+              + ")"
+              + (last == null ? "" : "; the last attempt failed with " + last.errorCode())
+              + (operation != Operation.LAUNCH
+                  ? ". Raise the timeout in CallOptions or on the client"
+                  : mayHaveStarted
+                      ? ". The execution may have started: look it up by its flow_execution_id, or launch"
+                          + " the same request again, which is safe"
+                      : ". No execution was started: every attempt was refused or never sent");
+      DeadlineExceededException exception =
+          new DeadlineExceededException(message, last, mayHaveStarted);
       attachEarlier(exception, failures == null ? 0 : failures.size() - 1);
       return exception;
     }
@@ -445,16 +503,23 @@ final class CallRunner {
     private ClientClosedException closedException() {
       FlowApiException last = last();
       boolean mayHaveStarted = mayHaveStarted();
-      String message = operation.description() + " " + id + " was stopped because the client was"
-          + " closed (FlowExecutionsClient.close()) "
-          + (inFlight ? "while attempt " + count + " was in flight"
-              : last != null ? "after " + attemptsPhrase() + ", the last failed with " + last.errorCode()
-              : "before any attempt")
-          + (operation != Operation.LAUNCH ? ": use a client that is open"
-              : mayHaveStarted
-                  ? ". The execution may have started: look it up by its flow_execution_id, or launch"
-                      + " the same request again with an open client, which is safe"
-                  : ". No execution was started: launch it again with an open client");
+      String message =
+          operation.description()
+              + " "
+              + id
+              + " was stopped because the client was"
+              + " closed (FlowExecutionsClient.close()) "
+              + (inFlight
+                  ? "while attempt " + count + " was in flight"
+                  : last != null
+                      ? "after " + attemptsPhrase() + ", the last failed with " + last.errorCode()
+                      : "before any attempt")
+              + (operation != Operation.LAUNCH
+                  ? ": use a client that is open"
+                  : mayHaveStarted
+                      ? ". The execution may have started: look it up by its flow_execution_id, or launch"
+                          + " the same request again with an open client, which is safe"
+                      : ". No execution was started: launch it again with an open client");
       ClientClosedException exception = new ClientClosedException(message, last, mayHaveStarted);
       attachEarlier(exception, failures == null ? 0 : failures.size() - 1);
       return exception;
@@ -483,8 +548,8 @@ final class CallRunner {
         return null;
       }
       ended = true;
-      listener.callFinished(new CallFinished(callId, operation, id, count, since(start), null,
-          failure));
+      listener.callFinished(
+          new CallFinished(callId, operation, id, count, since(start), null, failure));
       return failure;
     }
   }
@@ -513,16 +578,18 @@ final class CallRunner {
     }
 
     void start() {
-      result.whenComplete((execution, failure) -> {
-        // Whatever ended the call (success, failure, deadline, close, the caller's cancel), stop
-        // the rest.
-        cancel(inFlight, true);
-        cancel(pendingRetry, false);
-        cancel(deadlineTimer, false);
-        if (result.isCancelled()) {
-          call.cancelled();
-        }
-      });
+      result.whenComplete(
+          (execution, failure) -> {
+            // Whatever ended the call (success, failure, deadline, close, the caller's cancel),
+            // stop
+            // the rest.
+            cancel(inFlight, true);
+            cancel(pendingRetry, false);
+            cancel(deadlineTimer, false);
+            if (result.isCancelled()) {
+              call.cancelled();
+            }
+          });
       if (!track(result, this)) {
         return;
       }
@@ -575,9 +642,11 @@ final class CallRunner {
         }
         return;
       }
-      Throwable failure = error == null
-          ? new IllegalStateException("the transport completed with null instead of a TransportResponse")
-          : unwrap(error);
+      Throwable failure =
+          error == null
+              ? new IllegalStateException(
+                  "the transport completed with null instead of a TransportResponse")
+              : unwrap(error);
       if (!(failure instanceof FlowApiException)) {
         if (failure instanceof CancellationException && result.isDone()) {
           call.unexpected(failure); // the attempt we cancelled: the call has its outcome
@@ -626,8 +695,9 @@ final class CallRunner {
   }
 
   private static IllegalStateException schedulerStopped(RejectedExecutionException cause) {
-    return new IllegalStateException("the client's scheduler refused the call's deadline timer:"
-        + " it was shut down while the client is open. Keep it running until the client is closed",
+    return new IllegalStateException(
+        "the client's scheduler refused the call's deadline timer:"
+            + " it was shut down while the client is open. Keep it running until the client is closed",
         cause);
   }
 

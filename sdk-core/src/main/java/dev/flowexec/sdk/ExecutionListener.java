@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Hears what the client does, for metrics, logs and traces: each call, each attempt, each retry,
- * each outcome. Events carry the same {@link ResponseMetadata} that
- * {@link FlowExecutionsClient#withResponse()} returns, and a {@link CallEvent#callId()} that ties
- * the events of one call together.
+ * each outcome. Events carry the same {@link ResponseMetadata} that {@link
+ * FlowExecutionsClient#withResponse()} returns, and a {@link CallEvent#callId()} that ties the
+ * events of one call together.
  *
  * <p>Every method has an empty default; implement those you need. Methods are called on the thread
  * that ran the attempt and must return quickly. A listener that throws never breaks a call: the
@@ -44,8 +44,8 @@ public interface ExecutionListener {
   default void callStarted(CallStarted event) {}
 
   /**
-   * An attempt is about to be sent. A listener may add headers to this attempt alone with
-   * {@link AttemptStarted#addHeader(String, String)}, such as a trace context.
+   * An attempt is about to be sent. A listener may add headers to this attempt alone with {@link
+   * AttemptStarted#addHeader(String, String)}, such as a trace context.
    *
    * @param event the attempt
    */
@@ -60,11 +60,12 @@ public interface ExecutionListener {
 
   /**
    * An attempt's transport fetched an access token, or failed to: one event per request to the
-   * token endpoint, whatever the transport, when the provider reports its fetches (see
-   * {@link dev.flowexec.sdk.transport.TokenFetchListener}; {@link dev.flowexec.sdk.auth.CachingTokenProvider},
-   * which both of the SDK's transports use for client credentials, does). A token served from the
-   * provider's cache is no fetch and is not told. Told between {@link #attemptStarted} and
-   * {@link #attemptFinished} of the attempt that needed the token.
+   * token endpoint, whatever the transport, when the provider reports its fetches (see {@link
+   * dev.flowexec.sdk.transport.TokenFetchListener}; {@link
+   * dev.flowexec.sdk.auth.CachingTokenProvider}, which both of the SDK's transports use for client
+   * credentials, does). A token served from the provider's cache is no fetch and is not told. Told
+   * between {@link #attemptStarted} and {@link #attemptFinished} of the attempt that needed the
+   * token.
    *
    * @param event the fetch
    */
@@ -74,11 +75,11 @@ public interface ExecutionListener {
    * An attempt's request is about to be sent again, within the attempt: the service refused its
    * token ({@code 401 invalid_token}) and a new one came. Every request on the wire is one that
    * listeners hear of: an attempt starts with one ({@link #attemptStarted}), and this tells of the
-   * second. A listener may add headers to the new request with
-   * {@link RequestResent#addHeader(String, String)}, replacing those of the same name that it
-   * added at {@link #attemptStarted} (a {@code traceparent} naming the new request's span). Told
-   * by every transport that honours {@link dev.flowexec.sdk.transport.CallOptions#resendListener()},
-   * as both of the SDK's do.
+   * second. A listener may add headers to the new request with {@link
+   * RequestResent#addHeader(String, String)}, replacing those of the same name that it added at
+   * {@link #attemptStarted} (a {@code traceparent} naming the new request's span). Told by every
+   * transport that honours {@link dev.flowexec.sdk.transport.CallOptions#resendListener()}, as both
+   * of the SDK's do.
    *
    * @param event the re-send
    */
@@ -92,8 +93,8 @@ public interface ExecutionListener {
   default void retryScheduled(RetryScheduled event) {}
 
   /**
-   * The call ended, for good: the final outcome. Told exactly once per call, before the caller
-   * sees the result.
+   * The call ended, for good: the final outcome. Told exactly once per call, before the caller sees
+   * the result.
    *
    * @param event the outcome
    */
@@ -183,8 +184,8 @@ public interface ExecutionListener {
     }
 
     /**
-     * Returns the flow's id when it is known before any response: a launch request's
-     * {@code flow_id}, so that a launch that fails can still be told by its flow.
+     * Returns the flow's id when it is known before any response: a launch request's {@code
+     * flow_id}, so that a launch that fails can still be told by its flow.
      *
      * @return the flow id of a launch; empty for a read, whose flow its response names
      */
@@ -213,8 +214,8 @@ public interface ExecutionListener {
      * @param attempt the attempt's number, from 1
      * @param baseUrl the transport's base URL without user info, or null when it does not say
      */
-    public AttemptStarted(long callId, Operation operation, String flowExecutionId, int attempt,
-        URI baseUrl) {
+    public AttemptStarted(
+        long callId, Operation operation, String flowExecutionId, int attempt, URI baseUrl) {
       super(callId, operation, flowExecutionId);
       this.attempt = attempt;
       this.baseUrl = baseUrl;
@@ -259,15 +260,16 @@ public interface ExecutionListener {
         return Optional.empty();
       }
       String base = baseUrl.toString();
-      return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-          + operation().path(flowExecutionId()));
+      return Optional.of(
+          (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+              + operation().path(flowExecutionId()));
     }
 
     /**
-     * Adds a header to this attempt alone, on top of the call's {@link CallOptions#headers()}:
-     * for a trace context ({@code traceparent}) or a per-attempt correlation id. Every transport
-     * sends it, on each HTTP request of the attempt. The same rules as for {@link CallOptions}
-     * apply: the headers the SDK owns are refused.
+     * Adds a header to this attempt alone, on top of the call's {@link CallOptions#headers()}: for
+     * a trace context ({@code traceparent}) or a per-attempt correlation id. Every transport sends
+     * it, on each HTTP request of the attempt. The same rules as for {@link CallOptions} apply: the
+     * headers the SDK owns are refused.
      *
      * @param name the header's name
      * @param value its value, one line
@@ -310,8 +312,14 @@ public interface ExecutionListener {
      * @param response the response on success, else null
      * @param failure the failure, else null
      */
-    public AttemptFinished(long callId, Operation operation, String flowExecutionId, int attempt,
-        Duration duration, TransportResponse response, RuntimeException failure) {
+    public AttemptFinished(
+        long callId,
+        Operation operation,
+        String flowExecutionId,
+        int attempt,
+        Duration duration,
+        TransportResponse response,
+        RuntimeException failure) {
       super(callId, operation, flowExecutionId);
       this.attempt = attempt;
       this.duration = Objects.requireNonNull(duration, "duration");
@@ -356,8 +364,8 @@ public interface ExecutionListener {
     }
 
     /**
-     * Returns why the attempt failed: usually a {@link FlowApiException} with its
-     * {@code statusCode()} and {@code errorCode()}.
+     * Returns why the attempt failed: usually a {@link FlowApiException} with its {@code
+     * statusCode()} and {@code errorCode()}.
      *
      * @return the failure, or empty on success
      */
@@ -386,15 +394,23 @@ public interface ExecutionListener {
       if (response != null) {
         return response.requestId();
       }
-      return failure instanceof FlowApiException ? ((FlowApiException) failure).requestId()
+      return failure instanceof FlowApiException
+          ? ((FlowApiException) failure).requestId()
           : Optional.empty();
     }
 
     @Override
     public String toString() {
-      return "AttemptFinished{" + describe() + ", attempt=" + attempt + ", duration=" + duration
-          + ", statusCode=" + statusCode()
-          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "") + "}";
+      return "AttemptFinished{"
+          + describe()
+          + ", attempt="
+          + attempt
+          + ", duration="
+          + duration
+          + ", statusCode="
+          + statusCode()
+          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "")
+          + "}";
     }
   }
 
@@ -421,8 +437,15 @@ public interface ExecutionListener {
      * @param forcedRefresh whether it replaced a token the service refused
      * @param failure why no token came, or null when one came
      */
-    public TokenFetched(long callId, Operation operation, String flowExecutionId, int attempt,
-        URI tokenUrl, Duration duration, boolean forcedRefresh, RuntimeException failure) {
+    public TokenFetched(
+        long callId,
+        Operation operation,
+        String flowExecutionId,
+        int attempt,
+        URI tokenUrl,
+        Duration duration,
+        boolean forcedRefresh,
+        RuntimeException failure) {
       super(callId, operation, flowExecutionId);
       this.attempt = attempt;
       this.tokenUrl = tokenUrl;
@@ -459,9 +482,8 @@ public interface ExecutionListener {
     }
 
     /**
-     * Tells whether the fetch replaced a token the service had just refused
-     * ({@code 401 invalid_token}), rather than getting a first token or renewing one before it
-     * expired.
+     * Tells whether the fetch replaced a token the service had just refused ({@code 401
+     * invalid_token}), rather than getting a first token or renewing one before it expired.
      *
      * @return true for a refresh forced by a refusal
      */
@@ -471,10 +493,10 @@ public interface ExecutionListener {
 
     /**
      * Returns why no token came: an {@link dev.flowexec.sdk.errors.AuthenticationException} when
-     * the identity provider refused the credentials, a
-     * {@link dev.flowexec.sdk.errors.ServerException} or
-     * {@link dev.flowexec.sdk.errors.RateLimitedException} when it failed, a
-     * {@link dev.flowexec.sdk.errors.TransportException} when no response came.
+     * the identity provider refused the credentials, a {@link
+     * dev.flowexec.sdk.errors.ServerException} or {@link
+     * dev.flowexec.sdk.errors.RateLimitedException} when it failed, a {@link
+     * dev.flowexec.sdk.errors.TransportException} when no response came.
      *
      * @return the failure, or empty when a token came
      */
@@ -483,14 +505,15 @@ public interface ExecutionListener {
     }
 
     /**
-     * Returns the error code of a failed fetch: an RFC 6749 code such as {@code invalid_client},
-     * or the SDK's own ({@code server_error}, {@code transport_error}, ...).
+     * Returns the error code of a failed fetch: an RFC 6749 code such as {@code invalid_client}, or
+     * the SDK's own ({@code server_error}, {@code transport_error}, ...).
      *
      * @return the code, or empty when a token came or the failure has no code
      */
     public Optional<String> errorCode() {
       return failure instanceof FlowApiException
-          ? Optional.ofNullable(((FlowApiException) failure).errorCode()) : Optional.empty();
+          ? Optional.ofNullable(((FlowApiException) failure).errorCode())
+          : Optional.empty();
     }
 
     /**
@@ -504,15 +527,22 @@ public interface ExecutionListener {
 
     @Override
     public String toString() {
-      return "TokenFetched{" + describe() + ", attempt=" + attempt + ", duration=" + duration
-          + ", forcedRefresh=" + forcedRefresh
-          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "") + "}";
+      return "TokenFetched{"
+          + describe()
+          + ", attempt="
+          + attempt
+          + ", duration="
+          + duration
+          + ", forcedRefresh="
+          + forcedRefresh
+          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "")
+          + "}";
     }
   }
 
   /**
-   * An attempt's request is about to be sent again with a new token, after the service refused
-   * the attempt's first one; listeners may set headers of the new request.
+   * An attempt's request is about to be sent again with a new token, after the service refused the
+   * attempt's first one; listeners may set headers of the new request.
    */
   final class RequestResent extends CallEvent {
     private final int attempt;
@@ -528,7 +558,11 @@ public interface ExecutionListener {
      * @param attempt the number of the attempt whose request is sent again, from 1
      * @param refusal what the service answered the first request: {@code 401 invalid_token}
      */
-    public RequestResent(long callId, Operation operation, String flowExecutionId, int attempt,
+    public RequestResent(
+        long callId,
+        Operation operation,
+        String flowExecutionId,
+        int attempt,
         FlowApiException refusal) {
       super(callId, operation, flowExecutionId);
       this.attempt = attempt;
@@ -583,8 +617,15 @@ public interface ExecutionListener {
 
     @Override
     public String toString() {
-      return "RequestResent{" + describe() + ", attempt=" + attempt + ", refusal="
-          + refusal.statusCode() + " " + refusal.errorCode() + "}";
+      return "RequestResent{"
+          + describe()
+          + ", attempt="
+          + attempt
+          + ", refusal="
+          + refusal.statusCode()
+          + " "
+          + refusal.errorCode()
+          + "}";
     }
   }
 
@@ -604,8 +645,13 @@ public interface ExecutionListener {
      * @param delay how long the client waits before the next attempt
      * @param cause why the attempt failed
      */
-    public RetryScheduled(long callId, Operation operation, String flowExecutionId, int attempt,
-        Duration delay, FlowApiException cause) {
+    public RetryScheduled(
+        long callId,
+        Operation operation,
+        String flowExecutionId,
+        int attempt,
+        Duration delay,
+        FlowApiException cause) {
       super(callId, operation, flowExecutionId);
       this.attempt = attempt;
       this.delay = Objects.requireNonNull(delay, "delay");
@@ -641,8 +687,15 @@ public interface ExecutionListener {
 
     @Override
     public String toString() {
-      return "RetryScheduled{" + describe() + ", attempt=" + attempt + ", delay=" + delay
-          + ", cause=" + cause.errorCode() + "}";
+      return "RetryScheduled{"
+          + describe()
+          + ", attempt="
+          + attempt
+          + ", delay="
+          + delay
+          + ", cause="
+          + cause.errorCode()
+          + "}";
     }
   }
 
@@ -664,8 +717,14 @@ public interface ExecutionListener {
      * @param response the execution and metadata on success, else null
      * @param failure what the caller gets on failure, else null
      */
-    public CallFinished(long callId, Operation operation, String flowExecutionId, int attempts,
-        Duration duration, ExecutionResponse response, RuntimeException failure) {
+    public CallFinished(
+        long callId,
+        Operation operation,
+        String flowExecutionId,
+        int attempts,
+        Duration duration,
+        ExecutionResponse response,
+        RuntimeException failure) {
       super(callId, operation, flowExecutionId);
       this.attempts = attempts;
       this.duration = Objects.requireNonNull(duration, "duration");
@@ -711,8 +770,8 @@ public interface ExecutionListener {
     }
 
     /**
-     * Returns what the caller gets on failure: usually a {@link FlowApiException}; a
-     * {@link java.util.concurrent.CancellationException} when the caller cancelled.
+     * Returns what the caller gets on failure: usually a {@link FlowApiException}; a {@link
+     * java.util.concurrent.CancellationException} when the caller cancelled.
      *
      * @return the failure, or empty on success
      */
@@ -722,9 +781,15 @@ public interface ExecutionListener {
 
     @Override
     public String toString() {
-      return "CallFinished{" + describe() + ", attempts=" + attempts + ", duration=" + duration
+      return "CallFinished{"
+          + describe()
+          + ", attempts="
+          + attempts
+          + ", duration="
+          + duration
           + (response != null ? ", statusCode=" + response.metadata().statusCode() : "")
-          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "") + "}";
+          + (failure != null ? ", failure=" + failure.getClass().getSimpleName() : "")
+          + "}";
     }
   }
 }

@@ -4,8 +4,8 @@ import dev.flowexec.sdk.model.FlowExecution;
 import java.util.Objects;
 
 /**
- * An execution together with the {@link ResponseMetadata} of the call that returned it: what
- * {@link FlowExecutionsClient#withResponse()} gives. Immutable.
+ * An execution together with the {@link ResponseMetadata} of the call that returned it: what {@link
+ * FlowExecutionsClient#withResponse()} gives. Immutable.
  */
 public final class ExecutionResponse {
   private final FlowExecution execution;
@@ -24,7 +24,8 @@ public final class ExecutionResponse {
    * @return the response
    */
   public static ExecutionResponse of(FlowExecution execution, ResponseMetadata metadata) {
-    return new ExecutionResponse(Objects.requireNonNull(execution, "execution"),
+    return new ExecutionResponse(
+        Objects.requireNonNull(execution, "execution"),
         Objects.requireNonNull(metadata, "metadata"));
   }
 

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Over any {@link FlowTransport}, the client adds what every transport needs: retries by a
  * {@link RetryPolicy} with a stable idempotency key (a retried launch never starts a second
- * execution), a deadline over each whole call (retries and token fetch included), and
- * {@link ExecutionListener} events. Requests were validated when they were built.
+ * execution), a deadline over each whole call (retries and token fetch included), and {@link
+ * ExecutionListener} events. Requests were validated when they were built.
  *
  * <p>Thread-safe: an application makes one client and shares it. {@link #close()} releases it and
  * its transport.
@@ -55,6 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FlowExecutionsClient implements AutoCloseable {
   private static final Duration FIRST_POLL = Duration.ofMillis(250);
   private static final Duration MAX_POLL = Duration.ofSeconds(5);
+
   /** How long close() waits for attempts in flight to end once the transport is closed. */
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
@@ -76,9 +77,16 @@ public final class FlowExecutionsClient implements AutoCloseable {
     this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
     this.retryPolicy = builder.retryPolicy;
     this.timeout = builder.timeout;
-    this.runner = new CallRunner(builder.retryPolicy, new SafeListener(withLogging(builder.listeners)), clock,
-        sleeper, scheduler, builder.timeout, () -> ThreadLocalRandom.current().nextDouble(),
-        withoutUserInfo(transport.baseUrl()));
+    this.runner =
+        new CallRunner(
+            builder.retryPolicy,
+            new SafeListener(withLogging(builder.listeners)),
+            clock,
+            sleeper,
+            scheduler,
+            builder.timeout,
+            () -> ThreadLocalRandom.current().nextDouble(),
+            withoutUserInfo(transport.baseUrl()));
   }
 
   /**
@@ -91,10 +99,10 @@ public final class FlowExecutionsClient implements AutoCloseable {
   }
 
   /**
-   * Returns a view of this client whose methods return the execution together with the
-   * {@link ResponseMetadata} of the call: status code, whether a launch was replayed, the request
-   * id, the attempts made, the elapsed time and the response headers. The view shares this
-   * client; it is cheap and thread-safe.
+   * Returns a view of this client whose methods return the execution together with the {@link
+   * ResponseMetadata} of the call: status code, whether a launch was replayed, the request id, the
+   * attempts made, the elapsed time and the response headers. The view shares this client; it is
+   * cheap and thread-safe.
    *
    * <pre>{@code
    * ExecutionResponse launched = client.withResponse().launch(request);
@@ -148,9 +156,9 @@ public final class FlowExecutionsClient implements AutoCloseable {
    *
    * @param request the request
    * @param options the call's timeout or deadline and extra headers
-   * @return a future of the execution, failed with a typed
-   *     {@link dev.flowexec.sdk.errors.FlowApiException}; cancelling it cancels the HTTP call and
-   *     any retry
+   * @return a future of the execution, failed with a typed {@link
+   *     dev.flowexec.sdk.errors.FlowApiException}; cancelling it cancels the HTTP call and any
+   *     retry
    */
   public CompletableFuture<FlowExecution> launchAsync(LaunchRequest request, CallOptions options) {
     return executionOf(withResponse.launchAsync(request, options));
@@ -217,8 +225,8 @@ public final class FlowExecutionsClient implements AutoCloseable {
    *
    * @param flowExecutionId the execution's id
    * @param timeout how long to wait in all
-   * @return a future of the final execution, failed with {@link DeadlineExceededException} when
-   *     it is not final in time; cancelling it stops the polling
+   * @return a future of the final execution, failed with {@link DeadlineExceededException} when it
+   *     is not final in time; cancelling it stops the polling
    */
   public CompletableFuture<FlowExecution> awaitCompletionAsync(
       String flowExecutionId, Duration timeout) {
@@ -229,18 +237,20 @@ public final class FlowExecutionsClient implements AutoCloseable {
   private static CompletableFuture<FlowExecution> executionOf(
       CompletableFuture<ExecutionResponse> response) {
     CompletableFuture<FlowExecution> execution = new CompletableFuture<>();
-    response.whenComplete((value, failure) -> {
-      if (failure != null) {
-        execution.completeExceptionally(failure);
-      } else {
-        execution.complete(value.execution());
-      }
-    });
-    execution.whenComplete((value, failure) -> {
-      if (execution.isCancelled()) {
-        response.cancel(true);
-      }
-    });
+    response.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            execution.completeExceptionally(failure);
+          } else {
+            execution.complete(value.execution());
+          }
+        });
+    execution.whenComplete(
+        (value, failure) -> {
+          if (execution.isCancelled()) {
+            response.cancel(true);
+          }
+        });
     return execution;
   }
 
@@ -270,8 +280,13 @@ public final class FlowExecutionsClient implements AutoCloseable {
         sleeper.sleep(delay);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        throw new DeadlineExceededException("interrupted while waiting for execution "
-            + flowExecutionId + " (last seen " + execution.status() + ")", null);
+        throw new DeadlineExceededException(
+            "interrupted while waiting for execution "
+                + flowExecutionId
+                + " (last seen "
+                + execution.status()
+                + ")",
+            null);
       }
       delay = nextPoll(delay);
     }
@@ -283,9 +298,16 @@ public final class FlowExecutionsClient implements AutoCloseable {
     Instant start = clock.instant();
     Instant deadline = start.plus(timeout);
     CompletableFuture<ExecutionResponse> result = new CompletableFuture<>();
-    runner.endOnClose(result, () -> new ClientClosedException("waiting for execution "
-        + flowExecutionId + " to finish was stopped because the client was closed"
-        + " (FlowExecutionsClient.close()): wait with a client that is open", null, false));
+    runner.endOnClose(
+        result,
+        () ->
+            new ClientClosedException(
+                "waiting for execution "
+                    + flowExecutionId
+                    + " to finish was stopped because the client was closed"
+                    + " (FlowExecutionsClient.close()): wait with a client that is open",
+                null,
+                false));
     poll(flowExecutionId, timeout, start, deadline, FIRST_POLL, 0, result);
     return result;
   }
@@ -293,59 +315,87 @@ public final class FlowExecutionsClient implements AutoCloseable {
   /** The last read, with the attempts and time of the whole wait. */
   private ExecutionResponse polled(ExecutionResponse last, int attempts, Instant start) {
     ResponseMetadata meta = last.metadata();
-    return ExecutionResponse.of(last.execution(), ResponseMetadata.of(meta.statusCode(),
-        meta.headers(), attempts, Duration.between(start, clock.instant())));
+    return ExecutionResponse.of(
+        last.execution(),
+        ResponseMetadata.of(
+            meta.statusCode(), meta.headers(), attempts, Duration.between(start, clock.instant())));
   }
 
-  private void poll(String id, Duration timeout, Instant start, Instant deadline, Duration delay,
-      int attemptsBefore, CompletableFuture<ExecutionResponse> result) {
+  private void poll(
+      String id,
+      Duration timeout,
+      Instant start,
+      Instant deadline,
+      Duration delay,
+      int attemptsBefore,
+      CompletableFuture<ExecutionResponse> result) {
     if (result.isDone()) {
       return;
     }
     CompletableFuture<ExecutionResponse> read =
         withResponse.getAsync(id, CallOptions.builder().deadline(deadline).build());
     result.whenComplete((v, e) -> read.cancel(true));
-    read.whenComplete((response, failure) -> {
-      if (failure != null) {
-        result.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
-            && failure.getCause() != null ? failure.getCause() : failure);
-        return;
-      }
-      int attempts = attemptsBefore + response.metadata().attempts();
-      FlowExecution execution = response.execution();
-      if (execution.isFinal()) {
-        result.complete(polled(response, attempts, start));
-      } else {
-        Duration remaining = Duration.between(clock.instant(), deadline);
-        if (remaining.isNegative() || remaining.isZero()) {
-          result.completeExceptionally(notFinal(execution, timeout));
-          return;
-        }
-        if (delay.compareTo(remaining) >= 0) {
-          result.completeExceptionally(notFinal(execution, timeout));
-          return;
-        }
-        long wait = delay.toNanos();
-        try {
-          Future<?> next = scheduler.schedule(
-              () -> poll(id, timeout, start, deadline, nextPoll(delay), attempts, result),
-              wait, TimeUnit.NANOSECONDS);
-          result.whenComplete((v, e) -> next.cancel(false));
-        } catch (RejectedExecutionException stopped) {
-          result.completeExceptionally(runner.isClosed()
-              ? new ClientClosedException("waiting for execution " + id + " to finish was stopped"
-                  + " because the client was closed (FlowExecutionsClient.close())", null, false)
-              : new IllegalStateException("the client's scheduler refused the next poll: it was"
-                  + " shut down while the client is open", stopped));
-        }
-      }
-    });
+    read.whenComplete(
+        (response, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(
+                failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
+            return;
+          }
+          int attempts = attemptsBefore + response.metadata().attempts();
+          FlowExecution execution = response.execution();
+          if (execution.isFinal()) {
+            result.complete(polled(response, attempts, start));
+          } else {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+              result.completeExceptionally(notFinal(execution, timeout));
+              return;
+            }
+            if (delay.compareTo(remaining) >= 0) {
+              result.completeExceptionally(notFinal(execution, timeout));
+              return;
+            }
+            long wait = delay.toNanos();
+            try {
+              Future<?> next =
+                  scheduler.schedule(
+                      () -> poll(id, timeout, start, deadline, nextPoll(delay), attempts, result),
+                      wait,
+                      TimeUnit.NANOSECONDS);
+              result.whenComplete((v, e) -> next.cancel(false));
+            } catch (RejectedExecutionException stopped) {
+              result.completeExceptionally(
+                  runner.isClosed()
+                      ? new ClientClosedException(
+                          "waiting for execution "
+                              + id
+                              + " to finish was stopped"
+                              + " because the client was closed (FlowExecutionsClient.close())",
+                          null,
+                          false)
+                      : new IllegalStateException(
+                          "the client's scheduler refused the next poll: it was"
+                              + " shut down while the client is open",
+                          stopped));
+            }
+          }
+        });
   }
 
   private static DeadlineExceededException notFinal(FlowExecution execution, Duration timeout) {
-    return new DeadlineExceededException("execution " + execution.flowExecutionId() + " is still "
-        + execution.status() + " after " + timeout.toMillis()
-        + " ms: wait longer, or look again later with get(id)", null);
+    return new DeadlineExceededException(
+        "execution "
+            + execution.flowExecutionId()
+            + " is still "
+            + execution.status()
+            + " after "
+            + timeout.toMillis()
+            + " ms: wait longer, or look again later with get(id)",
+        null);
   }
 
   private static Duration nextPoll(Duration delay) {
@@ -366,10 +416,11 @@ public final class FlowExecutionsClient implements AutoCloseable {
    * Closes the client, its transport and its scheduler; idempotent. Every asynchronous call and
    * poll still open ends promptly with a {@link ClientClosedException}: at once when it is waiting
    * (to retry, for its next poll), or when its attempt in flight ends as the transport closes,
-   * waiting at most one second for that. Its {@link ClientClosedException#executionMayHaveStarted()}
-   * is true only when a request of the call may have been sent. A synchronous call in flight ends
-   * when its attempt does, without retrying. Calls made after {@code close()} fail with a
-   * {@link ClientClosedException} without sending anything.
+   * waiting at most one second for that. Its {@link
+   * ClientClosedException#executionMayHaveStarted()} is true only when a request of the call may
+   * have been sent. A synchronous call in flight ends when its attempt does, without retrying.
+   * Calls made after {@code close()} fail with a {@link ClientClosedException} without sending
+   * anything.
    */
   @Override
   public void close() {
@@ -389,8 +440,13 @@ public final class FlowExecutionsClient implements AutoCloseable {
   /** Shows the configuration; there is no secret here to hide. */
   @Override
   public String toString() {
-    return "FlowExecutionsClient{transport=" + transport + ", retryPolicy=" + retryPolicy
-        + ", timeout=" + timeout + "}";
+    return "FlowExecutionsClient{transport="
+        + transport
+        + ", retryPolicy="
+        + retryPolicy
+        + ", timeout="
+        + timeout
+        + "}";
   }
 
   /** The wire log first, then the caller's listeners in order. */
@@ -408,7 +464,8 @@ public final class FlowExecutionsClient implements AutoCloseable {
     }
     URI url = baseUrl.get();
     try {
-      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
+      return new URI(
+          url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
     } catch (URISyntaxException | RuntimeException unusable) {
       return null; // leave the URL out rather than risk showing credentials
     }
@@ -416,11 +473,14 @@ public final class FlowExecutionsClient implements AutoCloseable {
 
   private static ScheduledExecutorService defaultScheduler() {
     AtomicInteger count = new AtomicInteger();
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "flowexec-scheduler-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "flowexec-scheduler-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     executor.setRemoveOnCancelPolicy(true); // cancelled deadlines must not pile up
     return executor;
   }
@@ -455,7 +515,11 @@ public final class FlowExecutionsClient implements AutoCloseable {
     public ExecutionResponse launch(LaunchRequest request, CallOptions options) {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(options, "options");
-      return runner.call(Operation.LAUNCH, request.flowExecutionId(), request.flowId(), options,
+      return runner.call(
+          Operation.LAUNCH,
+          request.flowExecutionId(),
+          request.flowId(),
+          options,
           attemptOptions -> transport.launch(request, attemptOptions));
     }
 
@@ -474,14 +538,18 @@ public final class FlowExecutionsClient implements AutoCloseable {
      *
      * @param request the request
      * @param options the call's timeout or deadline and extra headers
-     * @return a future of the execution and metadata, failed with a typed
-     *     {@link dev.flowexec.sdk.errors.FlowApiException}; cancelling it cancels the call
+     * @return a future of the execution and metadata, failed with a typed {@link
+     *     dev.flowexec.sdk.errors.FlowApiException}; cancelling it cancels the call
      */
-    public CompletableFuture<ExecutionResponse> launchAsync(LaunchRequest request,
-        CallOptions options) {
+    public CompletableFuture<ExecutionResponse> launchAsync(
+        LaunchRequest request, CallOptions options) {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(options, "options");
-      return runner.callAsync(Operation.LAUNCH, request.flowExecutionId(), request.flowId(), options,
+      return runner.callAsync(
+          Operation.LAUNCH,
+          request.flowExecutionId(),
+          request.flowId(),
+          options,
           attemptOptions -> transport.launchAsync(request, attemptOptions));
     }
 
@@ -507,7 +575,11 @@ public final class FlowExecutionsClient implements AutoCloseable {
     public ExecutionResponse get(String flowExecutionId, CallOptions options) {
       checkId(flowExecutionId);
       Objects.requireNonNull(options, "options");
-      return runner.call(Operation.GET, flowExecutionId, null, options,
+      return runner.call(
+          Operation.GET,
+          flowExecutionId,
+          null,
+          options,
           attemptOptions -> transport.get(flowExecutionId, attemptOptions));
     }
 
@@ -528,18 +600,22 @@ public final class FlowExecutionsClient implements AutoCloseable {
      * @param options the call's timeout or deadline and extra headers
      * @return a future of the execution and metadata; cancelling it cancels the call
      */
-    public CompletableFuture<ExecutionResponse> getAsync(String flowExecutionId,
-        CallOptions options) {
+    public CompletableFuture<ExecutionResponse> getAsync(
+        String flowExecutionId, CallOptions options) {
       checkId(flowExecutionId);
       Objects.requireNonNull(options, "options");
-      return runner.callAsync(Operation.GET, flowExecutionId, null, options,
+      return runner.callAsync(
+          Operation.GET,
+          flowExecutionId,
+          null,
+          options,
           attemptOptions -> transport.getAsync(flowExecutionId, attemptOptions));
     }
 
     /**
-     * Polls an execution until its status is final, as
-     * {@link FlowExecutionsClient#awaitCompletion(String, Duration)}. The metadata is the last
-     * read's status and headers, with the attempts of every poll and the time of the whole wait.
+     * Polls an execution until its status is final, as {@link
+     * FlowExecutionsClient#awaitCompletion(String, Duration)}. The metadata is the last read's
+     * status and headers, with the attempts of every poll and the time of the whole wait.
      *
      * @param flowExecutionId the execution's id
      * @param timeout how long to wait in all
@@ -551,16 +627,16 @@ public final class FlowExecutionsClient implements AutoCloseable {
     }
 
     /**
-     * Polls an execution without blocking until its status is final, as
-     * {@link FlowExecutionsClient#awaitCompletionAsync(String, Duration)}.
+     * Polls an execution without blocking until its status is final, as {@link
+     * FlowExecutionsClient#awaitCompletionAsync(String, Duration)}.
      *
      * @param flowExecutionId the execution's id
      * @param timeout how long to wait in all
      * @return a future of the final execution and how the wait went; cancelling it stops the
      *     polling
      */
-    public CompletableFuture<ExecutionResponse> awaitCompletionAsync(String flowExecutionId,
-        Duration timeout) {
+    public CompletableFuture<ExecutionResponse> awaitCompletionAsync(
+        String flowExecutionId, Duration timeout) {
       return awaitFinalAsync(flowExecutionId, timeout);
     }
 
@@ -570,7 +646,9 @@ public final class FlowExecutionsClient implements AutoCloseable {
     }
   }
 
-  /** Configures a {@link FlowExecutionsClient}. Not thread-safe; build once and share the client. */
+  /**
+   * Configures a {@link FlowExecutionsClient}. Not thread-safe; build once and share the client.
+   */
   public static final class Builder {
     private FlowTransport transport;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -673,8 +751,9 @@ public final class FlowExecutionsClient implements AutoCloseable {
      */
     public FlowExecutionsClient build() {
       if (transport == null) {
-        throw new IllegalStateException("transport is required: call "
-            + "FlowExecutionsClient.builder().transport(RetrofitTransport.builder()...build())");
+        throw new IllegalStateException(
+            "transport is required: call "
+                + "FlowExecutionsClient.builder().transport(RetrofitTransport.builder()...build())");
       }
       return new FlowExecutionsClient(this);
     }

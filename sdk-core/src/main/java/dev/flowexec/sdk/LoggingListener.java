@@ -8,17 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Logs one DEBUG line per attempt to {@code dev.flowexec.sdk.client}: operation, method, path,
  * attempt number, status, request id, elapsed time and what the client does next (done, retry in
- * how long, or give up), and for an attempt's request refused for its token and sent again; and
- * one per token fetch, whatever the transport: token endpoint, the
- * attempt it was for, outcome, elapsed time, and whether a refused token forced it. Logs nothing
- * at INFO or above, and costs one level check per event when DEBUG is off. Never logs a header
- * value or a body.
+ * how long, or give up), and for an attempt's request refused for its token and sent again; and one
+ * per token fetch, whatever the transport: token endpoint, the attempt it was for, outcome, elapsed
+ * time, and whether a refused token forced it. Logs nothing at INFO or above, and costs one level
+ * check per event when DEBUG is off. Never logs a header value or a body.
  */
 final class LoggingListener implements ExecutionListener {
   /** The logger's name. */
   public static final String LOGGER = "dev.flowexec.sdk.client";
 
   private final System.Logger log;
+
   /** A failed attempt's line, held until the client decides whether to retry. */
   private final Map<Long, String> pending = new ConcurrentHashMap<>();
 
@@ -36,11 +36,16 @@ final class LoggingListener implements ExecutionListener {
     if (!log.isLoggable(Level.DEBUG)) {
       return;
     }
-    StringBuilder line = new StringBuilder(128)
-        .append(attempt.operation().name().toLowerCase(java.util.Locale.ROOT))
-        .append(' ').append(attempt.operation().httpMethod())
-        .append(' ').append(attempt.operation().path(attempt.flowExecutionId()))
-        .append(" attempt ").append(attempt.attempt()).append(": ");
+    StringBuilder line =
+        new StringBuilder(128)
+            .append(attempt.operation().name().toLowerCase(java.util.Locale.ROOT))
+            .append(' ')
+            .append(attempt.operation().httpMethod())
+            .append(' ')
+            .append(attempt.operation().path(attempt.flowExecutionId()))
+            .append(" attempt ")
+            .append(attempt.attempt())
+            .append(": ");
     RuntimeException failure = attempt.failure().orElse(null);
     int status = attempt.statusCode();
     line.append(status == 0 ? "no response" : String.valueOf(status));
@@ -51,8 +56,11 @@ final class LoggingListener implements ExecutionListener {
     } else if (attempt.response().map(r -> r.replayed()).orElse(false)) {
       line.append(" replayed");
     }
-    line.append(", request ").append(attempt.requestId().orElse("-"))
-        .append(", ").append(attempt.duration().toMillis()).append(" ms");
+    line.append(", request ")
+        .append(attempt.requestId().orElse("-"))
+        .append(", ")
+        .append(attempt.duration().toMillis())
+        .append(" ms");
     if (failure == null) {
       log.log(Level.DEBUG, line.append("; done").toString());
     } else {
@@ -66,10 +74,22 @@ final class LoggingListener implements ExecutionListener {
       return;
     }
     FlowApiException refusal = resent.refusal();
-    log.log(Level.DEBUG, resent.operation().name().toLowerCase(java.util.Locale.ROOT) + ' '
-        + resent.operation().httpMethod() + ' ' + resent.operation().path(resent.flowExecutionId())
-        + " attempt " + resent.attempt() + ": " + refusal.statusCode() + ' ' + refusal.errorCode()
-        + ", request " + refusal.requestId().orElse("-") + "; sent again with a new token");
+    log.log(
+        Level.DEBUG,
+        resent.operation().name().toLowerCase(java.util.Locale.ROOT)
+            + ' '
+            + resent.operation().httpMethod()
+            + ' '
+            + resent.operation().path(resent.flowExecutionId())
+            + " attempt "
+            + resent.attempt()
+            + ": "
+            + refusal.statusCode()
+            + ' '
+            + refusal.errorCode()
+            + ", request "
+            + refusal.requestId().orElse("-")
+            + "; sent again with a new token");
   }
 
   @Override
@@ -77,16 +97,22 @@ final class LoggingListener implements ExecutionListener {
     if (!log.isLoggable(Level.DEBUG)) {
       return;
     }
-    StringBuilder line = new StringBuilder(128).append("token fetch POST ")
-        .append(fetch.tokenUrl().map(Object::toString).orElse("(token endpoint)"))
-        .append(" for ").append(fetch.operation().name().toLowerCase(java.util.Locale.ROOT))
-        .append(" attempt ").append(fetch.attempt()).append(": ");
+    StringBuilder line =
+        new StringBuilder(128)
+            .append("token fetch POST ")
+            .append(fetch.tokenUrl().map(Object::toString).orElse("(token endpoint)"))
+            .append(" for ")
+            .append(fetch.operation().name().toLowerCase(java.util.Locale.ROOT))
+            .append(" attempt ")
+            .append(fetch.attempt())
+            .append(": ");
     RuntimeException failure = fetch.failure().orElse(null);
     if (failure == null) {
       line.append("token received");
     } else {
       int status = fetch.statusCode();
-      line.append(status == 0 ? "no response" : String.valueOf(status)).append(' ')
+      line.append(status == 0 ? "no response" : String.valueOf(status))
+          .append(' ')
           .append(fetch.errorCode().orElse(failure.getClass().getName()));
     }
     line.append(", ").append(fetch.duration().toMillis()).append(" ms");
@@ -114,11 +140,24 @@ final class LoggingListener implements ExecutionListener {
     if (failure == null) {
       return; // the last attempt's line said "done"
     }
-    String outcome = failure instanceof FlowApiException
-        ? ((FlowApiException) failure).errorCode() : failure.getClass().getName();
-    log.log(Level.DEBUG, (line != null ? line + "; " : call.operation().name().toLowerCase(
-        java.util.Locale.ROOT) + " " + call.flowExecutionId() + ": ") + "giving up after "
-        + call.attempts() + (call.attempts() == 1 ? " attempt" : " attempts") + " and "
-        + call.duration().toMillis() + " ms: " + outcome);
+    String outcome =
+        failure instanceof FlowApiException
+            ? ((FlowApiException) failure).errorCode()
+            : failure.getClass().getName();
+    log.log(
+        Level.DEBUG,
+        (line != null
+                ? line + "; "
+                : call.operation().name().toLowerCase(java.util.Locale.ROOT)
+                    + " "
+                    + call.flowExecutionId()
+                    + ": ")
+            + "giving up after "
+            + call.attempts()
+            + (call.attempts() == 1 ? " attempt" : " attempts")
+            + " and "
+            + call.duration().toMillis()
+            + " ms: "
+            + outcome);
   }
 }

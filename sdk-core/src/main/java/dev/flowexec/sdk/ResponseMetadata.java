@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a successful call went: the HTTP status and headers of the response that ended it, whether
- * a launch was new or replayed, the service's request id, how many attempts were made and how long
+ * How a successful call went: the HTTP status and headers of the response that ended it, whether a
+ * launch was new or replayed, the service's request id, how many attempts were made and how long
  * the whole call took. Immutable; {@link #toString()} hides credential headers.
  *
  * <pre>{@code
@@ -24,8 +24,8 @@ public final class ResponseMetadata {
   private final int attempts;
   private final Duration elapsed;
 
-  private ResponseMetadata(int statusCode, ResponseHeaders headers, int attempts,
-      Duration elapsed) {
+  private ResponseMetadata(
+      int statusCode, ResponseHeaders headers, int attempts, Duration elapsed) {
     this.statusCode = statusCode;
     this.headers = headers;
     this.attempts = attempts;
@@ -41,8 +41,8 @@ public final class ResponseMetadata {
    * @param elapsed how long the call took, retries included
    * @return the metadata
    */
-  public static ResponseMetadata of(int statusCode, ResponseHeaders headers, int attempts,
-      Duration elapsed) {
+  public static ResponseMetadata of(
+      int statusCode, ResponseHeaders headers, int attempts, Duration elapsed) {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(elapsed, "elapsed");
     if (statusCode < 200 || statusCode > 299) {
@@ -65,15 +65,18 @@ public final class ResponseMetadata {
   }
 
   /**
-   * Returns whether the service answered from an earlier launch with the same
-   * {@code flow_execution_id} ({@code 200} with {@code Idempotent-Replayed: true}): nothing new
-   * was started. A launch that the client retried after an ambiguous failure is often replayed.
+   * Returns whether the service answered from an earlier launch with the same {@code
+   * flow_execution_id} ({@code 200} with {@code Idempotent-Replayed: true}): nothing new was
+   * started. A launch that the client retried after an ambiguous failure is often replayed.
    *
    * @return true for a replayed launch; false for a new execution and for reads
    */
   public boolean replayed() {
-    return statusCode == 200 && headers.first(TransportResponse.IDEMPOTENT_REPLAYED)
-        .map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+    return statusCode == 200
+        && headers
+            .first(TransportResponse.IDEMPOTENT_REPLAYED)
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(false);
   }
 
   /**
@@ -120,8 +123,10 @@ public final class ResponseMetadata {
       return false;
     }
     ResponseMetadata that = (ResponseMetadata) other;
-    return statusCode == that.statusCode && attempts == that.attempts
-        && elapsed.equals(that.elapsed) && headers.equals(that.headers);
+    return statusCode == that.statusCode
+        && attempts == that.attempts
+        && elapsed.equals(that.elapsed)
+        && headers.equals(that.headers);
   }
 
   @Override
@@ -131,8 +136,18 @@ public final class ResponseMetadata {
 
   @Override
   public String toString() {
-    return "ResponseMetadata{statusCode=" + statusCode + ", replayed=" + replayed()
-        + ", requestId=" + requestId().orElse(null) + ", attempts=" + attempts
-        + ", elapsed=" + elapsed + ", headers=" + headers + "}";
+    return "ResponseMetadata{statusCode="
+        + statusCode
+        + ", replayed="
+        + replayed()
+        + ", requestId="
+        + requestId().orElse(null)
+        + ", attempts="
+        + attempts
+        + ", elapsed="
+        + elapsed
+        + ", headers="
+        + headers
+        + "}";
   }
 }

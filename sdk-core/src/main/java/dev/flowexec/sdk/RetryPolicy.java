@@ -13,14 +13,14 @@ import org.immutables.value.Value;
  *
  * <p>Retried: {@code 429 rate_limited}; {@code 500}, {@code 502}, {@code 503} and {@code 504};
  * {@code 409 request_in_progress}; and {@link TransportException} (no usable response). Never
- * retried: {@code 400}, {@code 401} (after the transport's one token refresh), {@code 403},
- * {@code 404}, {@code 409 flow_not_published}, {@code 413}, {@code 422}, and codes this SDK does
- * not know. Retrying a launch is safe: every attempt sends the same {@code flow_execution_id} as
- * its idempotency key, so the service starts at most one execution.
+ * retried: {@code 400}, {@code 401} (after the transport's one token refresh), {@code 403}, {@code
+ * 404}, {@code 409 flow_not_published}, {@code 413}, {@code 422}, and codes this SDK does not know.
+ * Retrying a launch is safe: every attempt sends the same {@code flow_execution_id} as its
+ * idempotency key, so the service starts at most one execution.
  *
- * <p>The delay before retry <i>n</i> is {@code initialBackoff × multiplier^(n-1)}, capped at
- * {@code maxBackoff}, less a random share of up to {@code jitter} of it (so that many clients do not
- * retry in step). When the service sends {@code Retry-After}, the delay is at least that, capped at
+ * <p>The delay before retry <i>n</i> is {@code initialBackoff × multiplier^(n-1)}, capped at {@code
+ * maxBackoff}, less a random share of up to {@code jitter} of it (so that many clients do not retry
+ * in step). When the service sends {@code Retry-After}, the delay is at least that, capped at
  * {@code maxRetryAfter}. The client's deadline bounds it all: no retry starts that could not finish
  * in time.
  *
@@ -155,7 +155,8 @@ public abstract class RetryPolicy {
     double base = initialBackoff().toNanos() * Math.pow(multiplier(), attempt - 1.0);
     double capped = Math.min(base, (double) maxBackoff().toNanos());
     Duration backoff = Duration.ofNanos((long) (capped * (1 - jitter() * random)));
-    return failure.retryAfter()
+    return failure
+        .retryAfter()
         .map(asked -> asked.compareTo(maxRetryAfter()) > 0 ? maxRetryAfter() : asked)
         .filter(asked -> asked.compareTo(backoff) > 0)
         .orElse(backoff);
@@ -220,7 +221,8 @@ public abstract class RetryPolicy {
     require(maxAttempts() >= 1, "maxAttempts is " + maxAttempts() + ": use 1 (no retry) or more");
     require(!initialBackoff().isNegative(), "initialBackoff is negative: use zero or more");
     require(multiplier() >= 1, "multiplier is " + multiplier() + ": use 1 or more");
-    require(maxBackoff().compareTo(initialBackoff()) >= 0,
+    require(
+        maxBackoff().compareTo(initialBackoff()) >= 0,
         "maxBackoff is less than initialBackoff: raise maxBackoff to at least " + initialBackoff());
     require(jitter() >= 0 && jitter() <= 1, "jitter is " + jitter() + ": use a share from 0 to 1");
     require(!maxRetryAfter().isNegative(), "maxRetryAfter is negative: use zero or more");

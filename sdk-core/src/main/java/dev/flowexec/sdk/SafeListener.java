@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Tells every listener of every event, in order, and shields calls from a listener that throws:
- * the failure is logged at {@code WARNING} and the call (and the next listener) goes on.
+ * Tells every listener of every event, in order, and shields calls from a listener that throws: the
+ * failure is logged at {@code WARNING} and the call (and the next listener) goes on.
  */
 final class SafeListener implements ExecutionListener {
   private static final System.Logger LOG = System.getLogger("dev.flowexec.sdk.ExecutionListener");
@@ -62,9 +62,15 @@ final class SafeListener implements ExecutionListener {
       try {
         method.accept(delegate, event);
       } catch (RuntimeException | LinkageError | AssertionError e) {
-        LOG.log(System.Logger.Level.WARNING,
-            () -> "ExecutionListener " + delegate.getClass().getName() + "." + name
-                + " threw; the call goes on", e);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            () ->
+                "ExecutionListener "
+                    + delegate.getClass().getName()
+                    + "."
+                    + name
+                    + " threw; the call goes on",
+            e);
       }
     }
   }

@@ -1,10 +1,9 @@
 /**
  * The flowexec SDK: launch flow executions and follow them.
  *
- * <p>{@link dev.flowexec.sdk.FlowExecutionsClient} is the entry point. It validates, retries with
- * a stable idempotency key, enforces deadlines and reports to an
- * {@link dev.flowexec.sdk.ExecutionListener}, over any
- * {@link dev.flowexec.sdk.transport.FlowTransport}.
+ * <p>{@link dev.flowexec.sdk.FlowExecutionsClient} is the entry point. It validates, retries with a
+ * stable idempotency key, enforces deadlines and reports to an {@link
+ * dev.flowexec.sdk.ExecutionListener}, over any {@link dev.flowexec.sdk.transport.FlowTransport}.
  *
  * <pre>{@code
  * try (FlowExecutionsClient client = FlowExecutionsClient.builder()

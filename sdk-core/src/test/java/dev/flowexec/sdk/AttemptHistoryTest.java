@@ -16,8 +16,8 @@ import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
-import dev.flowexec.sdk.transport.TransportResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,24 +29,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The exception a launch ends with carries its earlier attempts and one truthful flag: an
- * execution may have started whenever any attempt may have reached the service. The same on both
- * paths; no test waits for real time (a manual clock, sleeper and scheduler).
+ * The exception a launch ends with carries its earlier attempts and one truthful flag: an execution
+ * may have started whenever any attempt may have reached the service. The same on both paths; no
+ * test waits for real time (a manual clock, sleeper and scheduler).
  */
 class AttemptHistoryTest {
-  enum Path { SYNC, ASYNC }
+  enum Path {
+    SYNC,
+    ASYNC
+  }
 
   private final ManualClock clock = new ManualClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private final ScriptedTransport script = new ScriptedTransport();
   private final RecordingListener events = new RecordingListener();
-  private static final RetryPolicy POLICY = RetryPolicy.builder().jitter(0).maxAttempts(4)
-      .initialBackoff(Duration.ofMillis(100)).maxRetryAfter(Duration.ofSeconds(10)).build();
+  private static final RetryPolicy POLICY =
+      RetryPolicy.builder()
+          .jitter(0)
+          .maxAttempts(4)
+          .initialBackoff(Duration.ofMillis(100))
+          .maxRetryAfter(Duration.ofSeconds(10))
+          .build();
 
   private FlowExecutionsClient client(FlowTransport transport) {
-    return FlowExecutionsClient.builder().transport(transport).retryPolicy(POLICY).clock(clock)
-        .sleeper(clock.sleeper(sleeps)).scheduler(scheduler).listener(events).build();
+    return FlowExecutionsClient.builder()
+        .transport(transport)
+        .retryPolicy(POLICY)
+        .clock(clock)
+        .sleeper(clock.sleeper(sleeps))
+        .scheduler(scheduler)
+        .listener(events)
+        .build();
   }
 
   /** Runs a launch that must fail, on the given path, and returns its exception. */
@@ -75,7 +89,8 @@ class AttemptHistoryTest {
   }
 
   private FlowApiException launchFailure(Path path) {
-    return launchFailure(path, new InlineAsync(script), CallOptions.ofTimeout(Duration.ofSeconds(30)));
+    return launchFailure(
+        path, new InlineAsync(script), CallOptions.ofTimeout(Duration.ofSeconds(30)));
   }
 
   @ParameterizedTest
@@ -83,7 +98,10 @@ class AttemptHistoryTest {
   void aDropAfterSendingIsNotForgottenWhenALaterAttemptIsRefused(Path path) {
     TransportException dropped = connectionReset();
     ServerException last = unavailable();
-    script.thenFail(dropped).thenFail(rateLimited(Duration.ofMillis(200))).thenFail(unavailable())
+    script
+        .thenFail(dropped)
+        .thenFail(rateLimited(Duration.ofMillis(200)))
+        .thenFail(unavailable())
         .thenFail(last);
 
     FlowApiException failure = launchFailure(path);
@@ -100,7 +118,8 @@ class AttemptHistoryTest {
   @EnumSource(Path.class)
   void refusalsAloneSayNoExecutionStarted(Path path) {
     RateLimitedException limited = rateLimited(Duration.ofMillis(200));
-    TransportException refused = new TransportException("connection refused", false, new IOException("refused"));
+    TransportException refused =
+        new TransportException("connection refused", false, new IOException("refused"));
     script.thenFail(limited).thenFail(refused).thenFail(unavailable()).thenFail(unavailable());
 
     FlowApiException failure = launchFailure(path);
@@ -112,7 +131,11 @@ class AttemptHistoryTest {
   @ParameterizedTest
   @EnumSource(Path.class)
   void aLaunchInProgressElsewhereMayHaveStartedOne(Path path) {
-    script.thenFail(inProgress()).thenFail(unavailable()).thenFail(unavailable()).thenFail(unavailable());
+    script
+        .thenFail(inProgress())
+        .thenFail(unavailable())
+        .thenFail(unavailable())
+        .thenFail(unavailable());
 
     assertThat(launchFailure(path).executionMayHaveStarted()).isTrue();
   }
@@ -124,8 +147,8 @@ class AttemptHistoryTest {
     RateLimitedException limited = rateLimited(Duration.ofSeconds(5));
     script.thenFail(dropped).thenFail(limited);
 
-    FlowApiException failure = launchFailure(path, new InlineAsync(script),
-        CallOptions.ofTimeout(Duration.ofSeconds(3)));
+    FlowApiException failure =
+        launchFailure(path, new InlineAsync(script), CallOptions.ofTimeout(Duration.ofSeconds(3)));
 
     assertThat(failure).isSameAs(limited);
     assertThat(failure.executionMayHaveStarted()).isTrue();
@@ -136,16 +159,22 @@ class AttemptHistoryTest {
   @EnumSource(Path.class)
   void aDeadlineAfterARefusalAndALateTimeoutCarriesBoth(Path path) {
     ServerException refused = unavailable();
-    TransportException timedOut = new TransportException("read timed out", true, new IOException("timeout"));
-    script.thenFail(refused).then(id -> {
-      clock.advance(Duration.ofSeconds(2));
-      throw timedOut;
-    });
+    TransportException timedOut =
+        new TransportException("read timed out", true, new IOException("timeout"));
+    script
+        .thenFail(refused)
+        .then(
+            id -> {
+              clock.advance(Duration.ofSeconds(2));
+              throw timedOut;
+            });
 
-    FlowApiException failure = launchFailure(path, new InlineAsync(script),
-        CallOptions.ofTimeout(Duration.ofSeconds(1)));
+    FlowApiException failure =
+        launchFailure(path, new InlineAsync(script), CallOptions.ofTimeout(Duration.ofSeconds(1)));
 
-    assertThat(failure).isInstanceOf(DeadlineExceededException.class).hasCause(timedOut)
+    assertThat(failure)
+        .isInstanceOf(DeadlineExceededException.class)
+        .hasCause(timedOut)
         .hasMessageContaining("The execution may have started");
     assertThat(failure.executionMayHaveStarted()).isTrue();
     assertThat(failure.earlierAttempts()).containsExactly(refused);
@@ -154,15 +183,19 @@ class AttemptHistoryTest {
   @ParameterizedTest
   @EnumSource(Path.class)
   void aDeadlineAfterRefusalsOnlySaysNoneStarted(Path path) {
-    script.thenFail(unavailable()).then(id -> {
-      clock.advance(Duration.ofSeconds(2));
-      throw unavailable();
-    });
+    script
+        .thenFail(unavailable())
+        .then(
+            id -> {
+              clock.advance(Duration.ofSeconds(2));
+              throw unavailable();
+            });
 
-    FlowApiException failure = launchFailure(path, new InlineAsync(script),
-        CallOptions.ofTimeout(Duration.ofSeconds(1)));
+    FlowApiException failure =
+        launchFailure(path, new InlineAsync(script), CallOptions.ofTimeout(Duration.ofSeconds(1)));
 
-    assertThat(failure).isInstanceOf(DeadlineExceededException.class)
+    assertThat(failure)
+        .isInstanceOf(DeadlineExceededException.class)
         .hasMessageContaining("No execution was started");
     assertThat(failure.executionMayHaveStarted()).isFalse();
     assertThat(failure.earlierAttempts()).hasSize(1);
@@ -175,26 +208,30 @@ class AttemptHistoryTest {
     // async: the attempt is still in flight when the deadline timer fires.
     ServerException refused = unavailable();
     List<CompletableFuture<TransportResponse>> held = new ArrayList<>();
-    FlowTransport transport = new InlineAsync(script) {
-      @Override
-      public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
-        if (script.launches.isEmpty()) {
-          return super.launchAsync(request, options);
-        }
-        CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
-        held.add(attempt);
-        return attempt;
-      }
-    };
+    FlowTransport transport =
+        new InlineAsync(script) {
+          @Override
+          public CompletableFuture<TransportResponse> launchAsync(
+              LaunchRequest request, CallOptions options) {
+            if (script.launches.isEmpty()) {
+              return super.launchAsync(request, options);
+            }
+            CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
+            held.add(attempt);
+            return attempt;
+          }
+        };
     script.thenFail(refused);
     if (path == Path.SYNC) {
-      script.then(id -> {
-        clock.advance(Duration.ofSeconds(2));
-        throw new TransportException("read timed out", true, new IOException("timeout"));
-      });
+      script.then(
+          id -> {
+            clock.advance(Duration.ofSeconds(2));
+            throw new TransportException("read timed out", true, new IOException("timeout"));
+          });
     }
 
-    FlowApiException failure = launchFailure(path, transport, CallOptions.ofTimeout(Duration.ofSeconds(1)));
+    FlowApiException failure =
+        launchFailure(path, transport, CallOptions.ofTimeout(Duration.ofSeconds(1)));
 
     assertThat(failure).isInstanceOf(DeadlineExceededException.class);
     assertThat(failure.executionMayHaveStarted()).isTrue();
@@ -254,7 +291,8 @@ class AttemptHistoryTest {
     }
 
     @Override
-    public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+    public CompletableFuture<TransportResponse> launchAsync(
+        LaunchRequest request, CallOptions options) {
       try {
         return CompletableFuture.completedFuture(script.launch(request, options));
       } catch (RuntimeException failure) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles user code that touches every public type of sdk-core the way users' builds do: with
- * {@code -Xlint:all -Werror} and only sdk-core on the class path, no Immutables. An annotation
- * left in our class files whose type users lack (Immutables' {@code @Value.Immutable(builder =
- * false)}, say) warns "Cannot find annotation method" there, and fails their build.
+ * {@code -Xlint:all -Werror} and only sdk-core on the class path, no Immutables. An annotation left
+ * in our class files whose type users lack (Immutables' {@code @Value.Immutable(builder = false)},
+ * say) warns "Cannot find annotation method" there, and fails their build.
  */
 class ClassFileLintTest {
   @TempDir Path out;
@@ -35,41 +35,66 @@ class ClassFileLintTest {
   void userCodeTouchingEveryPublicTypeCompilesWithLintAsErrorsAndNoImmutables() throws Exception {
     Path classes = classesDirectory();
     List<String> types = publicTypes(classes);
-    assertThat(types).as("public types of sdk-core").contains(
-        "dev.flowexec.sdk.errors.FieldError", "dev.flowexec.sdk.model.ExecutionError",
-        "dev.flowexec.sdk.model.LaunchRequest", "dev.flowexec.sdk.FlowExecutionsClient");
+    assertThat(types)
+        .as("public types of sdk-core")
+        .contains(
+            "dev.flowexec.sdk.errors.FieldError", "dev.flowexec.sdk.model.ExecutionError",
+            "dev.flowexec.sdk.model.LaunchRequest", "dev.flowexec.sdk.FlowExecutionsClient");
 
-    String source = "class Touch {\n  Class<?>[] all = {\n"
-        + types.stream().map(t -> "    " + t + ".class").collect(Collectors.joining(",\n"))
-        + "\n  };\n"
-        + "  String read(dev.flowexec.sdk.errors.FieldError f, dev.flowexec.sdk.model.ExecutionError e) {\n"
-        + "    return f.field() + f.issue() + f.message() + e.code() + e.message();\n"
-        + "  }\n}\n";
+    String source =
+        "class Touch {\n  Class<?>[] all = {\n"
+            + types.stream().map(t -> "    " + t + ".class").collect(Collectors.joining(",\n"))
+            + "\n  };\n"
+            + "  String read(dev.flowexec.sdk.errors.FieldError f, dev.flowexec.sdk.model.ExecutionError e) {\n"
+            + "    return f.field() + f.issue() + f.message() + e.code() + e.message();\n"
+            + "  }\n}\n";
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean compiled = javac.getTask(null, null, diagnostics,
-        List.of("-Xlint:all", "-Werror", "-proc:none", "-classpath", classes.toString(),
-            "-d", out.toString()),
-        null, List.of(new Source(source))).call();
+    boolean compiled =
+        javac
+            .getTask(
+                null,
+                null,
+                diagnostics,
+                List.of(
+                    "-Xlint:all",
+                    "-Werror",
+                    "-proc:none",
+                    "-classpath",
+                    classes.toString(),
+                    "-d",
+                    out.toString()),
+                null,
+                List.of(new Source(source)))
+            .call();
 
-    List<String> messages = diagnostics.getDiagnostics().stream()
-        .map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
-        .collect(Collectors.toList());
-    assertThat(messages).as("javac -Xlint:all over user code touching %d types", types.size()).isEmpty();
+    List<String> messages =
+        diagnostics.getDiagnostics().stream()
+            .map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
+            .collect(Collectors.toList());
+    assertThat(messages)
+        .as("javac -Xlint:all over user code touching %d types", types.size())
+        .isEmpty();
     assertThat(compiled).isTrue();
   }
 
   private static Path classesDirectory() throws URISyntaxException {
-    return Paths.get(FlowExecutionsClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return Paths.get(
+        FlowExecutionsClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   /** Every public type users can name: top-level or nested, generated ones too, not internal. */
   private static List<String> publicTypes(Path classes) throws IOException, ClassNotFoundException {
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.walk(classes)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-        String binary = classes.relativize(file).toString()
-            .replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        String binary =
+            classes
+                .relativize(file)
+                .toString()
+                .replace(java.io.File.separatorChar, '.')
+                .replaceAll("\\.class$", "");
         if (binary.endsWith("package-info") || binary.contains(".internal.")) {
           continue;
         }

@@ -14,9 +14,9 @@ import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
-import dev.flowexec.sdk.transport.TransportResponse;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -35,13 +35,23 @@ class ClientCloseTest {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private final ScriptedTransport script = new ScriptedTransport();
   private final RecordingListener events = new RecordingListener();
-  private static final RetryPolicy SLOW_RETRIES = RetryPolicy.builder().jitter(0)
-      .initialBackoff(Duration.ofSeconds(10)).maxBackoff(Duration.ofSeconds(10)).build();
+  private static final RetryPolicy SLOW_RETRIES =
+      RetryPolicy.builder()
+          .jitter(0)
+          .initialBackoff(Duration.ofSeconds(10))
+          .maxBackoff(Duration.ofSeconds(10))
+          .build();
 
   private FlowExecutionsClient client(FlowTransport transport) {
-    return FlowExecutionsClient.builder().transport(transport).retryPolicy(SLOW_RETRIES)
-        .clock(clock).sleeper(clock.sleeper(sleeps)).scheduler(scheduler).listener(events)
-        .timeout(Duration.ofMinutes(5)).build();
+    return FlowExecutionsClient.builder()
+        .transport(transport)
+        .retryPolicy(SLOW_RETRIES)
+        .clock(clock)
+        .sleeper(clock.sleeper(sleeps))
+        .scheduler(scheduler)
+        .listener(events)
+        .timeout(Duration.ofMinutes(5))
+        .build();
   }
 
   private static ClientClosedException closedFailure(CompletableFuture<?> future) {
@@ -68,7 +78,8 @@ class ClientCloseTest {
 
     ClientClosedException closed = closedFailure(future);
     assertThat(closed.executionMayHaveStarted()).isFalse();
-    assertThat(closed).hasCause(refused)
+    assertThat(closed)
+        .hasCause(refused)
         .hasMessageContaining("the client was closed")
         .hasMessageContaining("No execution was started");
     assertThat(closed.errorCode()).isEqualTo(ClientClosedException.ERROR_CODE);
@@ -95,7 +106,8 @@ class ClientCloseTest {
   void awaitCompletionAsyncWaitingForItsNextPollEndsAtOnce() {
     script.then(id -> execution(id, ExecutionStatus.RUNNING));
     FlowExecutionsClient client = client(new AttemptHistoryTest.InlineAsync(script));
-    CompletableFuture<FlowExecution> future = client.awaitCompletionAsync("exec-1", Duration.ofMinutes(1));
+    CompletableFuture<FlowExecution> future =
+        client.awaitCompletionAsync("exec-1", Duration.ofMinutes(1));
     assertThat(future).isNotDone();
 
     client.close();
@@ -127,11 +139,20 @@ class ClientCloseTest {
   @Test
   void anAttemptInFlightThatTheTransportNeverEndsIsAbandonedAfterTheGraceAndMayHaveBeenSent() {
     RecordingListener listener = new RecordingListener();
-    CallRunner runner = new CallRunner(SLOW_RETRIES, listener, clock, clock.sleeper(sleeps),
-        scheduler, Duration.ofMinutes(1), () -> 0.5, null);
+    CallRunner runner =
+        new CallRunner(
+            SLOW_RETRIES,
+            listener,
+            clock,
+            clock.sleeper(sleeps),
+            scheduler,
+            Duration.ofMinutes(1),
+            () -> 0.5,
+            null);
     CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
     CompletableFuture<ExecutionResponse> future =
-        runner.callAsync(Operation.LAUNCH, "exec-1", "flow-1", CallOptions.defaults(), options -> attempt);
+        runner.callAsync(
+            Operation.LAUNCH, "exec-1", "flow-1", CallOptions.defaults(), options -> attempt);
 
     runner.close();
     assertThat(future).as("waits for the transport to end its attempt").isNotDone();
@@ -150,12 +171,13 @@ class ClientCloseTest {
     client.close();
 
     assertThatThrownBy(() -> client.launch(request()))
-        .isInstanceOfSatisfying(ClientClosedException.class,
-            e -> assertThat(e.executionMayHaveStarted()).isFalse())
+        .isInstanceOfSatisfying(
+            ClientClosedException.class, e -> assertThat(e.executionMayHaveStarted()).isFalse())
         .hasMessageContaining("before any attempt");
     assertThat(closedFailure(client.launchAsync(request())).executionMayHaveStarted()).isFalse();
     assertThat(closedFailure(client.getAsync("exec-1"))).isNotNull();
-    assertThat(closedFailure(client.awaitCompletionAsync("exec-1", Duration.ofSeconds(5)))).isNotNull();
+    assertThat(closedFailure(client.awaitCompletionAsync("exec-1", Duration.ofSeconds(5))))
+        .isNotNull();
     assertThat(script.launches).isEmpty();
     assertThat(script.gets).isEmpty();
     client.close(); // idempotent
@@ -165,17 +187,20 @@ class ClientCloseTest {
   void aSyncLaunchWhoseAttemptFailsDuringCloseDoesNotRetry() {
     FlowExecutionsClient[] client = new FlowExecutionsClient[1];
     TransportException dropped = connectionReset();
-    script.then(id -> {
-      client[0].close();
-      throw dropped;
-    });
+    script.then(
+        id -> {
+          client[0].close();
+          throw dropped;
+        });
     client[0] = client(script);
 
     assertThatThrownBy(() -> client[0].launch(request()))
-        .isInstanceOfSatisfying(ClientClosedException.class, e -> {
-          assertThat(e.executionMayHaveStarted()).isTrue();
-          assertThat(e).hasCause(dropped);
-        });
+        .isInstanceOfSatisfying(
+            ClientClosedException.class,
+            e -> {
+              assertThat(e.executionMayHaveStarted()).isTrue();
+              assertThat(e).hasCause(dropped);
+            });
     assertThat(script.launches).hasSize(1);
     assertThat(sleeps).isEmpty();
   }
@@ -183,22 +208,28 @@ class ClientCloseTest {
   @Test
   void theClientsOwnSchedulerThreadIsADaemon() throws Exception {
     script.thenFail(unavailable()).thenSucceed();
-    FlowExecutionsClient client = FlowExecutionsClient.builder()
-        .transport(new AttemptHistoryTest.InlineAsync(script)).listener(events)
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).build()).build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(new AttemptHistoryTest.InlineAsync(script))
+            .listener(events)
+            .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).build())
+            .build();
 
     client.launchAsync(request()).get(5, java.util.concurrent.TimeUnit.SECONDS);
 
-    Thread retried = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals(events.threadOf("started LAUNCH 2"))).findFirst().orElseThrow();
+    Thread retried =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals(events.threadOf("started LAUNCH 2")))
+            .findFirst()
+            .orElseThrow();
     assertThat(retried.getName()).startsWith("flowexec-scheduler-");
     assertThat(retried.isDaemon()).isTrue();
     client.close();
   }
 
   /**
-   * A transport whose async attempts wait until close(), which ends each with a
-   * {@link TransportException} that says whether it was written, as RetrofitTransport does.
+   * A transport whose async attempts wait until close(), which ends each with a {@link
+   * TransportException} that says whether it was written, as RetrofitTransport does.
    */
   private static final class ClosingTransport implements FlowTransport {
     final List<CompletableFuture<TransportResponse>> attempts = new CopyOnWriteArrayList<>();
@@ -215,7 +246,8 @@ class ClientCloseTest {
     }
 
     @Override
-    public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+    public CompletableFuture<TransportResponse> launchAsync(
+        LaunchRequest request, CallOptions options) {
       CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
       attempts.add(attempt);
       return attempt;
@@ -225,8 +257,8 @@ class ClientCloseTest {
     public void close() {
       for (CompletableFuture<TransportResponse> attempt : attempts) {
         boolean sent = written.stream().anyMatch(w -> w == attempt);
-        attempt.completeExceptionally(new TransportException("the transport was closed", sent,
-            new IOException("closed")));
+        attempt.completeExceptionally(
+            new TransportException("the transport was closed", sent, new IOException("closed")));
       }
     }
   }

@@ -25,7 +25,6 @@ import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
-import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -68,25 +67,34 @@ class FlowExecutionsClientTest {
     FlowExecution execution = client(NO_JITTER).launch(request);
 
     assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
-    assertThat(events.lines).containsExactly(
-        "started LAUNCH 1", "finished LAUNCH 1 QUEUED", "done LAUNCH 1 ok");
+    assertThat(events.lines)
+        .containsExactly("started LAUNCH 1", "finished LAUNCH 1 QUEUED", "done LAUNCH 1 ok");
   }
 
   @Test
   void aTokenFetchTheTransportReportsReachesTheListenersAndTheCallersOwn() {
     URI tokenUrl = URI.create("https://login.example.com/token");
     List<String> callers = new CopyOnWriteArrayList<>();
-    transport.thenFail(unavailable()).then(id -> {
-      CallOptions sent = transport.options.get(transport.options.size() - 1);
-      sent.tokenFetchListener().tokenFetched(tokenUrl, Duration.ofMillis(7), true, null);
-      return execution(id, ExecutionStatus.QUEUED);
-    });
+    transport
+        .thenFail(unavailable())
+        .then(
+            id -> {
+              CallOptions sent = transport.options.get(transport.options.size() - 1);
+              sent.tokenFetchListener().tokenFetched(tokenUrl, Duration.ofMillis(7), true, null);
+              return execution(id, ExecutionStatus.QUEUED);
+            });
 
-    client(NO_JITTER).launch(request(), CallOptions.builder()
-        .tokenFetchListener((url, elapsed, forced, failure) -> callers.add(url + " " + forced)).build());
+    client(NO_JITTER)
+        .launch(
+            request(),
+            CallOptions.builder()
+                .tokenFetchListener(
+                    (url, elapsed, forced, failure) -> callers.add(url + " " + forced))
+                .build());
 
-    assertThat(events.lines).containsSubsequence("started LAUNCH 2", "token LAUNCH 2 7ms forced ok",
-        "finished LAUNCH 2 QUEUED");
+    assertThat(events.lines)
+        .containsSubsequence(
+            "started LAUNCH 2", "token LAUNCH 2 7ms forced ok", "finished LAUNCH 2 QUEUED");
     assertThat(events.lines).filteredOn(line -> line.startsWith("token ")).hasSize(1);
     assertThat(callers).containsExactly("https://login.example.com/token true");
     assertThat(transport.options.get(0).tokenFetchListener())
@@ -95,41 +103,65 @@ class FlowExecutionsClientTest {
 
   @Test
   void aResendIsToldAndGetsTheHeadersListenersSetOverTheAttempts() {
-    AuthenticationException refusal = new AuthenticationException("refused", 401, "invalid_token", "req_1");
+    AuthenticationException refusal =
+        new AuthenticationException("refused", 401, "invalid_token", "req_1");
     List<Map<String, String>> resendHeaders = new CopyOnWriteArrayList<>();
-    transport.then(id -> {
-      CallOptions sent = transport.options.get(0);
-      resendHeaders.add(sent.resendListener().requestResent(sent.headers(), refusal));
-      return execution(id, ExecutionStatus.QUEUED);
-    });
-    ExecutionListener tracer = new ExecutionListener() {
-      @Override
-      public void attemptStarted(AttemptStarted attempt) {
-        attempt.addHeader("traceparent", "first");
-      }
+    transport.then(
+        id -> {
+          CallOptions sent = transport.options.get(0);
+          resendHeaders.add(sent.resendListener().requestResent(sent.headers(), refusal));
+          return execution(id, ExecutionStatus.QUEUED);
+        });
+    ExecutionListener tracer =
+        new ExecutionListener() {
+          @Override
+          public void attemptStarted(AttemptStarted attempt) {
+            attempt.addHeader("traceparent", "first");
+          }
 
-      @Override
-      public void requestResent(RequestResent resent) {
-        assertThat(resent.refusal()).isSameAs(refusal);
-        assertThat(resent.attempt()).isEqualTo(1);
-        resent.addHeader("TraceParent", "second");
-      }
-    };
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
-        .clock(clock).sleeper(clock.sleeper(sleeps)).listener(tracer).build();
+          @Override
+          public void requestResent(RequestResent resent) {
+            assertThat(resent.refusal()).isSameAs(refusal);
+            assertThat(resent.attempt()).isEqualTo(1);
+            resent.addHeader("TraceParent", "second");
+          }
+        };
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .clock(clock)
+            .sleeper(clock.sleeper(sleeps))
+            .listener(tracer)
+            .build();
 
-    client.launch(request(), CallOptions.builder().putHeaders("X-Correlation-Id", "c-1")
-        .resendListener((headers, failure) -> {
-          Map<String, String> mine = new java.util.LinkedHashMap<>(headers);
-          mine.put("X-Caller", "told first");
-          return mine;
-        }).build());
+    client.launch(
+        request(),
+        CallOptions.builder()
+            .putHeaders("X-Correlation-Id", "c-1")
+            .resendListener(
+                (headers, failure) -> {
+                  Map<String, String> mine = new java.util.LinkedHashMap<>(headers);
+                  mine.put("X-Caller", "told first");
+                  return mine;
+                })
+            .build());
 
     assertThat(transport.options.get(0).headers())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("X-Correlation-Id", "c-1", "traceparent", "first"));
-    assertThat(resendHeaders).singleElement().satisfies(headers -> assertThat(headers)
-        .containsExactlyInAnyOrderEntriesOf(Map.of("X-Correlation-Id", "c-1", "X-Caller", "told first",
-            "TraceParent", "second")));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("X-Correlation-Id", "c-1", "traceparent", "first"));
+    assertThat(resendHeaders)
+        .singleElement()
+        .satisfies(
+            headers ->
+                assertThat(headers)
+                    .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                            "X-Correlation-Id",
+                            "c-1",
+                            "X-Caller",
+                            "told first",
+                            "TraceParent",
+                            "second")));
   }
 
   @Test
@@ -140,23 +172,35 @@ class FlowExecutionsClientTest {
     FlowExecution execution = client(NO_JITTER).launch(request);
 
     assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
-    assertThat(transport.launches).hasSize(3).allSatisfy(sent -> {
-      assertThat(sent).isSameAs(request);
-      assertThat(sent.flowExecutionId()).isEqualTo(request.flowExecutionId());
-    });
+    assertThat(transport.launches)
+        .hasSize(3)
+        .allSatisfy(
+            sent -> {
+              assertThat(sent).isSameAs(request);
+              assertThat(sent.flowExecutionId()).isEqualTo(request.flowExecutionId());
+            });
     assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
-    assertThat(events.lines).contains("retry LAUNCH 1 after 200ms: unavailable",
-        "retry LAUNCH 2 after 400ms: transport_error", "done LAUNCH 3 ok");
+    assertThat(events.lines)
+        .contains(
+            "retry LAUNCH 1 after 200ms: unavailable",
+            "retry LAUNCH 2 after 400ms: transport_error",
+            "done LAUNCH 3 ok");
   }
 
   @Test
   void retryAfterIsHonouredAndCappedByThePolicy() {
-    transport.thenFail(rateLimited(Duration.ofSeconds(2)))
+    transport
+        .thenFail(rateLimited(Duration.ofSeconds(2)))
         .thenFail(rateLimited(Duration.ofMinutes(10)))
         .thenSucceed();
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
-        .retryPolicy(NO_JITTER).clock(clock).sleeper(clock.sleeper(sleeps))
-        .timeout(Duration.ofMinutes(5)).build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .retryPolicy(NO_JITTER)
+            .clock(clock)
+            .sleeper(clock.sleeper(sleeps))
+            .timeout(Duration.ofMinutes(5))
+            .build();
 
     client.launch(request());
 
@@ -176,8 +220,8 @@ class FlowExecutionsClientTest {
     return Stream.of(
         new InvalidRequestException("400", 400, "invalid_request", null, List.of()),
         new AuthenticationException("401", 401, "invalid_token", null),
-        new InsufficientScopeException("403", 403, "insufficient_scope", null,
-            Set.of("flow:execute"), Set.of()),
+        new InsufficientScopeException(
+            "403", 403, "insufficient_scope", null, Set.of("flow:execute"), Set.of()),
         new FlowNotFoundException("404", 404, "flow_not_found", null),
         new FlowNotPublishedException("409", 409, "flow_not_published", null),
         new IdempotencyConflictException("422", 422, "idempotency_key_reused", null),
@@ -209,10 +253,11 @@ class FlowExecutionsClientTest {
   void theDeadlineCoversRetriesAndEndsTheCallWithATypedException() {
     ServerException slowFailure = unavailable();
     for (int i = 0; i < 3; i++) {
-      transport.then(id -> {
-        clock.advance(Duration.ofMillis(600));
-        throw slowFailure;
-      });
+      transport.then(
+          id -> {
+            clock.advance(Duration.ofMillis(600));
+            throw slowFailure;
+          });
     }
     FlowExecutionsClient client = client(NO_JITTER);
 
@@ -232,8 +277,10 @@ class FlowExecutionsClientTest {
   void noRetryStartsWhenItsDelayWouldPassTheDeadline() {
     transport.thenFail(rateLimited(Duration.ofSeconds(20)));
 
-    assertThatThrownBy(() -> client(NO_JITTER).launch(request(),
-        CallOptions.ofTimeout(Duration.ofSeconds(10)))).isInstanceOf(FlowApiException.class)
+    assertThatThrownBy(
+            () ->
+                client(NO_JITTER).launch(request(), CallOptions.ofTimeout(Duration.ofSeconds(10))))
+        .isInstanceOf(FlowApiException.class)
         .hasFieldOrPropertyWithValue("errorCode", "rate_limited");
     assertThat(sleeps).isEmpty();
   }
@@ -242,8 +289,13 @@ class FlowExecutionsClientTest {
   void anExplicitDeadlineWinsOverALongerTimeout() {
     transport.thenSucceed();
 
-    client(NO_JITTER).launch(request(), CallOptions.builder()
-        .timeout(Duration.ofMinutes(1)).deadline(clock.instant().plusSeconds(3)).build());
+    client(NO_JITTER)
+        .launch(
+            request(),
+            CallOptions.builder()
+                .timeout(Duration.ofMinutes(1))
+                .deadline(clock.instant().plusSeconds(3))
+                .build());
 
     assertThat(transport.options.get(0).timeout()).contains(Duration.ofSeconds(3));
   }
@@ -252,8 +304,8 @@ class FlowExecutionsClientTest {
   void extraHeadersReachTheTransport() {
     transport.thenSucceed();
 
-    client(NO_JITTER).launch(request(),
-        CallOptions.builder().putHeaders("X-Correlation-Id", "trace-1").build());
+    client(NO_JITTER)
+        .launch(request(), CallOptions.builder().putHeaders("X-Correlation-Id", "trace-1").build());
 
     assertThat(transport.options.get(0).headers()).containsEntry("X-Correlation-Id", "trace-1");
   }
@@ -261,24 +313,31 @@ class FlowExecutionsClientTest {
   @Test
   void aListenerThatThrowsNeverBreaksACall() {
     transport.thenFail(unavailable()).thenSucceed();
-    ExecutionListener broken = new ExecutionListener() {
-      @Override
-      public void attemptStarted(AttemptStarted event) {
-        throw new IllegalStateException("listener bug");
-      }
+    ExecutionListener broken =
+        new ExecutionListener() {
+          @Override
+          public void attemptStarted(AttemptStarted event) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void retryScheduled(RetryScheduled event) {
-        throw new AssertionError("listener bug");
-      }
+          @Override
+          public void retryScheduled(RetryScheduled event) {
+            throw new AssertionError("listener bug");
+          }
 
-      @Override
-      public void callFinished(CallFinished event) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
-        .retryPolicy(NO_JITTER).sleeper(clock.sleeper(sleeps)).clock(clock).listener(broken).build();
+          @Override
+          public void callFinished(CallFinished event) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .retryPolicy(NO_JITTER)
+            .sleeper(clock.sleeper(sleeps))
+            .clock(clock)
+            .listener(broken)
+            .build();
 
     assertThat(client.launch(request()).status()).isEqualTo(ExecutionStatus.QUEUED);
   }
@@ -287,9 +346,11 @@ class FlowExecutionsClientTest {
   void getValidatesTheIdBeforeSending() {
     FlowExecutionsClient client = client(NO_JITTER);
 
-    assertThatThrownBy(() -> client.get(" ")).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> client.get(" "))
+        .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("flow_execution_id is blank");
-    assertThatThrownBy(() -> client.get("a/b")).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> client.get("a/b"))
+        .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("flow_execution_id has '/' at index 1");
     assertThat(transport.gets).isEmpty();
   }
@@ -306,7 +367,8 @@ class FlowExecutionsClientTest {
 
   @Test
   void awaitCompletionPollsWithGrowingDelaysUntilFinal() {
-    transport.then(id -> execution(id, ExecutionStatus.QUEUED))
+    transport
+        .then(id -> execution(id, ExecutionStatus.QUEUED))
         .then(id -> execution(id, ExecutionStatus.RUNNING))
         .then(id -> execution(id, ExecutionStatus.RUNNING))
         .then(id -> execution(id, ExecutionStatus.COMPLETED));
@@ -314,8 +376,9 @@ class FlowExecutionsClientTest {
     FlowExecution done = client(NO_JITTER).awaitCompletion("exec-1", Duration.ofMinutes(1));
 
     assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
-    assertThat(sleeps).containsExactly(
-        Duration.ofMillis(250), Duration.ofMillis(375), Duration.ofNanos(562_500_000));
+    assertThat(sleeps)
+        .containsExactly(
+            Duration.ofMillis(250), Duration.ofMillis(375), Duration.ofNanos(562_500_000));
   }
 
   @Test
@@ -335,15 +398,20 @@ class FlowExecutionsClientTest {
   @Test
   void asyncLaunchRetriesOffTheCallersThread() throws Exception {
     transport.thenFail(unavailable()).thenFail(connectionReset()).thenSucceed();
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).build())
-        .listener(events).build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).build())
+            .listener(events)
+            .build();
     LaunchRequest request = request();
 
     FlowExecution execution = client.launchAsync(request).get(5, TimeUnit.SECONDS);
 
     assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
-    assertThat(transport.launches).hasSize(3).allSatisfy(sent -> assertThat(sent).isSameAs(request));
+    assertThat(transport.launches)
+        .hasSize(3)
+        .allSatisfy(sent -> assertThat(sent).isSameAs(request));
     // The first attempt is sent from the caller (without blocking); retries wait on the scheduler.
     assertThat(events.threadOf("started LAUNCH 2")).isNotEqualTo(Thread.currentThread().getName());
     assertThat(events.threadOf("started LAUNCH 3")).isNotEqualTo(Thread.currentThread().getName());
@@ -361,14 +429,16 @@ class FlowExecutionsClientTest {
     CompletableFuture<FlowExecution> future = client.launchAsync(request());
 
     assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class).hasCause(invalid);
+        .isInstanceOf(ExecutionException.class)
+        .hasCause(invalid);
     client.close();
   }
 
   @Test
   void cancellingAnAsyncCallCancelsTheAttemptInFlightAndStopsRetries() throws Exception {
     HeldTransport held = new HeldTransport();
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(held).listener(events).build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder().transport(held).listener(events).build();
 
     CompletableFuture<FlowExecution> future = client.launchAsync(request());
     CompletableFuture<TransportResponse> inFlight = held.attempts.poll(5, TimeUnit.SECONDS);
@@ -398,12 +468,13 @@ class FlowExecutionsClientTest {
 
   @Test
   void awaitCompletionAsyncPollsUntilFinal() throws Exception {
-    transport.then(id -> execution(id, ExecutionStatus.RUNNING))
+    transport
+        .then(id -> execution(id, ExecutionStatus.RUNNING))
         .then(id -> execution(id, ExecutionStatus.FAILED));
     FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
 
-    FlowExecution done = client.awaitCompletionAsync("exec-9", Duration.ofSeconds(10))
-        .get(5, TimeUnit.SECONDS);
+    FlowExecution done =
+        client.awaitCompletionAsync("exec-9", Duration.ofSeconds(10)).get(5, TimeUnit.SECONDS);
 
     assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(transport.gets).containsExactly("exec-9", "exec-9");
@@ -411,25 +482,33 @@ class FlowExecutionsClientTest {
   }
 
   @Test
-  void aLostReusedConnectionIsResentAtOnceOnAFreshConnectionWithoutCostingAnAttempt() throws Exception {
-    TransportException lost = TransportException.lostReusedConnection("lost", new IOException("reset"));
+  void aLostReusedConnectionIsResentAtOnceOnAFreshConnectionWithoutCostingAnAttempt()
+      throws Exception {
+    TransportException lost =
+        TransportException.lostReusedConnection("lost", new IOException("reset"));
     transport.thenFail(lost).thenSucceed().thenFail(lost).thenSucceed();
     FlowExecutionsClient client = client(RetryPolicy.none());
 
     ResponseMetadata sync = client.withResponse().launch(request()).metadata();
-    ResponseMetadata async = client.withResponse().launchAsync(request()).get(5, TimeUnit.SECONDS).metadata();
+    ResponseMetadata async =
+        client.withResponse().launchAsync(request()).get(5, TimeUnit.SECONDS).metadata();
 
-    assertThat(sync.attempts()).as("both requests went on the wire: both are attempts").isEqualTo(2);
+    assertThat(sync.attempts())
+        .as("both requests went on the wire: both are attempts")
+        .isEqualTo(2);
     assertThat(async.attempts()).isEqualTo(2);
-    assertThat(transport.options).extracting(CallOptions::freshConnection)
+    assertThat(transport.options)
+        .extracting(CallOptions::freshConnection)
         .containsExactly(false, true, false, true);
     assertThat(sleeps).allSatisfy(delay -> assertThat(delay).isZero());
-    assertThat(events.lines).contains("retry LAUNCH 1 after 0ms: transport_error", "done LAUNCH 2 ok");
+    assertThat(events.lines)
+        .contains("retry LAUNCH 1 after 0ms: transport_error", "done LAUNCH 2 ok");
   }
 
   @Test
   void aLostFreshConnectionCountsAsAnAttemptSoTheRetryPolicyStillBoundsTheCall() {
-    TransportException lost = TransportException.lostReusedConnection("lost", new IOException("reset"));
+    TransportException lost =
+        TransportException.lostReusedConnection("lost", new IOException("reset"));
     transport.thenFail(lost).thenFail(lost).thenFail(lost).thenFail(lost).thenSucceed();
     FlowExecutionsClient client = client(RetryPolicy.builder().maxAttempts(2).jitter(0).build());
 
@@ -437,7 +516,8 @@ class FlowExecutionsClientTest {
     assertThatThrownBy(() -> client.launch(request())).isSameAs(lost);
 
     assertThat(transport.launches).hasSize(4);
-    assertThat(transport.options).extracting(CallOptions::freshConnection)
+    assertThat(transport.options)
+        .extracting(CallOptions::freshConnection)
         .containsExactly(false, true, false, true);
     assertThat(sleeps).containsExactly(Duration.ZERO, Duration.ofMillis(200), Duration.ZERO);
   }
@@ -489,7 +569,8 @@ class FlowExecutionsClientTest {
     }
 
     @Override
-    public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+    public CompletableFuture<TransportResponse> launchAsync(
+        LaunchRequest request, CallOptions options) {
       CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
       attempts.add(attempt);
       return attempt;

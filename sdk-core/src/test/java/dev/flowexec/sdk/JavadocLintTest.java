@@ -2,9 +2,9 @@ package dev.flowexec.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +30,25 @@ class JavadocLintTest {
     Path sources = Paths.get(System.getProperty("user.dir"), "src", "main", "java");
     List<String> files;
     try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.map(Path::toString)
-          .filter(name -> name.endsWith(".java"))
-          .filter(name -> !name.contains(File.separator + "internal" + File.separator))
-          .collect(Collectors.toList());
+      files =
+          walk.map(Path::toString)
+              .filter(name -> name.endsWith(".java"))
+              .filter(name -> !name.contains(File.separator + "internal" + File.separator))
+              .collect(Collectors.toList());
     }
     Path out = Files.createTempDirectory("javadoc-lint");
-    List<String> args = new ArrayList<>(List.of("-Xdoclint:all", "-Werror", "-quiet", "--release", "11",
-        "-classpath", classes + File.pathSeparator + jarOf(org.immutables.value.Value.class),
-        "-d", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-Xdoclint:all",
+                "-Werror",
+                "-quiet",
+                "--release",
+                "11",
+                "-classpath",
+                classes + File.pathSeparator + jarOf(org.immutables.value.Value.class),
+                "-d",
+                out.toString()));
     args.addAll(files);
     ByteArrayOutputStream report = new ByteArrayOutputStream();
     DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
@@ -46,8 +56,9 @@ class JavadocLintTest {
     int exit = javadoc.run(null, report, report, args.toArray(new String[0]));
 
     assertThat(files).hasSizeGreaterThan(20);
-    assertThat(exit).as("javadoc -Xdoclint:all -Werror reported:%n%s",
-        report.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(exit)
+        .as("javadoc -Xdoclint:all -Werror reported:%n%s", report.toString(StandardCharsets.UTF_8))
+        .isZero();
   }
 
   private static String jarOf(Class<?> type) {

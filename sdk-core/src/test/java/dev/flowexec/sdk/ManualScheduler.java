@@ -33,8 +33,11 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     while (true) {
       Task<?> next;
       synchronized (this) {
-        next = tasks.stream().filter(t -> !t.isDone() && !t.due.isAfter(until))
-            .min(Comparator.comparing(t -> t.due)).orElse(null);
+        next =
+            tasks.stream()
+                .filter(t -> !t.isDone() && !t.due.isAfter(until))
+                .min(Comparator.comparing(t -> t.due))
+                .orElse(null);
         if (next == null) {
           break;
         }
@@ -57,10 +60,13 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
 
   @Override
   public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-    return add(new Task<Void>(() -> {
-      command.run();
-      return null;
-    }, clock.instant().plusNanos(unit.toNanos(delay))));
+    return add(
+        new Task<Void>(
+            () -> {
+              command.run();
+              return null;
+            },
+            clock.instant().plusNanos(unit.toNanos(delay))));
   }
 
   @Override

@@ -21,32 +21,66 @@ final class RecordingListener implements ExecutionListener {
 
   @Override
   public void attemptFinished(AttemptFinished event) {
-    record("finished " + event.operation() + " " + event.attempt() + " "
-        + event.execution().map(e -> String.valueOf(e.status())).orElseGet(() -> event.failure()
-            .map(f -> f instanceof FlowApiException ? ((FlowApiException) f).errorCode() : "?")
-            .orElse("?")));
+    record(
+        "finished "
+            + event.operation()
+            + " "
+            + event.attempt()
+            + " "
+            + event
+                .execution()
+                .map(e -> String.valueOf(e.status()))
+                .orElseGet(
+                    () ->
+                        event
+                            .failure()
+                            .map(
+                                f ->
+                                    f instanceof FlowApiException
+                                        ? ((FlowApiException) f).errorCode()
+                                        : "?")
+                            .orElse("?")));
   }
 
   @Override
   public void tokenFetched(TokenFetched event) {
-    record("token " + event.operation() + " " + event.attempt() + " " + event.duration().toMillis()
-        + "ms" + (event.forcedRefresh() ? " forced" : "") + " "
-        + event.errorCode().orElse(event.failure().isPresent() ? "?" : "ok"));
+    record(
+        "token "
+            + event.operation()
+            + " "
+            + event.attempt()
+            + " "
+            + event.duration().toMillis()
+            + "ms"
+            + (event.forcedRefresh() ? " forced" : "")
+            + " "
+            + event.errorCode().orElse(event.failure().isPresent() ? "?" : "ok"));
   }
 
   @Override
   public void retryScheduled(RetryScheduled event) {
-    record("retry " + event.operation() + " " + event.attempt() + " after "
-        + event.delay().toMillis() + "ms: " + event.cause().errorCode());
+    record(
+        "retry "
+            + event.operation()
+            + " "
+            + event.attempt()
+            + " after "
+            + event.delay().toMillis()
+            + "ms: "
+            + event.cause().errorCode());
   }
 
   @Override
   public void callFinished(CallFinished event) {
     RuntimeException failure = event.failure().orElse(null);
-    String outcome = event.execution().isPresent() ? "ok"
-        : failure instanceof FlowApiException ? ((FlowApiException) failure).errorCode()
-        : failure instanceof java.util.concurrent.CancellationException ? "cancelled"
-        : String.valueOf(failure);
+    String outcome =
+        event.execution().isPresent()
+            ? "ok"
+            : failure instanceof FlowApiException
+                ? ((FlowApiException) failure).errorCode()
+                : failure instanceof java.util.concurrent.CancellationException
+                    ? "cancelled"
+                    : String.valueOf(failure);
     record("done " + event.operation() + " " + event.attempts() + " " + outcome);
   }
 

@@ -27,27 +27,38 @@ class ResponseMetadataTest {
   private final ScriptedTransport transport = new ScriptedTransport();
   private final List<ExecutionListener.CallFinished> finished = new CopyOnWriteArrayList<>();
   private final List<ExecutionListener.AttemptFinished> attempts = new CopyOnWriteArrayList<>();
-  private final ExecutionListener capture = new ExecutionListener() {
-    @Override
-    public void attemptFinished(AttemptFinished event) {
-      attempts.add(event);
-    }
+  private final ExecutionListener capture =
+      new ExecutionListener() {
+        @Override
+        public void attemptFinished(AttemptFinished event) {
+          attempts.add(event);
+        }
 
-    @Override
-    public void callFinished(CallFinished event) {
-      finished.add(event);
-    }
-  };
+        @Override
+        public void callFinished(CallFinished event) {
+          finished.add(event);
+        }
+      };
 
   private FlowExecutionsClient client() {
-    return FlowExecutionsClient.builder().transport(transport).retryPolicy(NO_JITTER).clock(clock)
-        .sleeper(clock.sleeper(sleeps)).listener(capture).build();
+    return FlowExecutionsClient.builder()
+        .transport(transport)
+        .retryPolicy(NO_JITTER)
+        .clock(clock)
+        .sleeper(clock.sleeper(sleeps))
+        .listener(capture)
+        .build();
   }
 
   @Test
   void aNewLaunchIs201NotReplayedWithItsRequestId() {
-    transport.thenRespond(id -> TransportResponse.of(execution(id, ExecutionStatus.QUEUED), 201,
-        ResponseHeaders.of("Location", "/api/v2/flows/executions/" + id, "X-Request-Id", "req_a")));
+    transport.thenRespond(
+        id ->
+            TransportResponse.of(
+                execution(id, ExecutionStatus.QUEUED),
+                201,
+                ResponseHeaders.of(
+                    "Location", "/api/v2/flows/executions/" + id, "X-Request-Id", "req_a")));
 
     ExecutionResponse response = client().withResponse().launch(request());
 
@@ -57,18 +68,25 @@ class ResponseMetadataTest {
     assertThat(meta.requestId()).contains("req_a");
     assertThat(meta.attempts()).isEqualTo(1);
     assertThat(meta.elapsed()).isEqualTo(Duration.ZERO);
-    assertThat(meta.headers().first("location")).contains("/api/v2/flows/executions/"
-        + response.execution().flowExecutionId());
-    assertThat(finished).singleElement().satisfies(call -> {
-      assertThat(call.metadata()).contains(meta);
-      assertThat(call.execution()).contains(response.execution());
-    });
+    assertThat(meta.headers().first("location"))
+        .contains("/api/v2/flows/executions/" + response.execution().flowExecutionId());
+    assertThat(finished)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.metadata()).contains(meta);
+              assertThat(call.execution()).contains(response.execution());
+            });
   }
 
   @Test
   void aReplayedLaunchIs200WithIdempotentReplayed() {
-    transport.thenRespond(id -> TransportResponse.of(execution(id, ExecutionStatus.RUNNING), 200,
-        ResponseHeaders.of("Idempotent-Replayed", "true", "X-Request-Id", "req_b")));
+    transport.thenRespond(
+        id ->
+            TransportResponse.of(
+                execution(id, ExecutionStatus.RUNNING),
+                200,
+                ResponseHeaders.of("Idempotent-Replayed", "true", "X-Request-Id", "req_b")));
 
     ResponseMetadata meta = client().withResponse().launch(request()).metadata();
 
@@ -79,8 +97,10 @@ class ResponseMetadataTest {
 
   @Test
   void aReadIsNeverReplayed() {
-    transport.thenRespond(id -> TransportResponse.of(execution(id, ExecutionStatus.RUNNING), 200,
-        ResponseHeaders.empty()));
+    transport.thenRespond(
+        id ->
+            TransportResponse.of(
+                execution(id, ExecutionStatus.RUNNING), 200, ResponseHeaders.empty()));
 
     ResponseMetadata meta = client().withResponse().get("abc").metadata();
 
@@ -98,7 +118,8 @@ class ResponseMetadataTest {
     assertThat(meta.elapsed()).isEqualTo(sleeps.stream().reduce(Duration.ZERO, Duration::plus));
     assertThat(meta.elapsed()).isPositive();
     assertThat(meta.requestId()).contains("req_1");
-    assertThat(attempts).extracting(ExecutionListener.AttemptFinished::statusCode)
+    assertThat(attempts)
+        .extracting(ExecutionListener.AttemptFinished::statusCode)
         .containsExactly(503, 503, 201);
     assertThat(attempts.get(0).response()).isEmpty();
     assertThat(attempts.get(2).response().map(TransportResponse::statusCode)).contains(201);
@@ -117,7 +138,8 @@ class ResponseMetadataTest {
 
   @Test
   void awaitCompletionCountsTheAttemptsOfEveryPoll() throws Exception {
-    transport.then(id -> execution(id, ExecutionStatus.RUNNING))
+    transport
+        .then(id -> execution(id, ExecutionStatus.RUNNING))
         .thenFail(unavailable())
         .then(id -> execution(id, ExecutionStatus.COMPLETED));
 
@@ -133,77 +155,97 @@ class ResponseMetadataTest {
   @Test
   void listenersAddHeadersToEachAttemptAlone() {
     transport.thenFail(unavailable()).thenSucceed();
-    ExecutionListener tracing = new ExecutionListener() {
-      @Override
-      public void attemptStarted(AttemptStarted event) {
-        event.addHeader("traceparent", "00-trace-span" + event.attempt() + "-01");
-      }
-    };
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport)
-        .retryPolicy(NO_JITTER).clock(clock).sleeper(clock.sleeper(sleeps))
-        .listener(tracing).listener(capture).build();
+    ExecutionListener tracing =
+        new ExecutionListener() {
+          @Override
+          public void attemptStarted(AttemptStarted event) {
+            event.addHeader("traceparent", "00-trace-span" + event.attempt() + "-01");
+          }
+        };
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .retryPolicy(NO_JITTER)
+            .clock(clock)
+            .sleeper(clock.sleeper(sleeps))
+            .listener(tracing)
+            .listener(capture)
+            .build();
 
     client.launch(request(), CallOptions.builder().putHeaders("X-Correlation-Id", "c1").build());
 
-    assertThat(transport.options).extracting(CallOptions::headers).containsExactly(
-        java.util.Map.of("X-Correlation-Id", "c1", "traceparent", "00-trace-span1-01"),
-        java.util.Map.of("X-Correlation-Id", "c1", "traceparent", "00-trace-span2-01"));
+    assertThat(transport.options)
+        .extracting(CallOptions::headers)
+        .containsExactly(
+            java.util.Map.of("X-Correlation-Id", "c1", "traceparent", "00-trace-span1-01"),
+            java.util.Map.of("X-Correlation-Id", "c1", "traceparent", "00-trace-span2-01"));
     assertThat(finished).hasSize(1); // the second listener heard the call too
   }
 
   @Test
   void aListenerCannotAddAHeaderTheSdkOwns() {
-    ExecutionListener.AttemptStarted event = new ExecutionListener.AttemptStarted(1,
-        dev.flowexec.sdk.transport.Operation.LAUNCH, "abc", 1, null);
+    ExecutionListener.AttemptStarted event =
+        new ExecutionListener.AttemptStarted(
+            1, dev.flowexec.sdk.transport.Operation.LAUNCH, "abc", 1, null);
 
     assertThatThrownBy(() -> event.addHeader("Authorization", "Bearer x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Bearer x");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("Bearer x");
     assertThat(event.addedHeaders()).isEmpty();
   }
 
   @Test
   void eventsTieTogetherByCallIdAndNameTheUrlWithoutUserInfo() {
     List<ExecutionListener.AttemptStarted> started = new CopyOnWriteArrayList<>();
-    FlowTransport withUrl = new FlowTransport() {
-      @Override
-      public TransportResponse launch(dev.flowexec.sdk.model.LaunchRequest request,
-          CallOptions options) {
-        return transport.launch(request, options);
-      }
-
-      @Override
-      public TransportResponse get(String id, CallOptions options) {
-        return transport.get(id, options);
-      }
-
-      @Override
-      public Optional<URI> baseUrl() {
-        return Optional.of(URI.create("https://user:pw@flows.example.com:8443/base/?q=1"));
-      }
-    };
-    transport.thenSucceed().thenSucceed();
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(withUrl)
-        .listener(new ExecutionListener() {
+    FlowTransport withUrl =
+        new FlowTransport() {
           @Override
-          public void attemptStarted(AttemptStarted event) {
-            started.add(event);
+          public TransportResponse launch(
+              dev.flowexec.sdk.model.LaunchRequest request, CallOptions options) {
+            return transport.launch(request, options);
           }
-        }).listener(capture).build();
+
+          @Override
+          public TransportResponse get(String id, CallOptions options) {
+            return transport.get(id, options);
+          }
+
+          @Override
+          public Optional<URI> baseUrl() {
+            return Optional.of(URI.create("https://user:pw@flows.example.com:8443/base/?q=1"));
+          }
+        };
+    transport.thenSucceed().thenSucceed();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(withUrl)
+            .listener(
+                new ExecutionListener() {
+                  @Override
+                  public void attemptStarted(AttemptStarted event) {
+                    started.add(event);
+                  }
+                })
+            .listener(capture)
+            .build();
 
     client.launch(request());
     client.get("abc");
 
-    assertThat(started).extracting(e -> e.url().orElseThrow()).containsExactly(
-        "https://flows.example.com:8443/base/api/v2/flows/executions",
-        "https://flows.example.com:8443/base/api/v2/flows/executions/abc");
+    assertThat(started)
+        .extracting(e -> e.url().orElseThrow())
+        .containsExactly(
+            "https://flows.example.com:8443/base/api/v2/flows/executions",
+            "https://flows.example.com:8443/base/api/v2/flows/executions/abc");
     assertThat(started.get(0).callId()).isEqualTo(finished.get(0).callId());
     assertThat(started.get(1).callId()).isNotEqualTo(started.get(0).callId());
   }
 
   @Test
   void headersLookUpInAnyCaseAndHideCredentials() {
-    ResponseHeaders headers = ResponseHeaders.of("Set-Cookie", "session=s3cr3t", "X-Request-Id",
-        "r1", "x-request-id", "r2");
+    ResponseHeaders headers =
+        ResponseHeaders.of(
+            "Set-Cookie", "session=s3cr3t", "X-Request-Id", "r1", "x-request-id", "r2");
 
     assertThat(headers.all("X-REQUEST-ID")).containsExactly("r1", "r2");
     assertThat(headers.asMap()).containsKeys("set-cookie", "x-request-id");

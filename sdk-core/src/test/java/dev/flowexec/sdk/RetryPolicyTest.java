@@ -11,16 +11,20 @@ class RetryPolicyTest {
   void backoffGrowsExponentiallyUpToTheCap() {
     RetryPolicy policy = RetryPolicy.builder().jitter(0).build();
 
-    assertThat(policy.delayBeforeRetry(1, TestValues.unavailable(), 0.9)).isEqualTo(Duration.ofMillis(200));
-    assertThat(policy.delayBeforeRetry(2, TestValues.unavailable(), 0.9)).isEqualTo(Duration.ofMillis(400));
-    assertThat(policy.delayBeforeRetry(10, TestValues.unavailable(), 0.9)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(policy.delayBeforeRetry(1, TestValues.unavailable(), 0.9))
+        .isEqualTo(Duration.ofMillis(200));
+    assertThat(policy.delayBeforeRetry(2, TestValues.unavailable(), 0.9))
+        .isEqualTo(Duration.ofMillis(400));
+    assertThat(policy.delayBeforeRetry(10, TestValues.unavailable(), 0.9))
+        .isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
   void jitterTakesOffAtMostItsShare() {
     RetryPolicy policy = RetryPolicy.defaults();
 
-    assertThat(policy.delayBeforeRetry(1, TestValues.unavailable(), 0.0)).isEqualTo(Duration.ofMillis(200));
+    assertThat(policy.delayBeforeRetry(1, TestValues.unavailable(), 0.0))
+        .isEqualTo(Duration.ofMillis(200));
     assertThat(policy.delayBeforeRetry(1, TestValues.unavailable(), 0.999999))
         .isBetween(Duration.ofMillis(100), Duration.ofMillis(101));
   }

@@ -26,8 +26,10 @@ final class ScriptedTransport implements FlowTransport {
 
   /** Queues an answer: a function of the execution id that returns or throws. */
   synchronized ScriptedTransport then(Function<String, FlowExecution> answer) {
-    return thenRespond(id -> TransportResponse.of(answer.apply(id), 201,
-        ResponseHeaders.of("X-Request-Id", nextRequestId())));
+    return thenRespond(
+        id ->
+            TransportResponse.of(
+                answer.apply(id), 201, ResponseHeaders.of("X-Request-Id", nextRequestId())));
   }
 
   private synchronized String nextRequestId() {
@@ -42,9 +44,10 @@ final class ScriptedTransport implements FlowTransport {
   }
 
   synchronized ScriptedTransport thenFail(RuntimeException failure) {
-    return then(id -> {
-      throw failure;
-    });
+    return then(
+        id -> {
+          throw failure;
+        });
   }
 
   synchronized ScriptedTransport thenSucceed() {

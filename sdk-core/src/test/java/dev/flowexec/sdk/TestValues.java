@@ -49,7 +49,7 @@ final class TestValues {
   }
 
   static IdempotencyConflictException inProgress() {
-    return new IdempotencyConflictException("409 request_in_progress", 409,
-        IdempotencyConflictException.REQUEST_IN_PROGRESS, "req_3");
+    return new IdempotencyConflictException(
+        "409 request_in_progress", 409, IdempotencyConflictException.REQUEST_IN_PROGRESS, "req_3");
   }
 }

@@ -29,8 +29,11 @@ public final class ApiBaseline {
   public static final String UPDATE_PROPERTY = "flowexec.api.update";
 
   /** The command that regenerates every module's baseline. */
-  public static final String REGENERATE = "mvn -o test -Dtest=ApiBaselineTest"
-      + " -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
+  public static final String REGENERATE =
+      "mvn -o test -Dtest=ApiBaselineTest"
+          + " -Dsurefire.failIfNoSpecifiedTests=false -D"
+          + UPDATE_PROPERTY
+          + "=true";
 
   private static final Pattern INTERNAL_REFERENCE =
       Pattern.compile("dev/flowexec/sdk/(?:[a-z0-9_]+/)*?internal/");
@@ -38,8 +41,8 @@ public final class ApiBaseline {
   private ApiBaseline() {}
 
   /**
-   * Checks the module in the working directory: its API against {@code api/<module>.api} (or
-   * writes that file when {@value #UPDATE_PROPERTY} is true), and that no generated type is in it.
+   * Checks the module in the working directory: its API against {@code api/<module>.api} (or writes
+   * that file when {@value #UPDATE_PROPERTY} is true), and that no generated type is in it.
    *
    * @throws IOException if the classes or the baseline cannot be read or written
    * @throws AssertionError if the API differs from the baseline, the baseline is missing, or a
@@ -63,23 +66,40 @@ public final class ApiBaseline {
     Path baseline = module.resolve("api").resolve(name + ".api");
     List<String> api = ApiDump.dump(classes, Thread.currentThread().getContextClassLoader());
     requireNoGeneratedType(api, module.resolve("target/generated-sources/annotations"), name);
-    String text = "# The public API of " + name + ", checked by ApiBaselineTest. Regenerate with\n# "
-        + REGENERATE + "\n" + String.join("\n", api) + "\n";
+    String text =
+        "# The public API of "
+            + name
+            + ", checked by ApiBaselineTest. Regenerate with\n# "
+            + REGENERATE
+            + "\n"
+            + String.join("\n", api)
+            + "\n";
     if (update) {
       Files.createDirectories(baseline.getParent());
       Files.write(baseline, text.getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (!Files.exists(baseline)) {
-      throw new AssertionError(name + " has no API baseline " + module.relativize(baseline)
-          + ": create it with\n  " + REGENERATE + "\nand commit it");
+      throw new AssertionError(
+          name
+              + " has no API baseline "
+              + module.relativize(baseline)
+              + ": create it with\n  "
+              + REGENERATE
+              + "\nand commit it");
     }
     String committed = new String(Files.readAllBytes(baseline), StandardCharsets.UTF_8);
     if (!committed.equals(text)) {
-      throw new AssertionError("The public API of " + name + " differs from "
-          + module.relativize(baseline) + " (- committed, + now):\n" + diff(committed, text)
-          + "If the change is intended, regenerate the baseline with\n  " + REGENERATE
-          + "\nand commit it with the change.");
+      throw new AssertionError(
+          "The public API of "
+              + name
+              + " differs from "
+              + module.relativize(baseline)
+              + " (- committed, + now):\n"
+              + diff(committed, text)
+              + "If the change is intended, regenerate the baseline with\n  "
+              + REGENERATE
+              + "\nand commit it with the change.");
     }
   }
 
@@ -116,9 +136,10 @@ public final class ApiBaseline {
       }
     }
     if (!violations.isEmpty()) {
-      throw new AssertionError("another module's internal package is not API; use its public API"
-          + " (or make what you need an explicit, documented one):\n  "
-          + String.join("\n  ", violations));
+      throw new AssertionError(
+          "another module's internal package is not API; use its public API"
+              + " (or make what you need an explicit, documented one):\n  "
+              + String.join("\n  ", violations));
     }
   }
 
@@ -129,10 +150,11 @@ public final class ApiBaseline {
     }
     List<String> generated;
     try (Stream<Path> walk = Files.walk(generatedSources)) {
-      generated = walk.filter(p -> p.toString().endsWith(".java"))
-          .map(p -> generatedSources.relativize(p).toString().replace('\\', '/'))
-          .map(p -> p.substring(0, p.length() - ".java".length()).replace('/', '.'))
-          .collect(Collectors.toList());
+      generated =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .map(p -> generatedSources.relativize(p).toString().replace('\\', '/'))
+              .map(p -> p.substring(0, p.length() - ".java".length()).replace('/', '.'))
+              .collect(Collectors.toList());
     }
     List<String> leaks = new ArrayList<>();
     for (String type : generated) {
@@ -140,9 +162,11 @@ public final class ApiBaseline {
       api.stream().filter(line -> named.matcher(line).find()).forEach(leaks::add);
     }
     if (!leaks.isEmpty()) {
-      throw new AssertionError("generated types are part of the public API of " + name
-          + "; users must never need to name one. Hide them behind types you wrote:\n  "
-          + String.join("\n  ", leaks));
+      throw new AssertionError(
+          "generated types are part of the public API of "
+              + name
+              + "; users must never need to name one. Hide them behind types you wrote:\n  "
+              + String.join("\n  ", leaks));
     }
   }
 

@@ -40,11 +40,16 @@ public final class ApiDump {
     TreeMap<String, List<String>> types = new TreeMap<>();
     List<String> names;
     try (Stream<Path> walk = Files.walk(classes)) {
-      names = walk.map(classes::relativize).map(p -> p.toString().replace('\\', '/'))
-          .filter(p -> p.endsWith(".class") && !p.endsWith("module-info.class")
-              && !p.endsWith("package-info.class"))
-          .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
-          .collect(Collectors.toList());
+      names =
+          walk.map(classes::relativize)
+              .map(p -> p.toString().replace('\\', '/'))
+              .filter(
+                  p ->
+                      p.endsWith(".class")
+                          && !p.endsWith("module-info.class")
+                          && !p.endsWith("package-info.class"))
+              .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
+              .collect(Collectors.toList());
     }
     for (String name : names) {
       Class<?> type;
@@ -73,8 +78,10 @@ public final class ApiDump {
   private static boolean isAccessible(Class<?> type) {
     for (Class<?> t = type; t != null; t = t.getDeclaringClass()) {
       int modifiers = t.getModifiers();
-      boolean visible = t.getDeclaringClass() == null ? Modifier.isPublic(modifiers)
-          : Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+      boolean visible =
+          t.getDeclaringClass() == null
+              ? Modifier.isPublic(modifiers)
+              : Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
       if (!visible) {
         return false;
       }
@@ -88,7 +95,8 @@ public final class ApiDump {
     Set<String> members = new TreeSet<>();
     for (Class<?> c = type; c != null && (c == type || !isAccessible(c)); c = c.getSuperclass()) {
       // a package-private superclass's members are called on the public type
-      for (Constructor<?> constructor : c == type ? c.getDeclaredConstructors() : new Constructor<?>[0]) {
+      for (Constructor<?> constructor :
+          c == type ? c.getDeclaredConstructors() : new Constructor<?>[0]) {
         if (visible(constructor)) {
           members.add(constructor.toGenericString());
         }
@@ -110,13 +118,16 @@ public final class ApiDump {
 
   private static boolean visible(Member member) {
     int modifiers = member.getModifiers();
-    return !member.isSynthetic() && (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers));
+    return !member.isSynthetic()
+        && (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers));
   }
 
-  /** Drops the declaring type from a member's name: {@code a.B.name(...)} becomes {@code name(...)}. */
+  /**
+   * Drops the declaring type from a member's name: {@code a.B.name(...)} becomes {@code name(...)}.
+   */
   private static String shorten(String signature, Member member) {
-    return signature.replace(member.getDeclaringClass().getTypeName() + "." + member.getName(),
-        member.getName());
+    return signature.replace(
+        member.getDeclaringClass().getTypeName() + "." + member.getName(), member.getName());
   }
 
   private static String header(Class<?> type) {
@@ -139,7 +150,9 @@ public final class ApiDump {
       }
     }
     if (!interfaces.isEmpty()) {
-      header.append(type.isInterface() ? " extends " : " implements ").append(String.join(", ", interfaces));
+      header
+          .append(type.isInterface() ? " extends " : " implements ")
+          .append(String.join(", ", interfaces));
     }
     return header.toString();
   }

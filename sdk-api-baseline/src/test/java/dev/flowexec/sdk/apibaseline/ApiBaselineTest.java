@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The dump, the baseline check, the generated-type check and the internal check, on a fixture. */
 class ApiBaselineTest {
-  private static final Path FIXTURE = Paths.get("target/test-classes/dev/flowexec/sdk/apibaseline/fixture");
+  private static final Path FIXTURE =
+      Paths.get("target/test-classes/dev/flowexec/sdk/apibaseline/fixture");
 
   @TempDir Path module;
   private Path classes;
@@ -40,23 +41,25 @@ class ApiBaselineTest {
   void theDumpListsAccessibleTypesAndMembersSortedWithInheritedOnesAndNothingPackagePrivate()
       throws IOException {
     List<String> api = ApiDump.dump(classes, getClass().getClassLoader());
-    assertThat(api).containsExactly(
-        "public final class dev.flowexec.sdk.apibaseline.fixture.Shown"
-            + " implements java.lang.Comparable<dev.flowexec.sdk.apibaseline.fixture.Shown>",
-        "  public dev.flowexec.sdk.apibaseline.fixture.ImmutableShown leak()",
-        "  public final java.lang.String value()",
-        "  public int compareTo(dev.flowexec.sdk.apibaseline.fixture.Shown)",
-        "  public static dev.flowexec.sdk.apibaseline.fixture.Shown"
-            + " of(java.util.List<? extends java.lang.CharSequence>)",
-        "  public static final int LIMIT",
-        "public abstract static interface dev.flowexec.sdk.apibaseline.fixture.Shown$Stage",
-        "  public abstract dev.flowexec.sdk.apibaseline.fixture.Shown build()");
+    assertThat(api)
+        .containsExactly(
+            "public final class dev.flowexec.sdk.apibaseline.fixture.Shown"
+                + " implements java.lang.Comparable<dev.flowexec.sdk.apibaseline.fixture.Shown>",
+            "  public dev.flowexec.sdk.apibaseline.fixture.ImmutableShown leak()",
+            "  public final java.lang.String value()",
+            "  public int compareTo(dev.flowexec.sdk.apibaseline.fixture.Shown)",
+            "  public static dev.flowexec.sdk.apibaseline.fixture.Shown"
+                + " of(java.util.List<? extends java.lang.CharSequence>)",
+            "  public static final int LIMIT",
+            "public abstract static interface dev.flowexec.sdk.apibaseline.fixture.Shown$Stage",
+            "  public abstract dev.flowexec.sdk.apibaseline.fixture.Shown build()");
   }
 
   @Test
   void aMissingBaselineFailsWithTheCommandThatWritesItAndUpdateWritesIt() throws IOException {
     assertThatThrownBy(() -> ApiBaseline.check(module, false))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("has no API baseline")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("has no API baseline")
         .hasMessageContaining(ApiBaseline.REGENERATE);
     ApiBaseline.check(module, true);
     Path baseline = module.resolve("api").resolve(module.getFileName() + ".api");
@@ -69,8 +72,10 @@ class ApiBaselineTest {
     ApiBaseline.check(module, true);
     Path baseline = module.resolve("api").resolve(module.getFileName() + ".api");
     String text = new String(Files.readAllBytes(baseline), StandardCharsets.UTF_8);
-    Files.write(baseline, text.replace("  public static final int LIMIT\n", "  public static final int MAX\n")
-        .getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        baseline,
+        text.replace("  public static final int LIMIT\n", "  public static final int MAX\n")
+            .getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> ApiBaseline.check(module, false))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("- " + "  public static final int MAX")
@@ -80,11 +85,13 @@ class ApiBaselineTest {
 
   @Test
   void aGeneratedTypeInTheApiFails() throws IOException {
-    Path generated = module.resolve("target/generated-sources/annotations/dev/flowexec/sdk/apibaseline/fixture");
+    Path generated =
+        module.resolve("target/generated-sources/annotations/dev/flowexec/sdk/apibaseline/fixture");
     Files.createDirectories(generated);
     Files.write(generated.resolve("ImmutableShown.java"), new byte[0]);
     assertThatThrownBy(() -> ApiBaseline.check(module, true))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("generated types are part of the public API")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("generated types are part of the public API")
         .hasMessageContaining("leak()");
   }
 
@@ -92,9 +99,12 @@ class ApiBaselineTest {
   void usingAnotherModulesInternalPackageFailsButOwnInternalIsFine() throws IOException {
     Path own = classes.resolve("dev/flowexec/sdk/apibaseline/internal");
     Files.createDirectories(own);
-    Files.write(own.resolve("Mine.class"), "Ldev/flowexec/sdk/apibaseline/internal/Other;".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        own.resolve("Mine.class"),
+        "Ldev/flowexec/sdk/apibaseline/internal/Other;".getBytes(StandardCharsets.ISO_8859_1));
     assertThatCode(() -> ApiBaseline.checkNoForeignInternal(classes)).doesNotThrowAnyException();
-    Files.write(classes.resolve("dev/flowexec/sdk/apibaseline/fixture/Uses.class"),
+    Files.write(
+        classes.resolve("dev/flowexec/sdk/apibaseline/fixture/Uses.class"),
         "xxLdev/flowexec/sdk/internal/RetryAfter;yy".getBytes(StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> ApiBaseline.checkNoForeignInternal(classes))
         .isInstanceOf(AssertionError.class)

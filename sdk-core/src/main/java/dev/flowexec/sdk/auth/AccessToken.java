@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 import org.immutables.value.Value;
 
 /**
- * An OAuth 2.0 bearer token: its value, the scopes it was granted (when known) and when it
- * expires (when known). {@link #toString()} never shows the value.
+ * An OAuth 2.0 bearer token: its value, the scopes it was granted (when known) and when it expires
+ * (when known). {@link #toString()} never shows the value.
  */
 @Value.Immutable
 public abstract class AccessToken {
@@ -32,8 +32,8 @@ public abstract class AccessToken {
   }
 
   /**
-   * Starts a staged builder: {@code value}, then the optional {@code grantedScopes} and
-   * {@code expiresAt}.
+   * Starts a staged builder: {@code value}, then the optional {@code grantedScopes} and {@code
+   * expiresAt}.
    *
    * @return the first stage
    */
@@ -101,14 +101,17 @@ public abstract class AccessToken {
   @Value.Check
   AccessToken check() {
     if (value().isBlank()) {
-      throw new IllegalArgumentException("access token is blank: pass the token your identity provider issued");
+      throw new IllegalArgumentException(
+          "access token is blank: pass the token your identity provider issued");
     }
     for (int i = 0; i < value().length(); i++) {
       char c = value().charAt(i);
       if (c <= ' ' || c >= 127) {
         // Never echo the value: it is a secret.
-        throw new IllegalArgumentException("access token has a space, line break or non-ASCII character at index "
-            + i + ": pass the bare token, without \"Bearer \" or surrounding whitespace");
+        throw new IllegalArgumentException(
+            "access token has a space, line break or non-ASCII character at index "
+                + i
+                + ": pass the bare token, without \"Bearer \" or surrounding whitespace");
       }
     }
     // Keep the caller's set from changing the token afterwards.

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Supplies the bearer token for each call. Implementations cache and renew tokens, are
- * thread-safe, and never log or show a token.
+ * Supplies the bearer token for each call. Implementations cache and renew tokens, are thread-safe,
+ * and never log or show a token.
  *
- * <p>Transports ask with the attempt's {@link TokenFetchListener}
- * ({@link #token(Duration, TokenFetchListener)}), so that a provider that fetches tokens over the
- * network can tell the client's listeners of each fetch; a provider that only implements
- * {@link #token(Duration)} works the same, and reports nothing.
+ * <p>Transports ask with the attempt's {@link TokenFetchListener} ({@link #token(Duration,
+ * TokenFetchListener)}), so that a provider that fetches tokens over the network can tell the
+ * client's listeners of each fetch; a provider that only implements {@link #token(Duration)} works
+ * the same, and reports nothing.
  */
 public interface AccessTokenProvider {
   /**
@@ -19,8 +19,8 @@ public interface AccessTokenProvider {
    *
    * @param timeout how long fetching may take
    * @return the token
-   * @throws dev.flowexec.sdk.errors.FlowApiException when no token can be had, such as an
-   *     {@link dev.flowexec.sdk.errors.AuthenticationException} for refused credentials
+   * @throws dev.flowexec.sdk.errors.FlowApiException when no token can be had, such as an {@link
+   *     dev.flowexec.sdk.errors.AuthenticationException} for refused credentials
    */
   AccessToken token(Duration timeout);
 
@@ -41,10 +41,11 @@ public interface AccessTokenProvider {
 
   /**
    * Returns a token that is valid now, fetching one if needed, and reports each fetch this made to
-   * {@code fetches}: once, when it ends, with its outcome (a token served from a cache is no fetch).
-   * Transports call this form with {@link dev.flowexec.sdk.transport.CallOptions#tokenFetchListener()}.
-   * The default calls {@link #token(Duration)} and reports nothing; a provider that fetches tokens
-   * overrides it, as {@link CachingTokenProvider} does.
+   * {@code fetches}: once, when it ends, with its outcome (a token served from a cache is no
+   * fetch). Transports call this form with {@link
+   * dev.flowexec.sdk.transport.CallOptions#tokenFetchListener()}. The default calls {@link
+   * #token(Duration)} and reports nothing; a provider that fetches tokens overrides it, as {@link
+   * CachingTokenProvider} does.
    *
    * @param timeout how long fetching may take
    * @param fetches hears of the fetch, if one is made
@@ -56,9 +57,9 @@ public interface AccessTokenProvider {
   }
 
   /**
-   * Returns a token without blocking the caller, and reports each fetch this made to
-   * {@code fetches}, as {@link #token(Duration, TokenFetchListener)} does. The default calls
-   * {@link #tokenAsync(Duration)} and reports nothing.
+   * Returns a token without blocking the caller, and reports each fetch this made to {@code
+   * fetches}, as {@link #token(Duration, TokenFetchListener)} does. The default calls {@link
+   * #tokenAsync(Duration)} and reports nothing.
    *
    * @param timeout how long fetching may take
    * @param fetches hears of the fetch, if one is made

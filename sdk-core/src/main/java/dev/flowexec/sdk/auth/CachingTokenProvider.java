@@ -15,20 +15,20 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An {@link AccessTokenProvider} that runs the client-credentials grant against any identity
- * provider and caches its tokens: a token is reused until shortly before it expires, fetched with
- * a single flight (however many callers find the cache empty at once, one request goes out and all
- * of them get its token or its failure; a failure is not cached), and dropped when the service
- * refuses it ({@link #invalidate}). Failures are typed like the API's: a {@code 5xx} or HTML error
- * page is a {@link dev.flowexec.sdk.errors.ServerException}, a {@code 429} a
- * {@link dev.flowexec.sdk.errors.RateLimitedException} (both retried by the client under the
- * call's policy and deadline), an RFC 6749 §5.2 error an
- * {@link dev.flowexec.sdk.errors.AuthenticationException} that says what to check.
+ * provider and caches its tokens: a token is reused until shortly before it expires, fetched with a
+ * single flight (however many callers find the cache empty at once, one request goes out and all of
+ * them get its token or its failure; a failure is not cached), and dropped when the service refuses
+ * it ({@link #invalidate}). Failures are typed like the API's: a {@code 5xx} or HTML error page is
+ * a {@link dev.flowexec.sdk.errors.ServerException}, a {@code 429} a {@link
+ * dev.flowexec.sdk.errors.RateLimitedException} (both retried by the client under the call's policy
+ * and deadline), an RFC 6749 §5.2 error an {@link dev.flowexec.sdk.errors.AuthenticationException}
+ * that says what to check.
  *
  * <p>A token is renewed {@code min(30 s, 10 % of its lifetime)} before it expires, so a 60-second
  * token is renewed after 54 seconds; a token without {@code expires_in} is kept until the service
- * refuses it. The caller that starts a fetch gives it its own timeout; a caller that joins waits
- * at most its own. Cancelling a future {@link #tokenAsync} returned leaves the shared fetch
- * running for the others.
+ * refuses it. The caller that starts a fetch gives it its own timeout; a caller that joins waits at
+ * most its own. Cancelling a future {@link #tokenAsync} returned leaves the shared fetch running
+ * for the others.
  *
  * <p>The HTTP exchange itself is a {@link TokenEndpoint}, which each transport implements with its
  * own HTTP client; so a custom transport needs only sdk-core:
@@ -41,8 +41,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each request it sends is reported, when it ends, to the {@link TokenFetchListener} of the
  * caller that started it ({@link #token(Duration, TokenFetchListener)}): that is how the client's
- * listeners, logs, metrics and traces hear of token fetches. A token served from the cache, or
- * one a caller joined in flight, is no fetch of that caller's.
+ * listeners, logs, metrics and traces hear of token fetches. A token served from the cache, or one
+ * a caller joined in flight, is no fetch of that caller's.
  *
  * <p>Thread-safe. {@link #toString()} never shows a token or secret.
  */
@@ -59,6 +59,7 @@ public final class CachingTokenProvider implements AccessTokenProvider {
   private AccessToken cached;
   private Instant renewAt;
   private CompletableFuture<AccessToken> inFlight;
+
   /** The service refused the cached token, and no fetch has started since: the next is forced. */
   private boolean refused;
 
@@ -76,7 +77,8 @@ public final class CachingTokenProvider implements AccessTokenProvider {
    * @param endpoint sends the token requests
    * @return the provider
    */
-  public static CachingTokenProvider clientCredentials(ClientCredentials credentials, TokenEndpoint endpoint) {
+  public static CachingTokenProvider clientCredentials(
+      ClientCredentials credentials, TokenEndpoint endpoint) {
     return clientCredentials(credentials, endpoint, Clock.systemUTC());
   }
 
@@ -89,12 +91,13 @@ public final class CachingTokenProvider implements AccessTokenProvider {
    *     against
    * @return the provider
    */
-  public static CachingTokenProvider clientCredentials(ClientCredentials credentials, TokenEndpoint endpoint, Clock clock) {
+  public static CachingTokenProvider clientCredentials(
+      ClientCredentials credentials, TokenEndpoint endpoint, Clock clock) {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(clock, "clock");
-    return new CachingTokenProvider(new ClientCredentialsGrant(credentials, endpoint, clock),
-        credentials.tokenUrl(), clock);
+    return new CachingTokenProvider(
+        new ClientCredentialsGrant(credentials, endpoint, clock), credentials.tokenUrl(), clock);
   }
 
   @Override
@@ -155,8 +158,8 @@ public final class CachingTokenProvider implements AccessTokenProvider {
   /**
    * {@inheritDoc}
    *
-   * <p>Only the caller whose request goes out hears of the fetch, as with
-   * {@link #token(Duration, TokenFetchListener)}.
+   * <p>Only the caller whose request goes out hears of the fetch, as with {@link #token(Duration,
+   * TokenFetchListener)}.
    */
   @Override
   public CompletableFuture<AccessToken> tokenAsync(Duration timeout, TokenFetchListener fetches) {
@@ -180,23 +183,27 @@ public final class CachingTokenProvider implements AccessTokenProvider {
     if (leader) {
       Instant start = clock.instant();
       boolean forcedRefresh = forced;
-      grant.fetchAsync(timeout).whenComplete((token, failure) -> {
-        Throwable cause = failure == null ? null : unwrap(failure);
-        if (failure == null || cause instanceof RuntimeException) {
-          report(fetches, start, forcedRefresh, (RuntimeException) cause);
-        }
-        settle(flight, token, failure);
-      });
+      grant
+          .fetchAsync(timeout)
+          .whenComplete(
+              (token, failure) -> {
+                Throwable cause = failure == null ? null : unwrap(failure);
+                if (failure == null || cause instanceof RuntimeException) {
+                  report(fetches, start, forcedRefresh, (RuntimeException) cause);
+                }
+                settle(flight, token, failure);
+              });
     }
     // Each caller gets its own future, so that cancelling it leaves the shared fetch alone.
     CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-    flight.whenComplete((token, failure) -> {
-      if (failure != null) {
-        mine.completeExceptionally(unwrap(failure));
-      } else {
-        mine.complete(token);
-      }
-    });
+    flight.whenComplete(
+        (token, failure) -> {
+          if (failure != null) {
+            mine.completeExceptionally(unwrap(failure));
+          } else {
+            mine.complete(token);
+          }
+        });
     if (!leader && !mine.isDone()) {
       // The leader's fetch has the leader's timeout; a joiner waits at most its own.
       long millis = Math.max(1, timeout.toMillis());
@@ -206,16 +213,24 @@ public final class CachingTokenProvider implements AccessTokenProvider {
     return mine;
   }
 
-  /** Tells the caller's listener of the fetch it made; a listener that throws is logged, not thrown. */
-  private void report(TokenFetchListener fetches, Instant start, boolean forced, RuntimeException failure) {
+  /**
+   * Tells the caller's listener of the fetch it made; a listener that throws is logged, not thrown.
+   */
+  private void report(
+      TokenFetchListener fetches, Instant start, boolean forced, RuntimeException failure) {
     if (fetches == TokenFetchListener.none()) {
       return;
     }
     try {
       fetches.tokenFetched(tokenUrl, Duration.between(start, clock.instant()), forced, failure);
     } catch (RuntimeException broken) {
-      LOG.log(System.Logger.Level.WARNING, () -> "TokenFetchListener " + fetches.getClass().getName()
-          + " threw; the token fetch goes on", broken);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () ->
+              "TokenFetchListener "
+                  + fetches.getClass().getName()
+                  + " threw; the token fetch goes on",
+          broken);
     }
   }
 
@@ -248,7 +263,8 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       throw new TransportException("fetching an access token failed: " + cause, false, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException("interrupted while waiting for an access token; the request was not sent", false, e);
+      throw new TransportException(
+          "interrupted while waiting for an access token; the request was not sent", false, e);
     }
   }
 
@@ -283,13 +299,18 @@ public final class CachingTokenProvider implements AccessTokenProvider {
   }
 
   private static TransportException waitedTooLong(long millis, Throwable cause) {
-    return new TransportException("fetching an access token timed out after " + millis
-        + " ms, the time this attempt had, while another call was fetching it; the request was not sent", false, cause);
+    return new TransportException(
+        "fetching an access token timed out after "
+            + millis
+            + " ms, the time this attempt had, while another call was fetching it; the request was not sent",
+        false,
+        cause);
   }
 
   private static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

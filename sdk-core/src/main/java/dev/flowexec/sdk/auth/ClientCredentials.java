@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * The settings of the OAuth 2.0 client-credentials grant (RFC 6749 §4.4) against any identity
  * provider: the full token endpoint URL, the client id and secret, how the client authenticates,
- * the scopes to request, extra form parameters the provider needs ({@code audience},
- * {@code resource}) and how granted scopes are checked. Immutable; {@link #toString()} never shows
- * the secret.
+ * the scopes to request, extra form parameters the provider needs ({@code audience}, {@code
+ * resource}) and how granted scopes are checked. Immutable; {@link #toString()} never shows the
+ * secret.
  *
  * <pre>{@code
  * ClientCredentials keycloak = ClientCredentials.builder()
@@ -31,8 +31,18 @@ import java.util.Set;
  */
 public final class ClientCredentials {
   /** Form parameters the SDK sets itself, which {@link Builder#tokenParameter} may not override. */
-  private static final Set<String> RESERVED = Set.of("grant_type", "client_id", "client_secret", "scope",
-      "client_assertion", "client_assertion_type", "username", "password", "refresh_token", "code");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "grant_type",
+          "client_id",
+          "client_secret",
+          "scope",
+          "client_assertion",
+          "client_assertion_type",
+          "username",
+          "password",
+          "refresh_token",
+          "code");
 
   private final URI tokenUrl;
   private final String clientId;
@@ -121,13 +131,19 @@ public final class ClientCredentials {
    * @return the request; its {@code toString()} hides the credentials
    */
   public TokenRequest tokenRequest() {
-    StringBuilder form = new StringBuilder("grant_type=client_credentials&scope=").append(encode(String.join(" ", scopes)));
-    parameters.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+    StringBuilder form =
+        new StringBuilder("grant_type=client_credentials&scope=")
+            .append(encode(String.join(" ", scopes)));
+    parameters.forEach(
+        (name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
     Map<String, String> headers = new LinkedHashMap<>();
     if (authMethod == ClientAuthMethod.CLIENT_SECRET_BASIC) {
       headers.put("Authorization", basicAuthorization());
     } else {
-      form.append("&client_id=").append(encode(clientId)).append("&client_secret=").append(encode(clientSecret));
+      form.append("&client_id=")
+          .append(encode(clientId))
+          .append("&client_secret=")
+          .append(encode(clientSecret));
     }
     headers.put("Content-Type", TokenRequest.FORM_CONTENT_TYPE);
     headers.put("Accept", "application/json");
@@ -150,8 +166,10 @@ public final class ClientCredentials {
    */
   public String redact(String text) {
     String result = text;
-    for (String spelling : new String[] {basicAuthorization().substring("Basic ".length()), encode(clientSecret),
-        clientSecret}) {
+    for (String spelling :
+        new String[] {
+          basicAuthorization().substring("Basic ".length()), encode(clientSecret), clientSecret
+        }) {
       if (spelling.length() >= 3) { // a one- or two-character secret would redact ordinary words
         result = result.replace(spelling, "<redacted>");
       }
@@ -172,25 +190,42 @@ public final class ClientCredentials {
       return false;
     }
     ClientCredentials that = (ClientCredentials) other;
-    return tokenUrl.equals(that.tokenUrl) && clientId.equals(that.clientId) && clientSecret.equals(that.clientSecret)
-        && authMethod == that.authMethod && scopes.equals(that.scopes) && parameters.equals(that.parameters)
+    return tokenUrl.equals(that.tokenUrl)
+        && clientId.equals(that.clientId)
+        && clientSecret.equals(that.clientSecret)
+        && authMethod == that.authMethod
+        && scopes.equals(that.scopes)
+        && parameters.equals(that.parameters)
         && scopeCheck.equals(that.scopeCheck);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(tokenUrl, clientId, clientSecret, authMethod, scopes, parameters, scopeCheck);
+    return Objects.hash(
+        tokenUrl, clientId, clientSecret, authMethod, scopes, parameters, scopeCheck);
   }
 
   /** Returns the settings, with the secret shown as {@code <redacted>}. */
   @Override
   public String toString() {
-    return "ClientCredentials{tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", clientSecret=<redacted>"
-        + ", authMethod=" + authMethod.wireName() + ", scopes=" + String.join(" ", scopes)
-        + (parameters.isEmpty() ? "" : ", tokenParameters=" + parameters) + ", scopeCheck=" + scopeCheck + "}";
+    return "ClientCredentials{tokenUrl="
+        + tokenUrl
+        + ", clientId="
+        + clientId
+        + ", clientSecret=<redacted>"
+        + ", authMethod="
+        + authMethod.wireName()
+        + ", scopes="
+        + String.join(" ", scopes)
+        + (parameters.isEmpty() ? "" : ", tokenParameters=" + parameters)
+        + ", scopeCheck="
+        + scopeCheck
+        + "}";
   }
 
-  /** Configures {@link ClientCredentials}. Not thread-safe; {@link #toString()} hides the secret. */
+  /**
+   * Configures {@link ClientCredentials}. Not thread-safe; {@link #toString()} hides the secret.
+   */
   public static final class Builder {
     private URI tokenUrl;
     private String clientId;
@@ -203,17 +238,20 @@ public final class ClientCredentials {
     private Builder() {}
 
     /**
-     * Sets the token endpoint's full URL, such as Keycloak's
-     * {@code https://login.example.com/realms/{realm}/protocol/openid-connect/token}. Must be
-     * {@code https}, except to a loopback host. Required.
+     * Sets the token endpoint's full URL, such as Keycloak's {@code
+     * https://login.example.com/realms/{realm}/protocol/openid-connect/token}. Must be {@code
+     * https}, except to a loopback host. Required.
      *
      * @param tokenUrl the URL
      * @return this builder
      * @throws IllegalArgumentException when the URL is not acceptable, with what to change
      */
     public Builder tokenUrl(String tokenUrl) {
-      this.tokenUrl = EndpointUrls.check("tokenUrl", Objects.requireNonNull(tokenUrl, "tokenUrl"),
-          "https://login.example.com/oauth2/default/v1/token");
+      this.tokenUrl =
+          EndpointUrls.check(
+              "tokenUrl",
+              Objects.requireNonNull(tokenUrl, "tokenUrl"),
+              "https://login.example.com/oauth2/default/v1/token");
       return this;
     }
 
@@ -226,7 +264,8 @@ public final class ClientCredentials {
     public Builder clientId(String clientId) {
       Objects.requireNonNull(clientId, "clientId");
       if (clientId.isBlank()) {
-        throw new IllegalArgumentException("clientId is blank: pass the client id your identity provider issued");
+        throw new IllegalArgumentException(
+            "clientId is blank: pass the client id your identity provider issued");
       }
       this.clientId = clientId;
       return this;
@@ -241,7 +280,8 @@ public final class ClientCredentials {
     public Builder clientSecret(String clientSecret) {
       Objects.requireNonNull(clientSecret, "clientSecret");
       if (clientSecret.isEmpty()) {
-        throw new IllegalArgumentException("clientSecret is empty: pass the secret issued with the client id");
+        throw new IllegalArgumentException(
+            "clientSecret is empty: pass the secret issued with the client id");
       }
       this.clientSecret = clientSecret;
       return this;
@@ -259,8 +299,8 @@ public final class ClientCredentials {
     }
 
     /**
-     * Sets the scopes to request. Default: {@link Scopes#defaultRequest()},
-     * {@code flow:execute flow:execution:read}.
+     * Sets the scopes to request. Default: {@link Scopes#defaultRequest()}, {@code flow:execute
+     * flow:execution:read}.
      *
      * @param scopes one or more scopes
      * @return this builder
@@ -270,13 +310,19 @@ public final class ClientCredentials {
       Set<String> copy = new LinkedHashSet<>();
       for (String scope : scopes) {
         // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-        if (scope == null || scope.isEmpty() || scope.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\' || c >= 127)) {
-          throw new IllegalArgumentException("scopes has \"" + scope + "\": a scope is one word of printable ASCII, such as flow:execute");
+        if (scope == null
+            || scope.isEmpty()
+            || scope.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\' || c >= 127)) {
+          throw new IllegalArgumentException(
+              "scopes has \""
+                  + scope
+                  + "\": a scope is one word of printable ASCII, such as flow:execute");
         }
         copy.add(scope);
       }
       if (copy.isEmpty()) {
-        throw new IllegalArgumentException("scopes is empty: request at least one, such as flow:execute");
+        throw new IllegalArgumentException(
+            "scopes is empty: request at least one, such as flow:execute");
       }
       this.scopes = Collections.unmodifiableSet(copy);
       return this;
@@ -294,35 +340,41 @@ public final class ClientCredentials {
     }
 
     /**
-     * Adds a form parameter to every token request, such as {@code audience} (Auth0) or
-     * {@code resource} (some Azure AD setups). Setting a name again replaces its value.
+     * Adds a form parameter to every token request, such as {@code audience} (Auth0) or {@code
+     * resource} (some Azure AD setups). Setting a name again replaces its value.
      *
      * @param name the parameter's name
      * @param value its value
      * @return this builder
-     * @throws IllegalArgumentException for a name the grant sets itself ({@code grant_type},
-     *     {@code scope}, {@code client_id}, {@code client_secret}, ...), or a blank name
+     * @throws IllegalArgumentException for a name the grant sets itself ({@code grant_type}, {@code
+     *     scope}, {@code client_id}, {@code client_secret}, ...), or a blank name
      */
     public Builder tokenParameter(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value of token parameter " + name);
       if (name.isBlank()) {
-        throw new IllegalArgumentException("a token parameter name is blank: use the provider's name, such as audience");
+        throw new IllegalArgumentException(
+            "a token parameter name is blank: use the provider's name, such as audience");
       }
       String lower = name.trim().toLowerCase(Locale.ROOT);
       if (RESERVED.contains(lower)) {
-        throw new IllegalArgumentException("token parameter " + name + " is set by the SDK and cannot be overridden"
-            + (lower.equals("scope") ? ": set scopes(...) instead"
-                : lower.startsWith("client") ? ": set clientId, clientSecret and authMethod instead"
-                : ": the SDK runs the client-credentials grant only"));
+        throw new IllegalArgumentException(
+            "token parameter "
+                + name
+                + " is set by the SDK and cannot be overridden"
+                + (lower.equals("scope")
+                    ? ": set scopes(...) instead"
+                    : lower.startsWith("client")
+                        ? ": set clientId, clientSecret and authMethod instead"
+                        : ": the SDK runs the client-credentials grant only"));
       }
       parameters.put(name, value);
       return this;
     }
 
     /**
-     * Sets how granted scopes are checked before a call is sent. Default:
-     * {@link ScopeCheck#contract()}.
+     * Sets how granted scopes are checked before a call is sent. Default: {@link
+     * ScopeCheck#contract()}.
      *
      * @param scopeCheck the check
      * @return this builder
@@ -341,12 +393,14 @@ public final class ClientCredentials {
      */
     public ClientCredentials build() {
       if (tokenUrl == null) {
-        throw new IllegalStateException("tokenUrl is not set: pass the identity provider's token endpoint, such as "
-            + "https://login.example.com/realms/{realm}/protocol/openid-connect/token");
+        throw new IllegalStateException(
+            "tokenUrl is not set: pass the identity provider's token endpoint, such as "
+                + "https://login.example.com/realms/{realm}/protocol/openid-connect/token");
       }
       if (clientId == null || clientSecret == null) {
-        throw new IllegalStateException((clientId == null ? "clientId" : "clientSecret")
-            + " is not set: pass the client id and secret your identity provider issued");
+        throw new IllegalStateException(
+            (clientId == null ? "clientId" : "clientSecret")
+                + " is not set: pass the client id and secret your identity provider issued");
       }
       scopeCheck.checkRequested(scopes);
       return new ClientCredentials(this);
@@ -355,9 +409,20 @@ public final class ClientCredentials {
     /** Returns the settings, with the secret shown as {@code <redacted>}. */
     @Override
     public String toString() {
-      return "ClientCredentials.Builder{tokenUrl=" + tokenUrl + ", clientId=" + clientId
-          + (clientSecret != null ? ", clientSecret=<redacted>" : "") + ", authMethod=" + authMethod.wireName()
-          + ", scopes=" + String.join(" ", scopes) + ", tokenParameters=" + parameters + ", scopeCheck=" + scopeCheck + "}";
+      return "ClientCredentials.Builder{tokenUrl="
+          + tokenUrl
+          + ", clientId="
+          + clientId
+          + (clientSecret != null ? ", clientSecret=<redacted>" : "")
+          + ", authMethod="
+          + authMethod.wireName()
+          + ", scopes="
+          + String.join(" ", scopes)
+          + ", tokenParameters="
+          + parameters
+          + ", scopeCheck="
+          + scopeCheck
+          + "}";
     }
   }
 }

@@ -29,26 +29,45 @@ final class EndpointUrls {
     } catch (URISyntaxException e) {
       parsed = null;
     }
-    String scheme = parsed == null || parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-    if (parsed == null || !(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-      throw new IllegalArgumentException(setting + " is not an http or https URL: use a full URL, such as " + example);
+    String scheme =
+        parsed == null || parsed.getScheme() == null
+            ? ""
+            : parsed.getScheme().toLowerCase(Locale.ROOT);
+    if (parsed == null
+        || !(scheme.equals("http") || scheme.equals("https"))
+        || parsed.getHost() == null) {
+      throw new IllegalArgumentException(
+          setting + " is not an http or https URL: use a full URL, such as " + example);
     }
     if (parsed.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(setting + " contains a user name or password: remove them from the URL "
-          + "and configure the client id and secret instead");
+      throw new IllegalArgumentException(
+          setting
+              + " contains a user name or password: remove them from the URL "
+              + "and configure the client id and secret instead");
     }
     if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
-      throw new IllegalArgumentException(setting + " " + parsed.getScheme() + "://" + parsed.getRawAuthority()
-          + parsed.getRawPath() + " has a query or fragment: use only scheme, host, port and path");
+      throw new IllegalArgumentException(
+          setting
+              + " "
+              + parsed.getScheme()
+              + "://"
+              + parsed.getRawAuthority()
+              + parsed.getRawPath()
+              + " has a query or fragment: use only scheme, host, port and path");
     }
     String host = parsed.getHost();
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
     if (!scheme.equals("https") && !isLoopback(host)) {
-      throw new IllegalArgumentException(setting + " " + parsed + " uses plain http to " + host
-          + ": use https, since tokens and secrets must not cross a network in clear "
-          + "(plain http is allowed only to localhost, 127.0.0.0/8 and ::1)");
+      throw new IllegalArgumentException(
+          setting
+              + " "
+              + parsed
+              + " uses plain http to "
+              + host
+              + ": use https, since tokens and secrets must not cross a network in clear "
+              + "(plain http is allowed only to localhost, 127.0.0.0/8 and ::1)");
     }
     return parsed;
   }

@@ -76,7 +76,9 @@ final class FlatJsonObject {
    * @return true for a boolean, array or object
    */
   public boolean isNotScalar(String name) {
-    return Boolean.TRUE.equals(present.get(name)) && !strings.containsKey(name) && !numbers.containsKey(name);
+    return Boolean.TRUE.equals(present.get(name))
+        && !strings.containsKey(name)
+        && !numbers.containsKey(name);
   }
 
   private void readObject(int depth, boolean top) {
@@ -246,14 +248,30 @@ final class FlatJsonObject {
       }
       char escape = text.charAt(pos++);
       switch (escape) {
-        case '"': value.append('"'); break;
-        case '\\': value.append('\\'); break;
-        case '/': value.append('/'); break;
-        case 'b': value.append('\b'); break;
-        case 'f': value.append('\f'); break;
-        case 'n': value.append('\n'); break;
-        case 'r': value.append('\r'); break;
-        case 't': value.append('\t'); break;
+        case '"':
+          value.append('"');
+          break;
+        case '\\':
+          value.append('\\');
+          break;
+        case '/':
+          value.append('/');
+          break;
+        case 'b':
+          value.append('\b');
+          break;
+        case 'f':
+          value.append('\f');
+          break;
+        case 'n':
+          value.append('\n');
+          break;
+        case 'r':
+          value.append('\r');
+          break;
+        case 't':
+          value.append('\t');
+          break;
         case 'u':
           if (pos + 4 > text.length()) {
             throw error("a \\u escape is cut");
@@ -266,7 +284,9 @@ final class FlatJsonObject {
           pos += 4;
           break;
         default:
-          throw error("an unknown escape \\" + (escape < 0x20 || escape > 0x7e ? "?" : String.valueOf(escape)));
+          throw error(
+              "an unknown escape \\"
+                  + (escape < 0x20 || escape > 0x7e ? "?" : String.valueOf(escape)));
       }
     }
   }

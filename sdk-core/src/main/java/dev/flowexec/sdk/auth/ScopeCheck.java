@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How the scopes an identity provider grants are checked before a call is sent. The service
- * checks every token itself; this check only fails a call earlier, with a clearer message, when a
- * token certainly lacks the scope.
+ * How the scopes an identity provider grants are checked before a call is sent. The service checks
+ * every token itself; this check only fails a call earlier, with a clearer message, when a token
+ * certainly lacks the scope.
  *
  * <ul>
  *   <li>{@link #contract()} (the default): the granted scopes are the contract's {@code flow:*}
  *       names, extra ones (Keycloak's {@code profile email}) ignored. Requesting no {@code flow:*}
  *       scope with it is a configuration error, reported when the transport is built.
- *   <li>{@link #mapping(Map)}: the provider names scopes its own way (Azure AD's
- *       {@code api://flows/.default}); each granted name is translated to contract scopes first.
+ *   <li>{@link #mapping(Map)}: the provider names scopes its own way (Azure AD's {@code
+ *       api://flows/.default}); each granted name is translated to contract scopes first.
  *   <li>{@link #off()}: no check; the service decides.
  * </ul>
  */
@@ -37,8 +37,8 @@ public final class ScopeCheck {
   }
 
   /**
-   * Checks granted scopes as the contract names them: {@code flow:execute},
-   * {@code flow:execution:write}, {@code flow:execution:read}. The default.
+   * Checks granted scopes as the contract names them: {@code flow:execute}, {@code
+   * flow:execution:write}, {@code flow:execution:read}. The default.
    *
    * @return the check
    */
@@ -47,8 +47,8 @@ public final class ScopeCheck {
   }
 
   /**
-   * Sends every call without checking scopes first; a missing scope is then the service's
-   * {@code 403 insufficient_scope}.
+   * Sends every call without checking scopes first; a missing scope is then the service's {@code
+   * 403 insufficient_scope}.
    *
    * @return the check
    */
@@ -57,9 +57,9 @@ public final class ScopeCheck {
   }
 
   /**
-   * Translates the provider's scope names into the contract's before checking, such as
-   * {@code Map.of("api://flows/.default", List.of("flow:execute", "flow:execution:read"))}.
-   * Granted names without an entry are kept as they are, so {@code flow:*} names still count.
+   * Translates the provider's scope names into the contract's before checking, such as {@code
+   * Map.of("api://flows/.default", List.of("flow:execute", "flow:execution:read"))}. Granted names
+   * without an entry are kept as they are, so {@code flow:*} names still count.
    *
    * @param providerToContract each provider scope and the contract scopes it stands for
    * @return the check
@@ -69,25 +69,36 @@ public final class ScopeCheck {
   public static ScopeCheck mapping(Map<String, ? extends Collection<String>> providerToContract) {
     Objects.requireNonNull(providerToContract, "providerToContract");
     if (providerToContract.isEmpty()) {
-      throw new IllegalArgumentException("the scope mapping is empty: map at least one provider scope, "
-          + "such as \"api://flows/.default\" to flow:execute, or use ScopeCheck.off()");
+      throw new IllegalArgumentException(
+          "the scope mapping is empty: map at least one provider scope, "
+              + "such as \"api://flows/.default\" to flow:execute, or use ScopeCheck.off()");
     }
     Map<String, Set<String>> copy = new LinkedHashMap<>();
-    providerToContract.forEach((provider, contract) -> {
-      Objects.requireNonNull(provider, "a provider scope is null");
-      Set<String> names = new LinkedHashSet<>(Objects.requireNonNull(contract, "the scopes mapped from " + provider));
-      if (names.isEmpty()) {
-        throw new IllegalArgumentException("the scope mapping maps " + provider + " to nothing: map it to "
-            + "contract scopes such as flow:execute");
-      }
-      for (String name : names) {
-        if (name == null || !name.startsWith(PREFIX)) {
-          throw new IllegalArgumentException("the scope mapping maps " + provider + " to " + name
-              + ", which is not a contract scope: use flow:execute, flow:execution:write or flow:execution:read");
-        }
-      }
-      copy.put(provider, Collections.unmodifiableSet(names));
-    });
+    providerToContract.forEach(
+        (provider, contract) -> {
+          Objects.requireNonNull(provider, "a provider scope is null");
+          Set<String> names =
+              new LinkedHashSet<>(
+                  Objects.requireNonNull(contract, "the scopes mapped from " + provider));
+          if (names.isEmpty()) {
+            throw new IllegalArgumentException(
+                "the scope mapping maps "
+                    + provider
+                    + " to nothing: map it to "
+                    + "contract scopes such as flow:execute");
+          }
+          for (String name : names) {
+            if (name == null || !name.startsWith(PREFIX)) {
+              throw new IllegalArgumentException(
+                  "the scope mapping maps "
+                      + provider
+                      + " to "
+                      + name
+                      + ", which is not a contract scope: use flow:execute, flow:execution:write or flow:execution:read");
+            }
+          }
+          copy.put(provider, Collections.unmodifiableSet(names));
+        });
     return new ScopeCheck("mapping", Collections.unmodifiableMap(copy));
   }
 
@@ -104,8 +115,8 @@ public final class ScopeCheck {
    * Returns the scopes a token is checked against, given what the provider granted.
    *
    * @param granted the granted scopes, in the provider's names
-   * @return the granted scopes with the mapping applied (both the provider's names and the
-   *     contract scopes they stand for); empty when the check is off
+   * @return the granted scopes with the mapping applied (both the provider's names and the contract
+   *     scopes they stand for); empty when the check is off
    */
   public Optional<Set<String>> translate(Collection<String> granted) {
     if (isOff()) {
@@ -130,10 +141,15 @@ public final class ScopeCheck {
       return;
     }
     String first = requested.iterator().next();
-    throw new IllegalStateException("scopes " + String.join(" ", requested) + " are not the contract's flow:* scopes, "
-        + "so the scopes your identity provider grants cannot be checked before sending. Configure how: "
-        + "scopeCheck(ScopeCheck.mapping(Map.of(\"" + first + "\", List.of(\"flow:execute\", \"flow:execution:read\")))) "
-        + "to check them, or scopeCheck(ScopeCheck.off()) to let the service decide");
+    throw new IllegalStateException(
+        "scopes "
+            + String.join(" ", requested)
+            + " are not the contract's flow:* scopes, "
+            + "so the scopes your identity provider grants cannot be checked before sending. Configure how: "
+            + "scopeCheck(ScopeCheck.mapping(Map.of(\""
+            + first
+            + "\", List.of(\"flow:execute\", \"flow:execution:read\")))) "
+            + "to check them, or scopeCheck(ScopeCheck.off()) to let the service decide");
   }
 
   /**
@@ -148,7 +164,8 @@ public final class ScopeCheck {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ScopeCheck && kind.equals(((ScopeCheck) other).kind)
+    return other instanceof ScopeCheck
+        && kind.equals(((ScopeCheck) other).kind)
         && mapping.equals(((ScopeCheck) other).mapping);
   }
 

@@ -11,14 +11,16 @@ import java.util.Set;
 
 /**
  * The contract's OAuth scopes by name, and the checks over them. Which scopes each operation
- * accepts is the one table {@link Operation#acceptedScopes()}; any one of them suffices, and
- * {@code flow:read} alone allows neither operation.
+ * accepts is the one table {@link Operation#acceptedScopes()}; any one of them suffices, and {@code
+ * flow:read} alone allows neither operation.
  */
 public final class Scopes {
   /** Launch and read executions; the canonical launch scope. */
   public static final String FLOW_EXECUTE = "flow:execute";
+
   /** An alias of {@link #FLOW_EXECUTE}. */
   public static final String FLOW_EXECUTION_WRITE = "flow:execution:write";
+
   /** Read executions only. */
   public static final String FLOW_EXECUTION_READ = "flow:execution:read";
 
@@ -47,26 +49,35 @@ public final class Scopes {
   }
 
   /**
-   * Fails fast, before any HTTP call, when a token's granted scopes are known and allow none of
-   * the operation. A token whose scopes are unknown passes; the service decides.
+   * Fails fast, before any HTTP call, when a token's granted scopes are known and allow none of the
+   * operation. A token whose scopes are unknown passes; the service decides.
    *
    * @param operation the operation about to be called
    * @param token the token it would carry
    * @throws InsufficientScopeException when the known scopes do not allow the operation
    */
   public static void check(Operation operation, AccessToken token) {
-    token.grantedScopes().ifPresent(granted -> {
-      if (!allows(operation, granted)) {
-        InsufficientScopeException failure = insufficient(operation, operation.acceptedScopes(), granted, true, 0, null);
-        throw new InsufficientScopeException(failure.getMessage() + configurationHint(granted), 0,
-            failure.errorCode(), null, failure.requiredScopes(), failure.grantedScopes());
-      }
-    });
+    token
+        .grantedScopes()
+        .ifPresent(
+            granted -> {
+              if (!allows(operation, granted)) {
+                InsufficientScopeException failure =
+                    insufficient(operation, operation.acceptedScopes(), granted, true, 0, null);
+                throw new InsufficientScopeException(
+                    failure.getMessage() + configurationHint(granted),
+                    0,
+                    failure.errorCode(),
+                    null,
+                    failure.requiredScopes(),
+                    failure.grantedScopes());
+              }
+            });
   }
 
   /**
-   * Builds the exception for a missing scope, with a message that says what is needed and what
-   * the token has. Used for the fail-fast check and for the service's {@code 403}.
+   * Builds the exception for a missing scope, with a message that says what is needed and what the
+   * token has. Used for the fail-fast check and for the service's {@code 403}.
    *
    * @param operation the operation refused
    * @param required the scopes that would allow it
@@ -91,12 +102,20 @@ public final class Scopes {
       boolean grantKnown,
       int statusCode,
       String requestId) {
-    return InsufficientScopeException.forAction(operation.description(),
-        required.isEmpty() ? operation.acceptedScopes() : required, // the service named none: the table
-        grantKnown ? Optional.of(granted) : Optional.empty(), statusCode, requestId);
+    return InsufficientScopeException.forAction(
+        operation.description(),
+        required.isEmpty()
+            ? operation.acceptedScopes()
+            : required, // the service named none: the table
+        grantKnown ? Optional.of(granted) : Optional.empty(),
+        statusCode,
+        requestId);
   }
 
-  /** What to configure when the identity provider speaks another vocabulary or left the flow scopes out. */
+  /**
+   * What to configure when the identity provider speaks another vocabulary or left the flow scopes
+   * out.
+   */
   private static String configurationHint(Collection<String> granted) {
     if (ScopeCheck.speaksContract(granted)) {
       return "";

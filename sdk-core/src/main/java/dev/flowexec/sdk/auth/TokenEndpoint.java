@@ -9,11 +9,11 @@ import java.util.concurrent.CompletableFuture;
  * {@link CachingTokenProvider} does everything else (caching, single flight, renewal, reading the
  * answer and typing its failures).
  *
- * <p>An implementation sends {@code POST} with the request's headers and body, follows no
- * redirect, reads at most {@link #MAX_BODY_BYTES} of the body, and returns whatever status came
- * back. Only when no response arrives does it throw, a
- * {@link dev.flowexec.sdk.errors.TransportException} saying whether the request may have been
- * sent. It never logs the request, which carries the client's credentials.
+ * <p>An implementation sends {@code POST} with the request's headers and body, follows no redirect,
+ * reads at most {@link #MAX_BODY_BYTES} of the body, and returns whatever status came back. Only
+ * when no response arrives does it throw, a {@link dev.flowexec.sdk.errors.TransportException}
+ * saying whether the request may have been sent. It never logs the request, which carries the
+ * client's credentials.
  */
 public interface TokenEndpoint {
   /** The most of a token endpoint's body that is read; a token response is far smaller. */
@@ -30,14 +30,13 @@ public interface TokenEndpoint {
   TokenHttpResponse post(TokenRequest request, Duration timeout);
 
   /**
-   * Sends the request without blocking the caller. The default calls
-   * {@link #post(TokenRequest, Duration)} on the calling thread; override it when the HTTP client
-   * is asynchronous.
+   * Sends the request without blocking the caller. The default calls {@link #post(TokenRequest,
+   * Duration)} on the calling thread; override it when the HTTP client is asynchronous.
    *
    * @param request the request
    * @param timeout the most the exchange may take
-   * @return a future of the response, failed with a
-   *     {@link dev.flowexec.sdk.errors.TransportException} when no response arrived
+   * @return a future of the response, failed with a {@link
+   *     dev.flowexec.sdk.errors.TransportException} when no response arrived
    */
   default CompletableFuture<TokenHttpResponse> postAsync(TokenRequest request, Duration timeout) {
     try {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a token endpoint answered, as a {@link TokenEndpoint} hands it over: the status, the
- * headers and the body (at most {@link TokenEndpoint#MAX_BODY_BYTES}; a longer body is cut). The
- * body may hold a token: {@link #toString()} never shows it.
+ * What a token endpoint answered, as a {@link TokenEndpoint} hands it over: the status, the headers
+ * and the body (at most {@link TokenEndpoint#MAX_BODY_BYTES}; a longer body is cut). The body may
+ * hold a token: {@link #toString()} never shows it.
  */
 public final class TokenHttpResponse {
   private final int statusCode;
@@ -27,14 +27,18 @@ public final class TokenHttpResponse {
    * Creates a response.
    *
    * @param statusCode the HTTP status
-   * @param headers the headers, names in any case; several values of one name joined by
-   *     {@code ", "}
+   * @param headers the headers, names in any case; several values of one name joined by {@code ",
+   *     "}
    * @param body the body, or its first {@link TokenEndpoint#MAX_BODY_BYTES} bytes; empty when none
    * @return the response
    */
   public static TokenHttpResponse of(int statusCode, Map<String, String> headers, byte[] body) {
     Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "a header name"), Objects.requireNonNull(value, name)));
+    headers.forEach(
+        (name, value) ->
+            copy.put(
+                Objects.requireNonNull(name, "a header name"),
+                Objects.requireNonNull(value, name)));
     return new TokenHttpResponse(statusCode, copy, Objects.requireNonNull(body, "body").clone());
   }
 
@@ -72,13 +76,17 @@ public final class TokenHttpResponse {
 
   /** Returns the media type of the body, lower case, without parameters. */
   String mediaType() {
-    return header("Content-Type").map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+    return header("Content-Type")
+        .map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+        .orElse("");
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof TokenHttpResponse && statusCode == ((TokenHttpResponse) other).statusCode
-        && headers.equals(((TokenHttpResponse) other).headers) && Arrays.equals(body, ((TokenHttpResponse) other).body);
+    return other instanceof TokenHttpResponse
+        && statusCode == ((TokenHttpResponse) other).statusCode
+        && headers.equals(((TokenHttpResponse) other).headers)
+        && Arrays.equals(body, ((TokenHttpResponse) other).body);
   }
 
   @Override
@@ -89,7 +97,12 @@ public final class TokenHttpResponse {
   /** Returns the status, content type and body size; never the body, which may hold a token. */
   @Override
   public String toString() {
-    return "TokenHttpResponse{status=" + statusCode + ", contentType=" + header("Content-Type").orElse("none")
-        + ", bodyBytes=" + body.length + "}";
+    return "TokenHttpResponse{status="
+        + statusCode
+        + ", contentType="
+        + header("Content-Type").orElse("none")
+        + ", bodyBytes="
+        + body.length
+        + "}";
   }
 }

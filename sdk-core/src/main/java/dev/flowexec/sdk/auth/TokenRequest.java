@@ -39,8 +39,7 @@ public final class TokenRequest {
 
   /**
    * Returns the headers to send: {@code Content-Type}, {@code Accept}, and {@code Authorization}
-   * for {@link ClientAuthMethod#CLIENT_SECRET_BASIC}. A transport adds its own
-   * {@code User-Agent}.
+   * for {@link ClientAuthMethod#CLIENT_SECRET_BASIC}. A transport adds its own {@code User-Agent}.
    *
    * @return an immutable, ordered map
    */
@@ -69,6 +68,12 @@ public final class TokenRequest {
   /** Returns the method, URL and header names; never the credentials. */
   @Override
   public String toString() {
-    return "TokenRequest{POST " + uri + ", headers=" + headers.keySet() + ", body=" + credentials.redact(body) + "}";
+    return "TokenRequest{POST "
+        + uri
+        + ", headers="
+        + headers.keySet()
+        + ", body="
+        + credentials.redact(body)
+        + "}";
   }
 }

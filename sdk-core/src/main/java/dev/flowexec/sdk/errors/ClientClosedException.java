@@ -6,8 +6,8 @@ package dev.flowexec.sdk.errors;
  * started. The last attempt's failure, if any, is the cause. Not retried: build a new client.
  *
  * <p>{@link #executionMayHaveStarted()} is true only when a request of the call was handed to the
- * transport (one was in flight at close, or an earlier attempt may have been acted on). A call
- * that was waiting to retry after refusals, or that never sent, says false.
+ * transport (one was in flight at close, or an earlier attempt may have been acted on). A call that
+ * was waiting to retry after refusals, or that never sent, says false.
  */
 public class ClientClosedException extends FlowApiException {
   private static final long serialVersionUID = 1L;

@@ -1,7 +1,8 @@
 package dev.flowexec.sdk.errors;
 
 /**
- * No execution has this {@code flow_execution_id}: {@code 404 execution_not_found}. Executions are kept for 7 days. Not retried.
+ * No execution has this {@code flow_execution_id}: {@code 404 execution_not_found}. Executions are
+ * kept for 7 days. Not retried.
  */
 public class ExecutionNotFoundException extends FlowApiException {
   private static final long serialVersionUID = 1L;
@@ -14,7 +15,8 @@ public class ExecutionNotFoundException extends FlowApiException {
    * @param errorCode the contract's {@code error_code}
    * @param requestId the service's request id, or null when unknown
    */
-  public ExecutionNotFoundException(String message, int statusCode, String errorCode, String requestId) {
+  public ExecutionNotFoundException(
+      String message, int statusCode, String errorCode, String requestId) {
     super(message, statusCode, errorCode, requestId);
   }
 }

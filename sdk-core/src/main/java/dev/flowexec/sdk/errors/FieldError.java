@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One broken rule of a request: where ({@link #field()}), which rule ({@link #issue()}) and a
- * sentence for a person ({@link #message()}). The same type describes the service's
- * {@code details} and the SDK's own checks at {@code build()}.
+ * sentence for a person ({@link #message()}). The same type describes the service's {@code details}
+ * and the SDK's own checks at {@code build()}.
  */
 // Written by hand, not by Immutables: a type users catch and read must leave no annotation in its
 // class file that their -Xlint:all -Werror builds cannot resolve.
@@ -44,9 +44,9 @@ public final class FieldError {
 
   /**
    * Returns the rule that was broken, as the contract names it: {@code required}, {@code blank},
-   * {@code too_long}, {@code too_many}, {@code too_large}, {@code invalid_format},
-   * {@code invalid_value}, {@code duplicate}, {@code not_allowed}, {@code unknown_node},
-   * {@code unknown_field} or {@code malformed_json}. New issues may appear; compare as strings.
+   * {@code too_long}, {@code too_many}, {@code too_large}, {@code invalid_format}, {@code
+   * invalid_value}, {@code duplicate}, {@code not_allowed}, {@code unknown_node}, {@code
+   * unknown_field} or {@code malformed_json}. New issues may appear; compare as strings.
    *
    * @return the issue code
    */

@@ -1,7 +1,8 @@
 package dev.flowexec.sdk.errors;
 
 /**
- * No flow has the request's {@code flow_id}, or it has no version {@code flow_version}: {@code 404 flow_not_found}. Check the id and version in the flow designer. Not retried.
+ * No flow has the request's {@code flow_id}, or it has no version {@code flow_version}: {@code 404
+ * flow_not_found}. Check the id and version in the flow designer. Not retried.
  */
 public class FlowNotFoundException extends FlowApiException {
   private static final long serialVersionUID = 1L;

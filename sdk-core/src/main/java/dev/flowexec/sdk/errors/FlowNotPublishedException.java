@@ -1,7 +1,8 @@
 package dev.flowexec.sdk.errors;
 
 /**
- * The flow exists but has no published version: {@code 409 flow_not_published}. Publish it, then launch again. Not retried.
+ * The flow exists but has no published version: {@code 409 flow_not_published}. Publish it, then
+ * launch again. Not retried.
  */
 public class FlowNotPublishedException extends FlowApiException {
   private static final long serialVersionUID = 1L;
@@ -14,7 +15,8 @@ public class FlowNotPublishedException extends FlowApiException {
    * @param errorCode the contract's {@code error_code}
    * @param requestId the service's request id, or null when unknown
    */
-  public FlowNotPublishedException(String message, int statusCode, String errorCode, String requestId) {
+  public FlowNotPublishedException(
+      String message, int statusCode, String errorCode, String requestId) {
     super(message, statusCode, errorCode, requestId);
   }
 }

@@ -15,6 +15,7 @@ public class InsufficientScopeException extends FlowApiException {
 
   /** The scopes the operation accepts. */
   private final Set<String> requiredScopes;
+
   /** The scopes the token has; empty when unknown. */
   private final Set<String> grantedScopes;
 
@@ -52,21 +53,43 @@ public class InsufficientScopeException extends FlowApiException {
    * @param requestId the service's request id, or null
    * @return the exception
    */
-  public static InsufficientScopeException forAction(String action, Collection<String> required,
-      Optional<? extends Collection<String>> granted, int statusCode, String requestId) {
+  public static InsufficientScopeException forAction(
+      String action,
+      Collection<String> required,
+      Optional<? extends Collection<String>> granted,
+      int statusCode,
+      String requestId) {
     if (required.isEmpty()) {
       throw new IllegalArgumentException("required scopes are empty: name at least one");
     }
-    String has = granted.isEmpty() ? "the token's scopes are unknown"
-        : granted.get().isEmpty() ? "the token has no scopes"
-        : "the token has " + String.join(" ", granted.get());
-    String where = statusCode == 0 ? "insufficient_scope (checked before sending)"
-        : statusCode + " insufficient_scope";
-    String message = where + ": " + action + " needs " + String.join(" or ", required) + "; " + has
-        + ". Request the token with " + required.iterator().next()
-        + (requestId == null ? "" : " [request " + requestId + "]");
-    return new InsufficientScopeException(message, statusCode, "insufficient_scope", requestId,
-        new LinkedHashSet<>(required), granted.map(LinkedHashSet::new).orElseGet(LinkedHashSet::new));
+    String has =
+        granted.isEmpty()
+            ? "the token's scopes are unknown"
+            : granted.get().isEmpty()
+                ? "the token has no scopes"
+                : "the token has " + String.join(" ", granted.get());
+    String where =
+        statusCode == 0
+            ? "insufficient_scope (checked before sending)"
+            : statusCode + " insufficient_scope";
+    String message =
+        where
+            + ": "
+            + action
+            + " needs "
+            + String.join(" or ", required)
+            + "; "
+            + has
+            + ". Request the token with "
+            + required.iterator().next()
+            + (requestId == null ? "" : " [request " + requestId + "]");
+    return new InsufficientScopeException(
+        message,
+        statusCode,
+        "insufficient_scope",
+        requestId,
+        new LinkedHashSet<>(required),
+        granted.map(LinkedHashSet::new).orElseGet(LinkedHashSet::new));
   }
 
   /**

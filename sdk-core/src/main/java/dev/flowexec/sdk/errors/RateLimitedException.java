@@ -3,8 +3,8 @@ package dev.flowexec.sdk.errors;
 import java.time.Duration;
 
 /**
- * Too many requests: {@code 429 rate_limited}. {@link #retryAfter()} carries the service's
- * {@code Retry-After}. Retried after that delay, capped by the retry policy.
+ * Too many requests: {@code 429 rate_limited}. {@link #retryAfter()} carries the service's {@code
+ * Retry-After}. Retried after that delay, capped by the retry policy.
  */
 public class RateLimitedException extends FlowApiException {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A value broke a rule of the contract at {@code build()}, before anything was sent. The message
- * names each field path, the rule and the fix, as the service's {@code details} would;
- * {@link #fieldErrors()} has them one by one.
+ * names each field path, the rule and the fix, as the service's {@code details} would; {@link
+ * #fieldErrors()} has them one by one.
  */
 public class RequestValidationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -3,9 +3,9 @@ package dev.flowexec.sdk.errors;
 import java.time.Duration;
 
 /**
- * Server or gateway trouble: a 5xx status, whether the body was the contract's JSON
- * ({@code server_error}, {@code unavailable}), an HTML page from a proxy, or empty. Retried with
- * backoff; a launch keeps its idempotency key, so a retry never starts a second execution.
+ * Server or gateway trouble: a 5xx status, whether the body was the contract's JSON ({@code
+ * server_error}, {@code unavailable}), an HTML page from a proxy, or empty. Retried with backoff; a
+ * launch keeps its idempotency key, so a retry never starts a second execution.
  */
 public class ServerException extends FlowApiException {
   private static final long serialVersionUID = 1L;

@@ -2,11 +2,10 @@ package dev.flowexec.sdk.errors;
 
 /**
  * No usable response arrived: a connection refused, reset or timed out, or a response that could
- * not be read. {@link #requestMayHaveBeenSent()} tells whether this attempt's request may have
- * left this process; {@link #executionMayHaveStarted()} says the same for the whole call, earlier
- * attempts included.
- * Retried: a launch keeps its idempotency key, so the retry returns the execution the first attempt
- * may have started instead of starting another.
+ * not be read. {@link #requestMayHaveBeenSent()} tells whether this attempt's request may have left
+ * this process; {@link #executionMayHaveStarted()} says the same for the whole call, earlier
+ * attempts included. Retried: a launch keeps its idempotency key, so the retry returns the
+ * execution the first attempt may have started instead of starting another.
  */
 public class TransportException extends FlowApiException {
   private static final long serialVersionUID = 1L;
@@ -16,6 +15,7 @@ public class TransportException extends FlowApiException {
 
   /** False only when the request certainly never left. */
   private final boolean requestMayHaveBeenSent;
+
   /** The request failed on a reused connection before any response byte arrived. */
   private final boolean reusedConnectionLost;
 
@@ -31,7 +31,10 @@ public class TransportException extends FlowApiException {
     this(message, requestMayHaveBeenSent, false, cause);
   }
 
-  private TransportException(String message, boolean requestMayHaveBeenSent, boolean reusedConnectionLost,
+  private TransportException(
+      String message,
+      boolean requestMayHaveBeenSent,
+      boolean reusedConnectionLost,
       Throwable cause) {
     super(message, 0, ERROR_CODE, null, null, cause, requestMayHaveBeenSent);
     this.requestMayHaveBeenSent = requestMayHaveBeenSent;
@@ -54,10 +57,10 @@ public class TransportException extends FlowApiException {
 
   /**
    * Tells whether the request failed on a reused connection before any byte of a response arrived
-   * (see {@link #lostReusedConnection}). The client then sends the request again at once on a
-   * fresh connection ({@link dev.flowexec.sdk.transport.CallOptions#freshConnection()}), an attempt
-   * of its own that listeners see but the retry policy does not count, so that this alone never
-   * fails a call. A launch keeps its idempotency key, which makes the re-send safe.
+   * (see {@link #lostReusedConnection}). The client then sends the request again at once on a fresh
+   * connection ({@link dev.flowexec.sdk.transport.CallOptions#freshConnection()}), an attempt of
+   * its own that listeners see but the retry policy does not count, so that this alone never fails
+   * a call. A launch keeps its idempotency key, which makes the re-send safe.
    *
    * @return true when a reused connection was lost before any response byte
    */

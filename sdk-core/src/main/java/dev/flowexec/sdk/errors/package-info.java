@@ -1,6 +1,6 @@
 /**
- * The unchecked exceptions of the SDK: one type per error of the contract, all under
- * {@link dev.flowexec.sdk.errors.FlowApiException}.
+ * The unchecked exceptions of the SDK: one type per error of the contract, all under {@link
+ * dev.flowexec.sdk.errors.FlowApiException}.
  *
  * <pre>{@code
  * try {

@@ -11,8 +11,10 @@ import java.util.Locale;
 public final class IdRules {
   /** The longest id: {@code flow_id}, {@code flow_execution_id}, {@code user_id}. */
   public static final int MAX_ID_LENGTH = 128;
+
   /** The characters of a {@code flow_id}. */
   public static final String FLOW_ID_CHARS = "A-Z a-z 0-9 . _ : -";
+
   /** The characters of a {@code flow_execution_id}. */
   public static final String EXECUTION_ID_CHARS = "A-Z a-z 0-9 _ -";
 
@@ -57,8 +59,11 @@ public final class IdRules {
   /** Returns the rule a {@code value} of more than {@code max} code points breaks, or null. */
   public static Broken tooLong(String value, String path, int max) {
     int length = value.codePointCount(0, value.length());
-    return length <= max ? null : new Broken("too_long", String.format(Locale.ROOT,
-        "%s has %d characters: use at most %d", path, length, max));
+    return length <= max
+        ? null
+        : new Broken(
+            "too_long",
+            String.format(Locale.ROOT, "%s has %d characters: use at most %d", path, length, max));
   }
 
   private static Broken id(String id, String path, String allowed, boolean dots) {
@@ -71,11 +76,23 @@ public final class IdRules {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || (dots && (c == '.' || c == ':'));
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || (dots && (c == '.' || c == ':'));
       if (!ok) {
-        return new Broken("invalid_format", String.format(Locale.ROOT,
-            "%s has '%s' at index %d: use only %s", path, printable(c), i, allowed));
+        return new Broken(
+            "invalid_format",
+            String.format(
+                Locale.ROOT,
+                "%s has '%s' at index %d: use only %s",
+                path,
+                printable(c),
+                i,
+                allowed));
       }
     }
     return null;
@@ -84,6 +101,7 @@ public final class IdRules {
   /** Returns {@code c} for a message: control characters, whitespace and surrogates escaped. */
   public static String printable(char c) {
     return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c)
-        ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
+        ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+        : String.valueOf(c);
   }
 }

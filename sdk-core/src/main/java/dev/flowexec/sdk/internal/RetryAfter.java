@@ -16,13 +16,16 @@ import java.util.Optional;
  * forms (IMF-fixdate, RFC 850, asctime). A date in the past means no wait. Not public API.
  */
 public final class RetryAfter {
-  private static final List<DateTimeFormatter> HTTP_DATES = List.of(
-      DateTimeFormatter.RFC_1123_DATE_TIME,
-      new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
-          .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
-          .appendPattern(" HH:mm:ss z").toFormatter(Locale.US),
-      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
-          .withZone(java.time.ZoneOffset.UTC));
+  private static final List<DateTimeFormatter> HTTP_DATES =
+      List.of(
+          DateTimeFormatter.RFC_1123_DATE_TIME,
+          new DateTimeFormatterBuilder()
+              .appendPattern("EEEE, dd-MMM-")
+              .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+              .appendPattern(" HH:mm:ss z")
+              .toFormatter(Locale.US),
+          DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
+              .withZone(java.time.ZoneOffset.UTC));
 
   private RetryAfter() {}
 
@@ -34,7 +37,8 @@ public final class RetryAfter {
     String text = value.trim();
     if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       // Nine digits is over 31 years: treat longer values as "a very long time" without overflow.
-      return Optional.of(Duration.ofSeconds(text.length() > 9 ? 999_999_999L : Long.parseLong(text)));
+      return Optional.of(
+          Duration.ofSeconds(text.length() > 9 ? 999_999_999L : Long.parseLong(text)));
     }
     for (DateTimeFormatter format : HTTP_DATES) {
       try {

@@ -1,4 +1,2 @@
-/**
- * Implementation details of the SDK. Not public API: anything here may change in any release.
- */
+/** Implementation details of the SDK. Not public API: anything here may change in any release. */
 package dev.flowexec.sdk.internal;

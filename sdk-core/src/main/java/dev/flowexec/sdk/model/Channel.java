@@ -4,24 +4,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A contact channel: {@code voice}, {@code web}, {@code chat}, {@code sms}, {@code email} or
- * {@code messaging}.
+ * A contact channel: {@code voice}, {@code web}, {@code chat}, {@code sms}, {@code email} or {@code
+ * messaging}.
  *
  * <p>Open: {@link #of(String)} also carries values this SDK does not know, so a channel added by
- * the service never breaks reading a response. A request refuses unknown channels at
- * {@code build()}, because the service would reject them.
+ * the service never breaks reading a response. A request refuses unknown channels at {@code
+ * build()}, because the service would reject them.
  */
 public final class Channel extends OpenValue {
   /** Phone call. */
   public static final Channel VOICE = new Channel("voice", true);
+
   /** Web page or widget. */
   public static final Channel WEB = new Channel("web", true);
+
   /** Live chat. */
   public static final Channel CHAT = new Channel("chat", true);
+
   /** Text message. */
   public static final Channel SMS = new Channel("sms", true);
+
   /** E-mail. */
   public static final Channel EMAIL = new Channel("email", true);
+
   /** Asynchronous messaging apps. */
   public static final Channel MESSAGING = new Channel("messaging", true);
 

@@ -5,14 +5,15 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Makes the default {@code flow_execution_id}: a random (version 4) UUID, as
- * {@link UUID#randomUUID()} does, but from a generator per thread. {@code randomUUID} draws from
- * one shared generator whose {@code nextBytes} is synchronized, and under concurrent launches
- * threads queued on it. Each thread's DRBG is seeded by the JDK from the system's entropy, so ids
- * stay unpredictable and unique.
+ * Makes the default {@code flow_execution_id}: a random (version 4) UUID, as {@link
+ * UUID#randomUUID()} does, but from a generator per thread. {@code randomUUID} draws from one
+ * shared generator whose {@code nextBytes} is synchronized, and under concurrent launches threads
+ * queued on it. Each thread's DRBG is seeded by the JDK from the system's entropy, so ids stay
+ * unpredictable and unique.
  */
 final class ExecutionIds {
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(ExecutionIds::drbg);
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(ExecutionIds::drbg);
 
   private ExecutionIds() {}
 

@@ -13,12 +13,16 @@ import java.util.Map;
 public final class ExecutionStatus extends OpenValue {
   /** Accepted, not started yet. */
   public static final ExecutionStatus QUEUED = new ExecutionStatus("QUEUED", true, false);
+
   /** Started. */
   public static final ExecutionStatus RUNNING = new ExecutionStatus("RUNNING", true, false);
+
   /** Finished; {@code output_data} is set. Final. */
   public static final ExecutionStatus COMPLETED = new ExecutionStatus("COMPLETED", true, true);
+
   /** Finished with an error; {@code error} is set. Final. */
   public static final ExecutionStatus FAILED = new ExecutionStatus("FAILED", true, true);
+
   /** Stopped before it finished. Final. */
   public static final ExecutionStatus CANCELLED = new ExecutionStatus("CANCELLED", true, true);
 
@@ -55,8 +59,8 @@ public final class ExecutionStatus extends OpenValue {
   }
 
   /**
-   * Tells whether the execution can no longer change: {@code COMPLETED}, {@code FAILED} or
-   * {@code CANCELLED}.
+   * Tells whether the execution can no longer change: {@code COMPLETED}, {@code FAILED} or {@code
+   * CANCELLED}.
    *
    * @return true for a final status
    */

@@ -9,17 +9,18 @@ import org.immutables.value.Value;
  * An execution of a flow, as the service reports it.
  *
  * <p>{@link #status()} moves {@code QUEUED} → {@code RUNNING} → {@code COMPLETED}, {@code FAILED}
- * or {@code CANCELLED}. {@link #outputData()} is set only on {@code COMPLETED}, {@link #error()} only
- * on {@code FAILED}. Fields the service adds later are ignored; statuses it adds later are kept.
+ * or {@code CANCELLED}. {@link #outputData()} is set only on {@code COMPLETED}, {@link #error()}
+ * only on {@code FAILED}. Fields the service adds later are ignored; statuses it adds later are
+ * kept.
  */
 @Value.Immutable
 public abstract class FlowExecution {
   FlowExecution() {}
 
   /**
-   * Starts a staged builder: {@code flowExecutionId}, {@code flowId}, {@code status},
-   * {@code createdAt}, then the optional fields and {@code build()}. Transports and test doubles use
-   * it; applications get executions from the client.
+   * Starts a staged builder: {@code flowExecutionId}, {@code flowId}, {@code status}, {@code
+   * createdAt}, then the optional fields and {@code build()}. Transports and test doubles use it;
+   * applications get executions from the client.
    *
    * @return the first stage
    */
@@ -185,7 +186,8 @@ public abstract class FlowExecution {
   public abstract FlowExecution withUpdatedAt(Instant updatedAt);
 
   /**
-   * Returns a copy with another value of when the execution reached a final status ({@code completed_at}).
+   * Returns a copy with another value of when the execution reached a final status ({@code
+   * completed_at}).
    *
    * @param completedAt the instant; null for none
    * @return the copy
@@ -257,7 +259,9 @@ public abstract class FlowExecution {
     CreatedAtStage status(ExecutionStatus status);
   }
 
-  /** The fourth stage of {@link #builder()}: when the execution was created ({@code created_at}). */
+  /**
+   * The fourth stage of {@link #builder()}: when the execution was created ({@code created_at}).
+   */
   public interface CreatedAtStage {
     /**
      * Sets when the execution was created ({@code created_at}).
@@ -346,8 +350,8 @@ public abstract class FlowExecution {
   }
 
   /** The stages over the generated builder, which stays out of sight. */
-  private static final class Stages implements FlowExecutionIdStage, FlowIdStage, StatusStage,
-      CreatedAtStage, Builder {
+  private static final class Stages
+      implements FlowExecutionIdStage, FlowIdStage, StatusStage, CreatedAtStage, Builder {
     private final ImmutableFlowExecution.Builder builder = ImmutableFlowExecution.newBuilder();
 
     @Override

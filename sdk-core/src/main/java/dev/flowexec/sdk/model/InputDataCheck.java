@@ -30,19 +30,26 @@ final class InputDataCheck {
   /** A JSON number (RFC 8259 section 6), which is all a Number's text may be. */
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+
   /** Marks a container whose walk has started and not ended: meeting it again is a cycle. */
   private static final Object WALKING = new Object();
 
   private final List<FieldError> errors;
   private final int maxDepth;
-  /** Each container walked: WALKING, then its {@link JsonValues.Frozen} copy. Made on first need. */
+
+  /**
+   * Each container walked: WALKING, then its {@link JsonValues.Frozen} copy. Made on first need.
+   */
   private IdentityHashMap<Object, Object> seen;
+
   private boolean stopped;
   private boolean shared;
   private Map<String, Object> snapshot;
   private long totalSize;
+
   /** The serialized size and height of the value {@link #walk} returned last. */
   private long size;
+
   private int height;
 
   private InputDataCheck(List<FieldError> errors, int maxDepth) {
@@ -68,7 +75,9 @@ final class InputDataCheck {
     return snapshot;
   }
 
-  /** Returns the serialized size in bytes, saturated at {@link Long#MAX_VALUE}; -1 after an error. */
+  /**
+   * Returns the serialized size in bytes, saturated at {@link Long#MAX_VALUE}; -1 after an error.
+   */
   long serializedSize() {
     return totalSize;
   }
@@ -102,7 +111,10 @@ final class InputDataCheck {
     snapshot = copy == null ? inputData : copy;
   }
 
-  /** Returns the snapshot of {@code value} at {@code path}, setting {@link #size} and {@link #height}. */
+  /**
+   * Returns the snapshot of {@code value} at {@code path}, setting {@link #size} and {@link
+   * #height}.
+   */
   private Object walk(Object value, String path, int depth) {
     height = 0;
     if (value == null) {
@@ -124,9 +136,15 @@ final class InputDataCheck {
     }
     if (!(value instanceof Map) && !(value instanceof Collection)) {
       size = 0;
-      errors.add(FieldError.of(path, "invalid_value", path + " is a " + value.getClass().getName()
-          + ", which has no JSON form: use a String, Number, Boolean, null, List or Map (for a time,"
-          + " its ISO-8601 text)"));
+      errors.add(
+          FieldError.of(
+              path,
+              "invalid_value",
+              path
+                  + " is a "
+                  + value.getClass().getName()
+                  + ", which has no JSON form: use a String, Number, Boolean, null, List or Map (for a time,"
+                  + " its ISO-8601 text)"));
       return value;
     }
     JsonValues.Frozen frozen = null;
@@ -136,8 +154,13 @@ final class InputDataCheck {
       Object known = seen.get(value);
       if (known == WALKING) {
         size = 0;
-        errors.add(FieldError.of(path, "invalid_value", path + " is a list or map that contains"
-            + " itself, which JSON cannot carry: break the cycle"));
+        errors.add(
+            FieldError.of(
+                path,
+                "invalid_value",
+                path
+                    + " is a list or map that contains"
+                    + " itself, which JSON cannot carry: break the cycle"));
         return value;
       }
       if (known != null) {
@@ -162,8 +185,10 @@ final class InputDataCheck {
       seen = new IdentityHashMap<>();
     }
     seen.put(value, WALKING);
-    JsonValues.Frozen copy = value instanceof Map
-        ? map((Map<?, ?>) value, path, depth) : list((Collection<?>) value, path, depth);
+    JsonValues.Frozen copy =
+        value instanceof Map
+            ? map((Map<?, ?>) value, path, depth)
+            : list((Collection<?>) value, path, depth);
     seen.put(value, copy);
     size = copy.serializedSize();
     height = copy.height();
@@ -177,8 +202,16 @@ final class InputDataCheck {
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       Object key = entry.getKey();
       if (!(key instanceof String)) {
-        errors.add(FieldError.of(path, "invalid_value", path + " has the key " + key + " of type "
-            + (key == null ? "null" : key.getClass().getName()) + ": JSON object keys must be Strings"));
+        errors.add(
+            FieldError.of(
+                path,
+                "invalid_value",
+                path
+                    + " has the key "
+                    + key
+                    + " of type "
+                    + (key == null ? "null" : key.getClass().getName())
+                    + ": JSON object keys must be Strings"));
         continue;
       }
       long keySize = key((String) key, path);
@@ -210,16 +243,22 @@ final class InputDataCheck {
         break;
       }
     }
-    return JsonValues.checkedList(i == copy.length ? copy : java.util.Arrays.copyOf(copy, i),
-        total, tallest + 1);
+    return JsonValues.checkedList(
+        i == copy.length ? copy : java.util.Arrays.copyOf(copy, i), total, tallest + 1);
   }
 
   private void tooDeep() {
     if (!stopped) {
       stopped = true;
-      errors.add(FieldError.of("input_data", "invalid_value", String.format(Locale.ROOT,
-          "input_data nests lists and maps more than %d levels deep: flatten it, and check that no"
-              + " list or map contains itself", maxDepth)));
+      errors.add(
+          FieldError.of(
+              "input_data",
+              "invalid_value",
+              String.format(
+                  Locale.ROOT,
+                  "input_data nests lists and maps more than %d levels deep: flatten it, and check that no"
+                      + " list or map contains itself",
+                  maxDepth)));
     }
   }
 
@@ -228,10 +267,18 @@ final class InputDataCheck {
     long keySize = JsonValues.stringSize(key);
     if (keySize < 0) {
       int at = JsonValues.loneSurrogate(key);
-      errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
-          "%s has the key \"%s\" with a lone surrogate (\\u%04x) at index %d, which UTF-8 cannot"
-              + " carry (it would be sent as '?'): fix the text, perhaps cut in the middle of an emoji",
-          path, RequestRules.printable(key), (int) key.charAt(at), at)));
+      errors.add(
+          FieldError.of(
+              path,
+              "invalid_format",
+              String.format(
+                  Locale.ROOT,
+                  "%s has the key \"%s\" with a lone surrogate (\\u%04x) at index %d, which UTF-8 cannot"
+                      + " carry (it would be sent as '?'): fix the text, perhaps cut in the middle of an emoji",
+                  path,
+                  RequestRules.printable(key),
+                  (int) key.charAt(at),
+                  at)));
       return 0;
     }
     return keySize;
@@ -250,29 +297,48 @@ final class InputDataCheck {
   /** Returns the number to send, or null (with an error) when there is none that is exact. */
   private Number number(Number value, String path) {
     Class<?> type = value.getClass();
-    if (type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
-        || type == BigInteger.class || type == BigDecimal.class) {
+    if (type == Integer.class
+        || type == Long.class
+        || type == Short.class
+        || type == Byte.class
+        || type == BigInteger.class
+        || type == BigDecimal.class) {
       return value;
     }
-    if (type == Double.class || type == Float.class || type == DoubleAdder.class
+    if (type == Double.class
+        || type == Float.class
+        || type == DoubleAdder.class
         || type == DoubleAccumulator.class) {
       double d = value.doubleValue();
       if (!Double.isFinite(d)) {
-        errors.add(FieldError.of(path, "invalid_value", path + " is " + d
-            + ", which JSON cannot carry: use a finite number, or a string"));
+        errors.add(
+            FieldError.of(
+                path,
+                "invalid_value",
+                path + " is " + d + ", which JSON cannot carry: use a finite number, or a string"));
         return null;
       }
       return type == Double.class || type == Float.class ? value : (Number) d;
     }
-    if (type == AtomicInteger.class || type == AtomicLong.class || type == LongAdder.class
+    if (type == AtomicInteger.class
+        || type == AtomicLong.class
+        || type == LongAdder.class
         || type == LongAccumulator.class) {
       return value.longValue(); // read once: the request must not change after build()
     }
     String text = String.valueOf(value);
     if (!JSON_NUMBER.matcher(text).matches()) {
-      errors.add(FieldError.of(path, "invalid_value", String.format(Locale.ROOT,
-          "%s is a %s whose text \"%s\" is not a JSON number: use an Integer, Long, Double or"
-              + " BigDecimal", path, type.getName(), RequestRules.printable(text))));
+      errors.add(
+          FieldError.of(
+              path,
+              "invalid_value",
+              String.format(
+                  Locale.ROOT,
+                  "%s is a %s whose text \"%s\" is not a JSON number: use an Integer, Long, Double or"
+                      + " BigDecimal",
+                  path,
+                  type.getName(),
+                  RequestRules.printable(text))));
       return null;
     }
     return new BigDecimal(text);

@@ -20,8 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * JSON-like values ({@code null}, String, Boolean, Number, List, Map with String keys): deep
- * immutable copies, and the size of their compact UTF-8 serialization. A request's
- * {@code input_data} is checked and copied by {@link InputDataCheck}.
+ * immutable copies, and the size of their compact UTF-8 serialization. A request's {@code
+ * input_data} is checked and copied by {@link InputDataCheck}.
  */
 final class JsonValues {
   private JsonValues() {}
@@ -89,7 +89,8 @@ final class JsonValues {
       Map<?, ?> map = (Map<?, ?>) value;
       long size = 2L + Math.max(0, map.size() - 1); // braces and commas
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        size += stringSize(String.valueOf(entry.getKey()), 1) + 1 + serializedSize(entry.getValue());
+        size +=
+            stringSize(String.valueOf(entry.getKey()), 1) + 1 + serializedSize(entry.getValue());
       }
       return size;
     }
@@ -116,7 +117,9 @@ final class JsonValues {
   static int loneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return i;
@@ -125,7 +128,10 @@ final class JsonValues {
     return -1;
   }
 
-  /** As {@link #stringSize(String)}, a lone surrogate counting {@code loneSurrogate} bytes ('?'), or -1 for the whole. */
+  /**
+   * As {@link #stringSize(String)}, a lone surrogate counting {@code loneSurrogate} bytes ('?'), or
+   * -1 for the whole.
+   */
   private static long stringSize(String s, int loneSurrogate) {
     long size = 2;
     for (int i = 0; i < s.length(); i++) {
@@ -268,7 +274,8 @@ final class JsonValues {
     }
 
     @Override
-    public Object computeIfPresent(String key, BiFunction<? super String, ? super Object, ?> function) {
+    public Object computeIfPresent(
+        String key, BiFunction<? super String, ? super Object, ?> function) {
       throw readOnly();
     }
 
@@ -278,13 +285,15 @@ final class JsonValues {
     }
 
     @Override
-    public Object merge(String key, Object value, BiFunction<? super Object, ? super Object, ?> function) {
+    public Object merge(
+        String key, Object value, BiFunction<? super Object, ? super Object, ?> function) {
       throw readOnly();
     }
   }
 
   /** An immutable JSON array that {@link #isFrozen} recognizes. */
-  private static final class FrozenList extends AbstractList<Object> implements RandomAccess, Frozen {
+  private static final class FrozenList extends AbstractList<Object>
+      implements RandomAccess, Frozen {
     private final Object[] items;
     private final List<Object> view;
     private final long serializedSize;
@@ -390,6 +399,7 @@ final class JsonValues {
   }
 
   private static UnsupportedOperationException readOnly() {
-    return new UnsupportedOperationException("JSON values of a request or execution are immutable: copy them to change them");
+    return new UnsupportedOperationException(
+        "JSON values of a request or execution are immutable: copy them to change them");
   }
 }

@@ -10,16 +10,16 @@ import org.immutables.value.Value;
 /**
  * The body of {@code POST /api/v2/flows/executions}: which flow to run, for whom, on which channel.
  *
- * <p>The builder is staged: {@link FlowIdStage#flowId flowId}, then
- * {@link ParticipantsStage#participants participants}, then
- * {@link ChannelTypeStage#channelType channelType}, then the optional fields of {@link Builder} and
- * {@code build()}. Leaving out a required field is a compile error, not a {@code 400} at run time.
- * The contract needs at least one participant, so {@code participants(first, more...)} takes the
- * first one apart: an empty participant list cannot be written.
+ * <p>The builder is staged: {@link FlowIdStage#flowId flowId}, then {@link
+ * ParticipantsStage#participants participants}, then {@link ChannelTypeStage#channelType
+ * channelType}, then the optional fields of {@link Builder} and {@code build()}. Leaving out a
+ * required field is a compile error, not a {@code 400} at run time. The contract needs at least one
+ * participant, so {@code participants(first, more...)} takes the first one apart: an empty
+ * participant list cannot be written.
  *
- * <p>What the compiler cannot check, {@code build()} checks, with a
- * {@link dev.flowexec.sdk.errors.RequestValidationException} (an {@link IllegalArgumentException})
- * whose message names the field path, the rule and the fix, as the service's details would.
+ * <p>What the compiler cannot check, {@code build()} checks, with a {@link
+ * dev.flowexec.sdk.errors.RequestValidationException} (an {@link IllegalArgumentException}) whose
+ * message names the field path, the rule and the fix, as the service's details would.
  *
  * <p><b>Idempotency:</b> {@link #flowExecutionId()} defaults to a random UUID made once, when the
  * request is built, and every retry of this object sends it again, so a retry never starts a second
@@ -98,10 +98,10 @@ public abstract class LaunchRequest {
    * Returns the flow's input variables ({@code input_data}): a JSON-like map whose values are
    * {@code null}, {@link String}, {@link Boolean}, {@link Number}, {@link List} or {@link Map} with
    * {@link String} keys, nested as deep as needed. Serialized, it is at most 262,144 bytes (a list
-   * or map used in several places counts at each). Nested lists and maps are copied at
-   * {@code build()}, so the request stays immutable and is sent exactly as it was built: a mutable
-   * number ({@code AtomicLong}, {@code DoubleAdder}...) is read once, any other {@link Number} type
-   * is kept as the {@link java.math.BigDecimal} its {@code toString()} spells, and must spell a JSON
+   * or map used in several places counts at each). Nested lists and maps are copied at {@code
+   * build()}, so the request stays immutable and is sent exactly as it was built: a mutable number
+   * ({@code AtomicLong}, {@code DoubleAdder}...) is read once, any other {@link Number} type is
+   * kept as the {@link java.math.BigDecimal} its {@code toString()} spells, and must spell a JSON
    * number. Text must be valid UTF-16: a lone surrogate is refused, as are NaN and infinities.
    *
    * @return an immutable map; empty means none is sent
@@ -110,8 +110,8 @@ public abstract class LaunchRequest {
   public abstract Map<String, Object> inputData();
 
   /**
-   * Returns the id of the execution to start ({@code flow_execution_id}), which is also the
-   * {@code Idempotency-Key}. Unless set, a random UUID made once when the request is built.
+   * Returns the id of the execution to start ({@code flow_execution_id}), which is also the {@code
+   * Idempotency-Key}. Unless set, a random UUID made once when the request is built.
    *
    * @return 1 to 128 characters of {@code A-Z a-z 0-9 _ -}
    */
@@ -190,8 +190,8 @@ public abstract class LaunchRequest {
   public abstract LaunchRequest withInputData(Map<String, ? extends Object> inputData);
 
   /**
-   * Returns a copy with another {@code flow_execution_id}, which is also its idempotency key: use it
-   * to launch a new execution with the same fields.
+   * Returns a copy with another {@code flow_execution_id}, which is also its idempotency key: use
+   * it to launch a new execution with the same fields.
    *
    * @param flowExecutionId 1 to 128 characters of {@code A-Z a-z 0-9 _ -}
    * @return the copy
@@ -219,8 +219,8 @@ public abstract class LaunchRequest {
   /** The second stage of {@link #builder()}: who takes part. */
   public interface ParticipantsStage {
     /**
-     * Sets the participants ({@code participants}): at least one, at most 50, each
-     * {@code user_id} once. {@link Builder#addParticipants(Participant...)} adds more later.
+     * Sets the participants ({@code participants}): at least one, at most 50, each {@code user_id}
+     * once. {@link Builder#addParticipants(Participant...)} adds more later.
      *
      * @param first the first participant
      * @param more further participants
@@ -305,8 +305,8 @@ public abstract class LaunchRequest {
     Builder putAllInputData(Map<String, ? extends Object> inputData);
 
     /**
-     * Sets the id of the execution to start ({@code flow_execution_id}), which is also the
-     * {@code Idempotency-Key}: derive it from your event's id when an event may arrive twice.
+     * Sets the id of the execution to start ({@code flow_execution_id}), which is also the {@code
+     * Idempotency-Key}: derive it from your event's id when an event may arrive twice.
      *
      * @param flowExecutionId 1 to 128 characters of {@code A-Z a-z 0-9 _ -}
      * @return this builder
@@ -324,8 +324,8 @@ public abstract class LaunchRequest {
   }
 
   /** The stages over the generated builder, which stays out of sight. */
-  private static final class Stages implements FlowIdStage, ParticipantsStage, ChannelTypeStage,
-      Builder {
+  private static final class Stages
+      implements FlowIdStage, ParticipantsStage, ChannelTypeStage, Builder {
     private final ImmutableLaunchRequest.Builder builder = ImmutableLaunchRequest.newBuilder();
 
     @Override

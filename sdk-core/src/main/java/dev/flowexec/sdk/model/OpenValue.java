@@ -23,11 +23,13 @@ abstract class OpenValue {
 
   /** Indexes the known constants by their wire value. */
   static <T extends OpenValue> Map<String, T> byValue(List<T> known) {
-    return known.stream().collect(Collectors.toUnmodifiableMap(OpenValue::value, Function.identity()));
+    return known.stream()
+        .collect(Collectors.toUnmodifiableMap(OpenValue::value, Function.identity()));
   }
 
   /** Returns the constant with this wire value, or a new unknown value made by {@code unknown}. */
-  static <T extends OpenValue> T of(Map<String, T> byValue, String value, Function<String, T> unknown) {
+  static <T extends OpenValue> T of(
+      Map<String, T> byValue, String value, Function<String, T> unknown) {
     T constant = byValue.get(Objects.requireNonNull(value, "value"));
     return constant != null ? constant : unknown.apply(value);
   }
@@ -60,7 +62,9 @@ abstract class OpenValue {
   @SuppressWarnings("EqualsGetClass") // a Channel is never equal to a Role with the same text
   public final boolean equals(Object other) {
     return this == other
-        || (other != null && other.getClass() == getClass() && value.equals(((OpenValue) other).value));
+        || (other != null
+            && other.getClass() == getClass()
+            && value.equals(((OpenValue) other).value));
   }
 
   /**

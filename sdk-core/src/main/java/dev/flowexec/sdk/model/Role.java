@@ -12,10 +12,13 @@ import java.util.Map;
 public final class Role extends OpenValue {
   /** The person the flow is about, typically your customer. */
   public static final Role USER = new Role("USER", true);
+
   /** A human agent. */
   public static final Role AGENT = new Role("AGENT", true);
+
   /** An automated participant. */
   public static final Role BOT = new Role("BOT", true);
+
   /** Someone outside your organization, such as a partner. */
   public static final Role EXTERNAL = new Role("EXTERNAL", true);
 

@@ -3,8 +3,8 @@
  *
  * <p>Every type here is immutable, with {@code equals}, {@code hashCode}, {@code toString} and
  * {@code with*} copies. Requests are made with staged builders: the compiler walks you through the
- * required fields in order, so a request missing {@code flow_id}, a participant or
- * {@code channel_type} does not compile.
+ * required fields in order, so a request missing {@code flow_id}, a participant or {@code
+ * channel_type} does not compile.
  *
  * <pre>{@code
  * LaunchRequest request = LaunchRequest.builder()

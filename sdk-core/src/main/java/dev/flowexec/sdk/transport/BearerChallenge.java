@@ -58,7 +58,8 @@ final class BearerChallenge {
       }
       pos++; // '='
       skipSpaces();
-      String value = pos < header.length() && header.charAt(pos) == '"' ? readQuoted() : readToken();
+      String value =
+          pos < header.length() && header.charAt(pos) == '"' ? readQuoted() : readToken();
       params.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
     }
   }

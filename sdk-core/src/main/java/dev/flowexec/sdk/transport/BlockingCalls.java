@@ -14,29 +14,34 @@ import java.util.function.Supplier;
  */
 final class BlockingCalls {
   private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "flowexec-blocking-" + THREAD_COUNT.incrementAndGet());
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "flowexec-blocking-" + THREAD_COUNT.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private BlockingCalls() {}
 
   /** Runs {@code call} on the pool; cancelling the result interrupts it. */
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> call) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Future<?> running = POOL.submit(() -> {
-      try {
-        result.complete(call.get());
-      } catch (Throwable failure) {
-        result.completeExceptionally(failure);
-      }
-    });
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled()) {
-        running.cancel(true);
-      }
-    });
+    Future<?> running =
+        POOL.submit(
+            () -> {
+              try {
+                result.complete(call.get());
+              } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+              }
+            });
+    result.whenComplete(
+        (value, failure) -> {
+          if (result.isCancelled()) {
+            running.cancel(true);
+          }
+        });
     return result;
   }
 }

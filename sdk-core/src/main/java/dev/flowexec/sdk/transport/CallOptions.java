@@ -28,8 +28,14 @@ import org.immutables.value.Value;
 public abstract class CallOptions {
   private static final CallOptions DEFAULTS = builder().build();
   private static final Set<String> RESERVED_HEADERS =
-      Set.of("authorization", "idempotency-key", "content-type", "content-length", "host",
-          "transfer-encoding", "connection");
+      Set.of(
+          "authorization",
+          "idempotency-key",
+          "content-type",
+          "content-length",
+          "host",
+          "transfer-encoding",
+          "connection");
 
   CallOptions() {}
 
@@ -76,11 +82,11 @@ public abstract class CallOptions {
   public abstract Optional<Instant> deadline();
 
   /**
-   * Returns extra request headers, such as a correlation id. The headers the SDK owns
-   * ({@code Authorization}, {@code Idempotency-Key}, {@code Content-Type}, ...) are refused, and so
-   * are names that are not HTTP tokens and values with anything but printable ASCII and tabs (HTTP
-   * clients refuse those at send time): {@code build()} throws a
-   * {@link dev.flowexec.sdk.errors.RequestValidationException} naming {@code headers.<name>}.
+   * Returns extra request headers, such as a correlation id. The headers the SDK owns ({@code
+   * Authorization}, {@code Idempotency-Key}, {@code Content-Type}, ...) are refused, and so are
+   * names that are not HTTP tokens and values with anything but printable ASCII and tabs (HTTP
+   * clients refuse those at send time): {@code build()} throws a {@link
+   * dev.flowexec.sdk.errors.RequestValidationException} naming {@code headers.<name>}.
    *
    * @return an immutable map of header name to value
    */
@@ -89,9 +95,9 @@ public abstract class CallOptions {
   /**
    * Tells the transport to send this attempt on a new connection of its own, not on a pooled one.
    * The client sets it on the attempt that re-sends a request whose reused connection was lost
-   * before any response byte ({@link dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}),
-   * so that the re-send cannot meet the same fate. A transport without a connection pool may ignore
-   * it. Default: false.
+   * before any response byte ({@link
+   * dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}), so that the re-send cannot
+   * meet the same fate. A transport without a connection pool may ignore it. Default: false.
    *
    * @return whether the attempt must not reuse a pooled connection
    */
@@ -127,12 +133,11 @@ public abstract class CallOptions {
   public abstract CallOptions withHeaders(Map<String, ? extends String> headers);
 
   /**
-   * Returns where the transport reports the token fetches of this attempt; a transport passes it
-   * to {@link dev.flowexec.sdk.auth.AccessTokenProvider#token(Duration, TokenFetchListener)}. The
-   * client sets it on each attempt's options, so that its listeners hear of every fetch
-   * ({@link dev.flowexec.sdk.ExecutionListener#tokenFetched}); one set on the options of a call
-   * hears that call's fetches too. Not part of {@code equals}, {@code hashCode} or
-   * {@code toString}.
+   * Returns where the transport reports the token fetches of this attempt; a transport passes it to
+   * {@link dev.flowexec.sdk.auth.AccessTokenProvider#token(Duration, TokenFetchListener)}. The
+   * client sets it on each attempt's options, so that its listeners hear of every fetch ({@link
+   * dev.flowexec.sdk.ExecutionListener#tokenFetched}); one set on the options of a call hears that
+   * call's fetches too. Not part of {@code equals}, {@code hashCode} or {@code toString}.
    *
    * @return the listener; {@link TokenFetchListener#none()} by default
    */
@@ -145,9 +150,9 @@ public abstract class CallOptions {
   /**
    * Returns what the transport tells when it sends this attempt's request again after a refused
    * token, and which headers that request carries; see {@link ResendListener}. The client sets it
-   * on each attempt's options, so that its listeners hear of the re-send and may give it headers
-   * of its own ({@link dev.flowexec.sdk.ExecutionListener#requestResent}); one set on the options
-   * of a call is told first. Not part of {@code equals}, {@code hashCode} or {@code toString}.
+   * on each attempt's options, so that its listeners hear of the re-send and may give it headers of
+   * its own ({@link dev.flowexec.sdk.ExecutionListener#requestResent}); one set on the options of a
+   * call is told first. Not part of {@code equals}, {@code hashCode} or {@code toString}.
    *
    * @return the listener; {@link ResendListener#none()} by default
    */
@@ -159,12 +164,16 @@ public abstract class CallOptions {
 
   @Value.Check
   void check() {
-    timeout().ifPresent(t -> {
-      if (t.isNegative() || t.isZero()) {
-        throw new IllegalArgumentException(
-            "timeout is " + t + ": use a positive duration, such as Duration.ofSeconds(10)");
-      }
-    });
+    timeout()
+        .ifPresent(
+            t -> {
+              if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException(
+                    "timeout is "
+                        + t
+                        + ": use a positive duration, such as Duration.ofSeconds(10)");
+              }
+            });
     if (headers().isEmpty()) {
       return; // the common case, each attempt of a call without extra headers: nothing to make
     }
@@ -174,26 +183,46 @@ public abstract class CallOptions {
       String value = header.getValue();
       if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         String path = "headers." + name;
-        errors.add(FieldError.of(path, "not_allowed", path + " is a header the SDK sets itself:"
-            + " remove it (configure credentials on the transport)"));
+        errors.add(
+            FieldError.of(
+                path,
+                "not_allowed",
+                path
+                    + " is a header the SDK sets itself:"
+                    + " remove it (configure credentials on the transport)"));
       } else if (!isToken(name)) {
-        errors.add(FieldError.of("headers." + name, "invalid_format", "headers." + printable(name)
-            + " is not a valid HTTP header name: use letters, digits and - only"));
+        errors.add(
+            FieldError.of(
+                "headers." + name,
+                "invalid_format",
+                "headers."
+                    + printable(name)
+                    + " is not a valid HTTP header name: use letters, digits and - only"));
       }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c == '\r' || c == '\n') {
           String path = "headers." + name;
-          errors.add(FieldError.of(path, "invalid_format",
-              path + " contains a line break: header values must be one line"));
+          errors.add(
+              FieldError.of(
+                  path,
+                  "invalid_format",
+                  path + " contains a line break: header values must be one line"));
           break;
         }
         if (c != '\t' && (c < 0x20 || c > 0x7e)) {
           String path = "headers." + name;
-          errors.add(FieldError.of(path, "invalid_format", String.format(Locale.ROOT,
-              "%s has \\u%04x at index %d, which HTTP clients refuse in a header value: use"
-                  + " printable ASCII only (percent-encode other text, as RFC 8187 does)",
-              path, (int) c, i)));
+          errors.add(
+              FieldError.of(
+                  path,
+                  "invalid_format",
+                  String.format(
+                      Locale.ROOT,
+                      "%s has \\u%04x at index %d, which HTTP clients refuse in a header value: use"
+                          + " printable ASCII only (percent-encode other text, as RFC 8187 does)",
+                      path,
+                      (int) c,
+                      i)));
           break;
         }
       }
@@ -217,8 +246,13 @@ public abstract class CallOptions {
 
   private static String printable(String name) {
     StringBuilder out = new StringBuilder(name.length());
-    name.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
-        : String.format(Locale.ROOT, "\\u%04x", c)));
+    name.chars()
+        .forEach(
+            c ->
+                out.append(
+                    c >= 0x20 && c < 0x7f
+                        ? String.valueOf((char) c)
+                        : String.format(Locale.ROOT, "\\u%04x", c)));
     return out.toString();
   }
 
@@ -284,12 +318,14 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder tokenFetchListener(TokenFetchListener tokenFetchListener) {
-      builder.tokenFetchListener(java.util.Objects.requireNonNull(tokenFetchListener, "tokenFetchListener"));
+      builder.tokenFetchListener(
+          java.util.Objects.requireNonNull(tokenFetchListener, "tokenFetchListener"));
       return this;
     }
 
     /**
-     * Sets what is told of a re-send after a refused token; see {@link CallOptions#resendListener()}.
+     * Sets what is told of a re-send after a refused token; see {@link
+     * CallOptions#resendListener()}.
      *
      * @param resendListener the listener
      * @return this builder

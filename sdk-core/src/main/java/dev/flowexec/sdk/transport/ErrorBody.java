@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The JSON error body the service writes, parsed by a transport's codec. Every field is optional:
- * a proxy's body may carry none of them.
+ * The JSON error body the service writes, parsed by a transport's codec. Every field is optional: a
+ * proxy's body may carry none of them.
  */
 @Value.Immutable
 public abstract class ErrorBody {

@@ -24,8 +24,8 @@ import org.immutables.value.Value;
 public abstract class ErrorResponse {
   /**
    * The most bytes of a failed response's body a transport reads: 64 KiB, far more than any error
-   * body of the contract. A proxy's 5 MiB error page then costs 64 KiB; the rest is abandoned,
-   * not drained, and the status still says what happened.
+   * body of the contract. A proxy's 5 MiB error page then costs 64 KiB; the rest is abandoned, not
+   * drained, and the status still says what happened.
    */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -55,9 +55,8 @@ public abstract class ErrorResponse {
   public abstract int statusCode();
 
   /**
-   * Returns the response headers. Names are matched without regard to case by
-   * {@link #header(String)}; a repeated header is one entry with its values joined by
-   * {@code ", "}.
+   * Returns the response headers. Names are matched without regard to case by {@link
+   * #header(String)}; a repeated header is one entry with its values joined by {@code ", "}.
    *
    * @return the headers
    */

@@ -10,14 +10,13 @@ import java.util.concurrent.CompletableFuture;
  * one attempt, one HTTP exchange (plus a token fetch when needed).
  *
  * <p>A transport sends the request as the contract says (JSON body, {@code Idempotency-Key} equal
- * to {@code flow_execution_id}, bearer token, and every header of {@link CallOptions#headers()}
- * on every HTTP request of the attempt), returns the execution on {@code 200} or {@code 201} as a
- * {@link TransportResponse} with the status code and response headers, and throws a
- * {@link dev.flowexec.sdk.errors.FlowApiException} otherwise: failed
- * responses go through {@link ErrorMapper}, I/O failures become
- * {@link dev.flowexec.sdk.errors.TransportException}. It must not outlive
- * {@link CallOptions#timeout()}. It does not retry (beyond one token refresh on {@code 401}) and
- * does not validate requests: the client does both for every transport.
+ * to {@code flow_execution_id}, bearer token, and every header of {@link CallOptions#headers()} on
+ * every HTTP request of the attempt), returns the execution on {@code 200} or {@code 201} as a
+ * {@link TransportResponse} with the status code and response headers, and throws a {@link
+ * dev.flowexec.sdk.errors.FlowApiException} otherwise: failed responses go through {@link
+ * ErrorMapper}, I/O failures become {@link dev.flowexec.sdk.errors.TransportException}. It must not
+ * outlive {@link CallOptions#timeout()}. It does not retry (beyond one token refresh on {@code
+ * 401}) and does not validate requests: the client does both for every transport.
  *
  * <p>The client builds each attempt's {@link CallOptions}: the caller's headers plus those that
  * layers such as tracing add for that attempt alone ({@code traceparent}, say). A transport that
@@ -54,10 +53,11 @@ public interface FlowTransport extends AutoCloseable {
    *
    * @param request the validated request
    * @param options the attempt's options
-   * @return a future of the response, failed with a
-   *     {@link dev.flowexec.sdk.errors.FlowApiException}; cancelling it abandons the attempt
+   * @return a future of the response, failed with a {@link
+   *     dev.flowexec.sdk.errors.FlowApiException}; cancelling it abandons the attempt
    */
-  default CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+  default CompletableFuture<TransportResponse> launchAsync(
+      LaunchRequest request, CallOptions options) {
     return BlockingCalls.supplyAsync(() -> launch(request, options));
   }
 
@@ -66,16 +66,17 @@ public interface FlowTransport extends AutoCloseable {
    *
    * @param flowExecutionId the execution's id
    * @param options the attempt's options
-   * @return a future of the response, failed with a
-   *     {@link dev.flowexec.sdk.errors.FlowApiException}; cancelling it abandons the attempt
+   * @return a future of the response, failed with a {@link
+   *     dev.flowexec.sdk.errors.FlowApiException}; cancelling it abandons the attempt
    */
-  default CompletableFuture<TransportResponse> getAsync(String flowExecutionId, CallOptions options) {
+  default CompletableFuture<TransportResponse> getAsync(
+      String flowExecutionId, CallOptions options) {
     return BlockingCalls.supplyAsync(() -> get(flowExecutionId, options));
   }
 
   /**
-   * Returns the base URL requests go to, for logs, metrics and traces (which drop any user info
-   * in it). Optional: the default is empty, and the client then reports paths alone.
+   * Returns the base URL requests go to, for logs, metrics and traces (which drop any user info in
+   * it). Optional: the default is empty, and the client then reports paths alone.
    *
    * @return the base URL, such as {@code https://flows.example.com}
    */

@@ -1,8 +1,8 @@
 package dev.flowexec.sdk.transport;
 
 /**
- * The {@code Idempotency-Key} header of a launch: the request's {@code flow_execution_id} as an
- * RFC 8941 sf-string ({@code "abc"}, quoted). Every transport sends it the same way, so a retried
+ * The {@code Idempotency-Key} header of a launch: the request's {@code flow_execution_id} as an RFC
+ * 8941 sf-string ({@code "abc"}, quoted). Every transport sends it the same way, so a retried
  * launch is recognised as the same one.
  *
  * <pre>{@code
@@ -28,9 +28,11 @@ public final class IdempotencyKey {
     for (int i = 0; i < flowExecutionId.length(); i++) {
       char c = flowExecutionId.charAt(i);
       if (c < 0x20 || c > 0x7E) {
-        throw new IllegalArgumentException(String.format(
-            "flow_execution_id has the character U+%04X at index %d, which an Idempotency-Key cannot"
-                + " carry: use A-Z a-z 0-9 _ -", (int) c, i));
+        throw new IllegalArgumentException(
+            String.format(
+                "flow_execution_id has the character U+%04X at index %d, which an Idempotency-Key cannot"
+                    + " carry: use A-Z a-z 0-9 _ -",
+                (int) c, i));
       }
       if (c == '\\' || c == '"') {
         quoted.append('\\');

@@ -8,7 +8,8 @@ enum NoTokenFetchListener implements TokenFetchListener {
   INSTANCE;
 
   @Override
-  public void tokenFetched(URI tokenUrl, Duration elapsed, boolean forcedRefresh, RuntimeException failure) {}
+  public void tokenFetched(
+      URI tokenUrl, Duration elapsed, boolean forcedRefresh, RuntimeException failure) {}
 
   @Override
   public String toString() {

@@ -75,10 +75,11 @@ public enum Operation {
   }
 
   /**
-   * Returns the path with the id replaced by a placeholder: a low-cardinality name for metrics
-   * and span names.
+   * Returns the path with the id replaced by a placeholder: a low-cardinality name for metrics and
+   * span names.
    *
-   * @return {@code /api/v2/flows/executions} or {@code /api/v2/flows/executions/{flow_execution_id}}
+   * @return {@code /api/v2/flows/executions} or {@code
+   *     /api/v2/flows/executions/{flow_execution_id}}
    */
   public String pathTemplate() {
     return this == LAUNCH ? EXECUTIONS : EXECUTIONS + "/{flow_execution_id}";

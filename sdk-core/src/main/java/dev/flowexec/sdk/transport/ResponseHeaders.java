@@ -37,8 +37,8 @@ public final class ResponseHeaders {
   }
 
   /**
-   * Returns headers from alternating names and values, such as
-   * {@code of("Content-Type", "application/json", "X-Request-Id", "req_1")}.
+   * Returns headers from alternating names and values, such as {@code of("Content-Type",
+   * "application/json", "X-Request-Id", "req_1")}.
    *
    * @param namesAndValues an even number of non-null strings
    * @return the headers
@@ -46,8 +46,8 @@ public final class ResponseHeaders {
    */
   public static ResponseHeaders of(String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("namesAndValues has " + namesAndValues.length
-          + " entries: pass a value after each name");
+      throw new IllegalArgumentException(
+          "namesAndValues has " + namesAndValues.length + " entries: pass a value after each name");
     }
     String[] copy = namesAndValues.clone();
     for (int i = 0; i < copy.length; i++) {
@@ -65,12 +65,13 @@ public final class ResponseHeaders {
    */
   public static ResponseHeaders of(Map<String, ? extends List<String>> headers) {
     List<String> flat = new ArrayList<>();
-    headers.forEach((name, values) -> {
-      for (String value : values) {
-        flat.add(Objects.requireNonNull(name, "header name"));
-        flat.add(Objects.requireNonNull(value, "header value"));
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          for (String value : values) {
+            flat.add(Objects.requireNonNull(name, "header name"));
+            flat.add(Objects.requireNonNull(value, "header value"));
+          }
+        });
     return flat.isEmpty() ? EMPTY : new ResponseHeaders(flat.toArray(new String[0]));
   }
 
@@ -142,18 +143,23 @@ public final class ResponseHeaders {
   }
 
   /**
-   * Returns whether a header's value must never be shown: {@code Authorization},
-   * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, and any name containing
-   * {@code token}, {@code secret}, {@code password}, {@code api-key} or {@code apikey}.
+   * Returns whether a header's value must never be shown: {@code Authorization}, {@code
+   * Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, and any name containing {@code
+   * token}, {@code secret}, {@code password}, {@code api-key} or {@code apikey}.
    *
    * @param name the header's name, any case
    * @return true if its value is to be redacted in logs and traces
    */
   public static boolean isSensitive(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("authorization") || lower.equals("proxy-authorization")
-        || lower.equals("cookie") || lower.equals("set-cookie") || lower.contains("token")
-        || lower.contains("secret") || lower.contains("password") || lower.contains("api-key")
+    return lower.equals("authorization")
+        || lower.equals("proxy-authorization")
+        || lower.equals("cookie")
+        || lower.equals("set-cookie")
+        || lower.contains("token")
+        || lower.contains("secret")
+        || lower.contains("password")
+        || lower.contains("api-key")
         || lower.contains("apikey");
   }
 
@@ -190,7 +196,9 @@ public final class ResponseHeaders {
   public String toString() {
     StringBuilder text = new StringBuilder("{");
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      text.append(i == 0 ? "" : ", ").append(namesAndValues[i]).append(": ")
+      text.append(i == 0 ? "" : ", ")
+          .append(namesAndValues[i])
+          .append(": ")
           .append(isSensitive(namesAndValues[i]) ? "<redacted>" : namesAndValues[i + 1]);
     }
     return text.append('}').toString();

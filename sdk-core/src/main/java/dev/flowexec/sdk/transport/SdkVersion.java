@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The SDK's version, filtered into {@code version.properties} by the build so it is written in
- * one place (the POM). Not public API.
+ * The SDK's version, filtered into {@code version.properties} by the build so it is written in one
+ * place (the POM). Not public API.
  */
 public final class SdkVersion {
   private static final String VERSION = load();

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a {@link FlowTransport} returns for a successful attempt: the execution and the HTTP
- * response it came in (status code and headers). The client turns these into the call's
- * {@code ResponseMetadata}. Immutable.
+ * response it came in (status code and headers). The client turns these into the call's {@code
+ * ResponseMetadata}. Immutable.
  *
  * <pre>{@code
  * return TransportResponse.of(FlowJsonCodec.readExecution(response.body()), response.statusCode(),
@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class TransportResponse {
   /** The header that marks a launch answered from an earlier one with the same id. */
   public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
   /** The header that carries the service's request id. */
   public static final String REQUEST_ID = "X-Request-Id";
 
@@ -42,20 +43,22 @@ public final class TransportResponse {
    * @throws IllegalArgumentException if the status is not {@code 2xx}: a failed response is an
    *     exception, from {@link ErrorMapper}
    */
-  public static TransportResponse of(FlowExecution execution, int statusCode,
-      ResponseHeaders headers) {
+  public static TransportResponse of(
+      FlowExecution execution, int statusCode, ResponseHeaders headers) {
     Objects.requireNonNull(execution, "execution");
     Objects.requireNonNull(headers, "headers");
     if (statusCode < 200 || statusCode > 299) {
-      throw new IllegalArgumentException("statusCode is " + statusCode
-          + ": a transport returns a response only for 2xx, and maps any other with ErrorMapper");
+      throw new IllegalArgumentException(
+          "statusCode is "
+              + statusCode
+              + ": a transport returns a response only for 2xx, and maps any other with ErrorMapper");
     }
     return new TransportResponse(execution, statusCode, headers);
   }
 
   /**
-   * Returns a response whose headers come as a map of name to values, as
-   * {@code java.net.http.HttpHeaders#map()} gives them.
+   * Returns a response whose headers come as a map of name to values, as {@code
+   * java.net.http.HttpHeaders#map()} gives them.
    *
    * @param execution the execution the body carried
    * @param statusCode the HTTP status, {@code 2xx}
@@ -63,8 +66,8 @@ public final class TransportResponse {
    * @return the response
    * @throws IllegalArgumentException if the status is not {@code 2xx}
    */
-  public static TransportResponse of(FlowExecution execution, int statusCode,
-      Map<String, ? extends List<String>> headers) {
+  public static TransportResponse of(
+      FlowExecution execution, int statusCode, Map<String, ? extends List<String>> headers) {
     return of(execution, statusCode, ResponseHeaders.of(headers));
   }
 
@@ -106,15 +109,18 @@ public final class TransportResponse {
   }
 
   /**
-   * Returns whether the service answered from an earlier launch with the same
-   * {@code flow_execution_id} ({@code 200} with {@code Idempotent-Replayed: true}): nothing new
-   * was started.
+   * Returns whether the service answered from an earlier launch with the same {@code
+   * flow_execution_id} ({@code 200} with {@code Idempotent-Replayed: true}): nothing new was
+   * started.
    *
    * @return true for a replayed launch; false for a new execution and for reads
    */
   public boolean replayed() {
     return statusCode == 200
-        && headers.first(IDEMPOTENT_REPLAYED).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+        && headers
+            .first(IDEMPOTENT_REPLAYED)
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(false);
   }
 
   @Override
@@ -123,7 +129,8 @@ public final class TransportResponse {
       return false;
     }
     TransportResponse that = (TransportResponse) other;
-    return statusCode == that.statusCode && execution.equals(that.execution)
+    return statusCode == that.statusCode
+        && execution.equals(that.execution)
         && headers.equals(that.headers);
   }
 
@@ -134,7 +141,12 @@ public final class TransportResponse {
 
   @Override
   public String toString() {
-    return "TransportResponse{statusCode=" + statusCode + ", execution="
-        + execution.flowExecutionId() + ", headers=" + headers + "}";
+    return "TransportResponse{statusCode="
+        + statusCode
+        + ", execution="
+        + execution.flowExecutionId()
+        + ", headers="
+        + headers
+        + "}";
   }
 }

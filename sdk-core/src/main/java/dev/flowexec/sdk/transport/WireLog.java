@@ -10,18 +10,18 @@ import java.util.regex.Pattern;
 
 /**
  * The wire log every transport writes, on the {@link System.Logger} {@value #LOGGER}: at TRACE
- * every request and response of the API and the token endpoint, with headers and bodies. (The
- * DEBUG line per token fetch comes from the client's log, {@code dev.flowexec.sdk.client}, for
- * every transport.) The transport tells what it sent and received; this class decides what a line
- * shows, so every transport logs the same lines.
+ * every request and response of the API and the token endpoint, with headers and bodies. (The DEBUG
+ * line per token fetch comes from the client's log, {@code dev.flowexec.sdk.client}, for every
+ * transport.) The transport tells what it sent and received; this class decides what a line shows,
+ * so every transport logs the same lines.
  *
- * <p>Credentials never appear: {@code Authorization}, cookies and any header
- * {@link ResponseHeaders#isSensitive named like a credential} show {@code <redacted>}, and so do
- * {@code client_secret}, {@code client_assertion}, {@code password} and {@code refresh_token} in
- * form bodies and {@code access_token}, {@code refresh_token}, {@code id_token} and
- * {@code client_secret} in JSON bodies; URLs lose their user info, query and fragment. Every line
- * also goes through the scrub given to {@link #create(UnaryOperator)}, which removes a client
- * secret wherever a server echoed it. Bodies are cut at {@value #MAX_BODY_CHARS} characters.
+ * <p>Credentials never appear: {@code Authorization}, cookies and any header {@link
+ * ResponseHeaders#isSensitive named like a credential} show {@code <redacted>}, and so do {@code
+ * client_secret}, {@code client_assertion}, {@code password} and {@code refresh_token} in form
+ * bodies and {@code access_token}, {@code refresh_token}, {@code id_token} and {@code
+ * client_secret} in JSON bodies; URLs lose their user info, query and fragment. Every line also
+ * goes through the scrub given to {@link #create(UnaryOperator)}, which removes a client secret
+ * wherever a server echoed it. Bodies are cut at {@value #MAX_BODY_CHARS} characters.
  *
  * <p>When TRACE is off, {@link #isEnabled()} is false and a transport should do no other work.
  * Thread-safe.
@@ -35,14 +35,16 @@ import java.util.regex.Pattern;
 public final class WireLog {
   /** The logger's name. */
   public static final String LOGGER = "dev.flowexec.sdk.wire";
+
   /** The most characters of a body shown at TRACE. */
   public static final int MAX_BODY_CHARS = 4096;
 
   private static final String REDACTED = "<redacted>";
   private static final Pattern FORM_SECRETS =
       Pattern.compile("((?:^|&)(?:client_secret|client_assertion|password|refresh_token)=)[^&]*");
-  private static final Pattern JSON_SECRETS = Pattern.compile(
-      "(\"(?:access_token|refresh_token|id_token|client_secret)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern JSON_SECRETS =
+      Pattern.compile(
+          "(\"(?:access_token|refresh_token|id_token|client_secret)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private final System.Logger log;
   private final UnaryOperator<String> scrub;
@@ -55,8 +57,8 @@ public final class WireLog {
   /**
    * Returns the wire log of a transport.
    *
-   * @param scrub applied to every line before it is logged, such as
-   *     {@link dev.flowexec.sdk.auth.ClientCredentials#redact}; beyond the fields redacted by name
+   * @param scrub applied to every line before it is logged, such as {@link
+   *     dev.flowexec.sdk.auth.ClientCredentials#redact}; beyond the fields redacted by name
    * @return the log on {@value #LOGGER}
    */
   public static WireLog create(UnaryOperator<String> scrub) {
@@ -82,11 +84,21 @@ public final class WireLog {
    * @param form whether the body is a form (a token request), redacted as such
    * @return the exchange, to report its outcome on
    */
-  public Exchange request(String method, URI url, Map<String, ? extends List<String>> headers,
-      String body, boolean form) {
+  public Exchange request(
+      String method,
+      URI url,
+      Map<String, ? extends List<String>> headers,
+      String body,
+      boolean form) {
     Exchange exchange = new Exchange(method, withoutCredentials(url));
-    write("--> " + method + " " + exchange.url + "\n" + headers(headers)
-        + shown(body == null ? "" : redact(body, form)));
+    write(
+        "--> "
+            + method
+            + " "
+            + exchange.url
+            + "\n"
+            + headers(headers)
+            + shown(body == null ? "" : redact(body, form)));
     return exchange;
   }
 
@@ -109,8 +121,18 @@ public final class WireLog {
      * @param body the body as text (its start is enough), or null when none was read
      */
     public void response(int status, Map<String, ? extends List<String>> headers, String body) {
-      write("<-- " + status + " " + method + " " + url + " (" + millis() + " ms)\n"
-          + headers(headers) + shown(body == null ? "" : redact(body, false)));
+      write(
+          "<-- "
+              + status
+              + " "
+              + method
+              + " "
+              + url
+              + " ("
+              + millis()
+              + " ms)\n"
+              + headers(headers)
+              + shown(body == null ? "" : redact(body, false)));
     }
 
     /**
@@ -119,8 +141,15 @@ public final class WireLog {
      * @param failure what went wrong; only its type is shown
      */
     public void failed(Throwable failure) {
-      write("<-- " + method + " " + url + " failed after " + millis() + " ms: "
-          + failure.getClass().getName());
+      write(
+          "<-- "
+              + method
+              + " "
+              + url
+              + " failed after "
+              + millis()
+              + " ms: "
+              + failure.getClass().getName());
     }
 
     private long millis() {
@@ -134,23 +163,27 @@ public final class WireLog {
 
   /** {@code url} without user info, query and fragment, which may carry credentials. */
   static String withoutCredentials(URI url) {
-    StringBuilder shown = new StringBuilder().append(url.getScheme()).append("://")
-        .append(url.getHost());
+    StringBuilder shown =
+        new StringBuilder().append(url.getScheme()).append("://").append(url.getHost());
     if (url.getPort() >= 0) {
       shown.append(':').append(url.getPort());
     }
-    return shown.append(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+    return shown
+        .append(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
         .toString();
   }
 
   private static String headers(Map<String, ? extends List<String>> headers) {
     StringBuilder text = new StringBuilder();
-    headers.forEach((name, values) -> {
-      for (String value : values) {
-        text.append(name).append(": ")
-            .append(ResponseHeaders.isSensitive(name) ? REDACTED : value).append('\n');
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          for (String value : values) {
+            text.append(name)
+                .append(": ")
+                .append(ResponseHeaders.isSensitive(name) ? REDACTED : value)
+                .append('\n');
+          }
+        });
     return text.toString();
   }
 
@@ -164,7 +197,8 @@ public final class WireLog {
     if (text.isEmpty()) {
       return "(no body)";
     }
-    return text.length() <= MAX_BODY_CHARS ? text
+    return text.length() <= MAX_BODY_CHARS
+        ? text
         : text.substring(0, MAX_BODY_CHARS) + "... (cut at " + MAX_BODY_CHARS + " characters)";
   }
 }

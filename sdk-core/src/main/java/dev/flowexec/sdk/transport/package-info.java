@@ -6,8 +6,8 @@
  * Failed responses go through {@link dev.flowexec.sdk.transport.ErrorMapper}, the single place that
  * turns a status, an error body and headers into a typed exception.
  *
- * <p>Applications call a transport through the client, never directly (that would skip
- * retries, deadlines and listeners):
+ * <p>Applications call a transport through the client, never directly (that would skip retries,
+ * deadlines and listeners):
  *
  * <pre>{@code
  * FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();

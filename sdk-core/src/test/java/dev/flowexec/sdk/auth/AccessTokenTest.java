@@ -17,16 +17,25 @@ class AccessTokenTest {
 
   @Test
   void toStringNeverShowsTheValue() {
-    AccessToken token = AccessToken.builder().value(SECRET).grantedScopes(Set.of("flow:execute"))
-        .expiresAt(Instant.EPOCH).build();
-    assertThat(token.toString()).doesNotContain(SECRET).contains("<redacted>").contains("flow:execute");
+    AccessToken token =
+        AccessToken.builder()
+            .value(SECRET)
+            .grantedScopes(Set.of("flow:execute"))
+            .expiresAt(Instant.EPOCH)
+            .build();
+    assertThat(token.toString())
+        .doesNotContain(SECRET)
+        .contains("<redacted>")
+        .contains("flow:execute");
     assertThat(AccessToken.of(SECRET).toString()).doesNotContain(SECRET);
     assertThat(token.value()).isEqualTo(SECRET);
   }
 
   @Test
   void providerToStringNeverShowsTheValue() {
-    assertThat(AccessTokenProvider.of(SECRET).toString()).doesNotContain(SECRET).contains("<redacted>");
+    assertThat(AccessTokenProvider.of(SECRET).toString())
+        .doesNotContain(SECRET)
+        .contains("<redacted>");
     AccessTokenProvider provider = AccessTokenProvider.of(AccessToken.of(SECRET));
     assertThat(provider.toString()).doesNotContain(SECRET);
     assertThat(provider.token(Duration.ofSeconds(1)).value()).isEqualTo(SECRET);
@@ -37,24 +46,34 @@ class AccessTokenTest {
 
   @Test
   void tokenAsyncDefaultCarriesFailures() {
-    AccessTokenProvider failing = timeout -> {
-      throw new IllegalStateException("no token");
-    };
+    AccessTokenProvider failing =
+        timeout -> {
+          throw new IllegalStateException("no token");
+        };
     assertThat(failing.tokenAsync(Duration.ofSeconds(1))).isCompletedExceptionally();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\t\n"})
   void refusesBlank(String value) {
-    assertThatThrownBy(() -> AccessToken.of(value)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> AccessToken.of(value))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("access token is blank");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Bearer " + SECRET, " " + SECRET, SECRET + "\n", SECRET + "\r\nX-Evil: 1",
-      "bearer " + SECRET, SECRET + "\u00e9"})
+  @ValueSource(
+      strings = {
+        "Bearer " + SECRET,
+        " " + SECRET,
+        SECRET + "\n",
+        SECRET + "\r\nX-Evil: 1",
+        "bearer " + SECRET,
+        SECRET + "\u00e9"
+      })
   void refusesWhitespaceAndBearerPrefixWithoutEchoingTheValue(String value) {
-    assertThatThrownBy(() -> AccessToken.of(value)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> AccessToken.of(value))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pass the bare token")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("s3cr3t"));
   }
@@ -79,7 +98,9 @@ class AccessTokenTest {
 
   @Test
   void equalsAndHashCode() {
-    assertThat(AccessToken.of("a")).isEqualTo(AccessToken.of("a")).hasSameHashCodeAs(AccessToken.of("a"))
+    assertThat(AccessToken.of("a"))
+        .isEqualTo(AccessToken.of("a"))
+        .hasSameHashCodeAs(AccessToken.of("a"))
         .isNotEqualTo(AccessToken.of("b"));
     assertThat(AccessToken.builder().value("a").grantedScopes(Set.of("x")).build())
         .isNotEqualTo(AccessToken.of("a"));

@@ -58,22 +58,33 @@ class CachingTokenProviderTest {
   }
 
   private final ScriptedEndpoint endpoint = new ScriptedEndpoint();
-  private final ClientCredentials credentials = ClientCredentials.builder().tokenUrl("https://login.example.com/token")
-      .clientId("client-1").clientSecret("s3cret-value").build();
-  private final CachingTokenProvider provider = CachingTokenProvider.clientCredentials(credentials, endpoint,
-      Clock.fixed(NOW, ZoneOffset.UTC));
+  private final ClientCredentials credentials =
+      ClientCredentials.builder()
+          .tokenUrl("https://login.example.com/token")
+          .clientId("client-1")
+          .clientSecret("s3cret-value")
+          .build();
+  private final CachingTokenProvider provider =
+      CachingTokenProvider.clientCredentials(
+          credentials, endpoint, Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static TokenHttpResponse token(String value, String extra) {
-    return TokenHttpResponse.of(200, Map.of("Content-Type", "application/json"),
-        ("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\"" + extra + "}").getBytes(StandardCharsets.UTF_8));
+    return TokenHttpResponse.of(
+        200,
+        Map.of("Content-Type", "application/json"),
+        ("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\"" + extra + "}")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void failureIsNotCached() {
-    endpoint.results.add(TokenHttpResponse.of(401, Map.of(), "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
+    endpoint.results.add(
+        TokenHttpResponse.of(
+            401, Map.of(), "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
     endpoint.results.add(token("t2", ",\"expires_in\":3600"));
 
-    assertThatThrownBy(() -> provider.token(TIMEOUT)).isExactlyInstanceOf(AuthenticationException.class)
+    assertThatThrownBy(() -> provider.token(TIMEOUT))
+        .isExactlyInstanceOf(AuthenticationException.class)
         .hasMessageContaining("invalid_client");
     assertThat(provider.token(TIMEOUT).value()).isEqualTo("t2");
     assertThat(endpoint.posts).hasValue(2);
@@ -86,7 +97,8 @@ class CachingTokenProviderTest {
     AccessToken token = provider.token(TIMEOUT);
 
     assertThat(token.expiresAt()).contains(NOW.plusSeconds(60));
-    assertThat(token.grantedScopes()).hasValueSatisfying(s -> assertThat(s).containsExactly("flow:execute", "profile"));
+    assertThat(token.grantedScopes())
+        .hasValueSatisfying(s -> assertThat(s).containsExactly("flow:execute", "profile"));
     assertThat(endpoint.last.uri()).hasToString("https://login.example.com/token");
   }
 
@@ -134,8 +146,12 @@ class CachingTokenProviderTest {
     CompletableFuture<AccessToken> leader = provider.tokenAsync(TIMEOUT);
     CompletableFuture<AccessToken> joiner = provider.tokenAsync(Duration.ofMillis(50));
 
-    assertThat(joiner).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
-        .havingCause().isInstanceOf(TransportException.class).withMessageContaining("timed out after 50 ms");
+    assertThat(joiner)
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableThat()
+        .havingCause()
+        .isInstanceOf(TransportException.class)
+        .withMessageContaining("timed out after 50 ms");
     assertThat(leader).isNotDone();
   }
 
@@ -144,12 +160,14 @@ class CachingTokenProviderTest {
     provider.tokenAsync(TIMEOUT); // a fetch that never ends
 
     assertThatThrownBy(() -> provider.token(Duration.ofMillis(50)))
-        .isExactlyInstanceOf(TransportException.class).hasMessageContaining("timed out after 50 ms");
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessageContaining("timed out after 50 ms");
   }
 
   @Test
   void noTimeLeftSendsNothing() {
-    assertThatThrownBy(() -> provider.token(Duration.ZERO)).isExactlyInstanceOf(TransportException.class)
+    assertThatThrownBy(() -> provider.token(Duration.ZERO))
+        .isExactlyInstanceOf(TransportException.class)
         .hasMessageContaining("the request was not sent");
     assertThat(endpoint.posts).hasValue(0);
   }
@@ -158,7 +176,8 @@ class CachingTokenProviderTest {
   void transportFailuresOfTheEndpointPassThrough() {
     endpoint.results.add(new TransportException("connection refused", false, null));
 
-    assertThatThrownBy(() -> provider.token(TIMEOUT)).isExactlyInstanceOf(TransportException.class)
+    assertThatThrownBy(() -> provider.token(TIMEOUT))
+        .isExactlyInstanceOf(TransportException.class)
         .hasMessage("connection refused");
   }
 
@@ -167,9 +186,15 @@ class CachingTokenProviderTest {
     final List<String> heard = new CopyOnWriteArrayList<>();
 
     @Override
-    public void tokenFetched(URI tokenUrl, Duration elapsed, boolean forcedRefresh, RuntimeException failure) {
-      heard.add(tokenUrl + " " + elapsed.toMillis() + " ms" + (forcedRefresh ? " forced" : "")
-          + (failure == null ? " ok" : " " + failure.getClass().getSimpleName()));
+    public void tokenFetched(
+        URI tokenUrl, Duration elapsed, boolean forcedRefresh, RuntimeException failure) {
+      heard.add(
+          tokenUrl
+              + " "
+              + elapsed.toMillis()
+              + " ms"
+              + (forcedRefresh ? " forced" : "")
+              + (failure == null ? " ok" : " " + failure.getClass().getSimpleName()));
     }
   }
 
@@ -196,17 +221,21 @@ class CachingTokenProviderTest {
   @Test
   void eachFetchIsReportedOnceWithItsDurationAndACachedTokenIsNot() {
     SteppingClock clock = new SteppingClock();
-    ScriptedEndpoint stepping = new ScriptedEndpoint() {
-      @Override
-      public TokenHttpResponse post(TokenRequest request, Duration timeout) {
-        clock.now = clock.now.plusMillis(40);
-        return super.post(request, timeout);
-      }
-    };
-    CachingTokenProvider timed = CachingTokenProvider.clientCredentials(credentials, stepping, clock);
+    ScriptedEndpoint stepping =
+        new ScriptedEndpoint() {
+          @Override
+          public TokenHttpResponse post(TokenRequest request, Duration timeout) {
+            clock.now = clock.now.plusMillis(40);
+            return super.post(request, timeout);
+          }
+        };
+    CachingTokenProvider timed =
+        CachingTokenProvider.clientCredentials(credentials, stepping, clock);
     stepping.results.add(token("t1", ",\"expires_in\":3600"));
     stepping.results.add(token("t2", ",\"expires_in\":3600"));
-    stepping.results.add(TokenHttpResponse.of(401, Map.of(), "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
+    stepping.results.add(
+        TokenHttpResponse.of(
+            401, Map.of(), "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8)));
     Fetches fetches = new Fetches();
 
     timed.token(TIMEOUT, fetches);
@@ -214,12 +243,14 @@ class CachingTokenProviderTest {
     timed.invalidate(AccessToken.of("t1"));
     assertThat(timed.token(TIMEOUT, fetches).value()).isEqualTo("t2");
     timed.invalidate(AccessToken.of("t2"));
-    assertThatThrownBy(() -> timed.token(TIMEOUT, fetches)).isExactlyInstanceOf(AuthenticationException.class);
+    assertThatThrownBy(() -> timed.token(TIMEOUT, fetches))
+        .isExactlyInstanceOf(AuthenticationException.class);
 
-    assertThat(fetches.heard).containsExactly(
-        "https://login.example.com/token 40 ms ok",
-        "https://login.example.com/token 40 ms forced ok",
-        "https://login.example.com/token 40 ms forced AuthenticationException");
+    assertThat(fetches.heard)
+        .containsExactly(
+            "https://login.example.com/token 40 ms ok",
+            "https://login.example.com/token 40 ms forced ok",
+            "https://login.example.com/token 40 ms forced AuthenticationException");
     assertThat(stepping.posts).hasValue(3);
   }
 
@@ -236,11 +267,14 @@ class CachingTokenProviderTest {
     provider.invalidate(AccessToken.of("t1"));
     provider.token(TIMEOUT, fetches);
     provider.invalidate(AccessToken.of("t2"));
-    assertThatThrownBy(() -> provider.token(TIMEOUT, fetches)).isExactlyInstanceOf(TransportException.class);
+    assertThatThrownBy(() -> provider.token(TIMEOUT, fetches))
+        .isExactlyInstanceOf(TransportException.class);
 
-    assertThat(fetches.heard).containsExactly("https://login.example.com/token 0 ms ok",
-        "https://login.example.com/token 0 ms forced ok",
-        "https://login.example.com/token 0 ms forced TransportException");
+    assertThat(fetches.heard)
+        .containsExactly(
+            "https://login.example.com/token 0 ms ok",
+            "https://login.example.com/token 0 ms forced ok",
+            "https://login.example.com/token 0 ms forced TransportException");
   }
 
   @Test
@@ -264,9 +298,12 @@ class CachingTokenProviderTest {
   void aListenerThatThrowsBreaksNoFetch() {
     endpoint.results.add(token("t1", ",\"expires_in\":3600"));
 
-    AccessToken token = provider.token(TIMEOUT, (url, elapsed, forced, failure) -> {
-      throw new IllegalStateException("broken listener");
-    });
+    AccessToken token =
+        provider.token(
+            TIMEOUT,
+            (url, elapsed, forced, failure) -> {
+              throw new IllegalStateException("broken listener");
+            });
 
     assertThat(token.value()).isEqualTo("t1");
     assertThat(provider.token(TIMEOUT).value()).isEqualTo("t1");
@@ -274,8 +311,12 @@ class CachingTokenProviderTest {
 
   @Test
   void toStringShowsNoSecret() {
-    assertThat(provider.toString()).contains("client-1").contains("<redacted>").doesNotContain("s3cret-value");
-    assertThat(credentials.tokenRequest().toString()).doesNotContain("s3cret-value")
+    assertThat(provider.toString())
+        .contains("client-1")
+        .contains("<redacted>")
+        .doesNotContain("s3cret-value");
+    assertThat(credentials.tokenRequest().toString())
+        .doesNotContain("s3cret-value")
         .doesNotContain(credentials.basicAuthorization().substring(6));
   }
 }

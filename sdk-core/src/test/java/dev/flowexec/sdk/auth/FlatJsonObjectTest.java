@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class FlatJsonObjectTest {
   @Test
   void readsTopLevelStringsAndNumbers() {
-    FlatJsonObject json = FlatJsonObject.parse(" {\"a\":\"x\\u00e9\\n\",\"n\":-1.5e3,\"b\":true,\"o\":{\"a\":[1,{}]},\"z\":null} ");
+    FlatJsonObject json =
+        FlatJsonObject.parse(
+            " {\"a\":\"x\\u00e9\\n\",\"n\":-1.5e3,\"b\":true,\"o\":{\"a\":[1,{}]},\"z\":null} ");
 
     assertThat(json.string("a")).contains("xé\n");
     assertThat(json.number("n")).contains("-1.5e3");
@@ -23,14 +25,30 @@ class FlatJsonObjectTest {
 
   @Test
   void nestedMembersDoNotLeakToTheTop() {
-    assertThat(FlatJsonObject.parse("{\"o\":{\"access_token\":\"inner\"}}").string("access_token")).isEmpty();
+    assertThat(FlatJsonObject.parse("{\"o\":{\"access_token\":\"inner\"}}").string("access_token"))
+        .isEmpty();
   }
 
   @Test
   void rejectsWhatIsNotOneObject() {
-    for (String bad : List.of("", "[]", "<html>", "{", "{\"a\":}", "{\"a\":1,}", "{\"a\":01}", "{\"a\":\"x}", "{} {}",
-        "{\"a\":tru}", "{\"a\":\"\\q\"}", "{\"a\":1.}", "{a:1}")) {
-      assertThatThrownBy(() -> FlatJsonObject.parse(bad)).as(bad).isExactlyInstanceOf(IllegalArgumentException.class);
+    for (String bad :
+        List.of(
+            "",
+            "[]",
+            "<html>",
+            "{",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "{\"a\":01}",
+            "{\"a\":\"x}",
+            "{} {}",
+            "{\"a\":tru}",
+            "{\"a\":\"\\q\"}",
+            "{\"a\":1.}",
+            "{a:1}")) {
+      assertThatThrownBy(() -> FlatJsonObject.parse(bad))
+          .as(bad)
+          .isExactlyInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -38,7 +56,8 @@ class FlatJsonObjectTest {
   void deepNestingIsRefusedNotAStackOverflow() {
     String deep = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
-    assertThatThrownBy(() -> FlatJsonObject.parse(deep)).isExactlyInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FlatJsonObject.parse(deep))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nesting deeper than 64");
   }
 }

@@ -10,21 +10,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IdRulesTest {
   @Test
   void executionIdAccepted() {
-    assertThat(IdRules.executionId("2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11", "flow_execution_id")).isNull();
+    assertThat(IdRules.executionId("2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11", "flow_execution_id"))
+        .isNull();
     assertThat(IdRules.executionId("x".repeat(128), "flow_execution_id")).isNull();
     assertThat(IdRules.flowId("a.b:c_d-1", "flow_id")).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''        | blank",
-      "'   '     | blank",
-      "a.b       | invalid_format",
-      "a:b       | invalid_format",
-      "../etc    | invalid_format",
-      "a%2Fb     | invalid_format",
-      "a?x=1     | invalid_format",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''        | blank",
+        "'   '     | blank",
+        "a.b       | invalid_format",
+        "a:b       | invalid_format",
+        "../etc    | invalid_format",
+        "a%2Fb     | invalid_format",
+        "a?x=1     | invalid_format",
+      })
   void executionIdRefused(String id, String code) {
     IdRules.Broken broken = IdRules.executionId(id, "flow_execution_id");
     assertThat(broken).isNotNull();

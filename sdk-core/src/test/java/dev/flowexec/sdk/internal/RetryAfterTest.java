@@ -17,17 +17,20 @@ class RetryAfterTest {
     assertThat(RetryAfter.parse("120", NOW)).contains(Duration.ofSeconds(120));
     assertThat(RetryAfter.parse("0", NOW)).contains(Duration.ZERO);
     assertThat(RetryAfter.parse(" 7 ", NOW)).contains(Duration.ofSeconds(7));
-    assertThat(RetryAfter.parse("99999999999999999999999", NOW)).contains(Duration.ofSeconds(999_999_999));
+    assertThat(RetryAfter.parse("99999999999999999999999", NOW))
+        .contains(Duration.ofSeconds(999_999_999));
   }
 
   @Test
   void imfFixdate() {
-    assertThat(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", NOW)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", NOW))
+        .contains(Duration.ofSeconds(30));
   }
 
   @Test
   void rfc850() {
-    assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", NOW)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", NOW))
+        .contains(Duration.ofSeconds(30));
   }
 
   @Test
@@ -44,8 +47,18 @@ class RetryAfterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "soon", "-5", "1.5", "12s", "Sun, 06 Nov 1994", "Sun, 06 Nov 1994 08:49:37",
-      "\u0661\u0662"})
+  @ValueSource(
+      strings = {
+        "",
+        "  ",
+        "soon",
+        "-5",
+        "1.5",
+        "12s",
+        "Sun, 06 Nov 1994",
+        "Sun, 06 Nov 1994 08:49:37",
+        "\u0661\u0662"
+      })
   void garbageIsAbsent(String value) {
     assertThat(RetryAfter.parse(value, NOW)).isEmpty();
   }

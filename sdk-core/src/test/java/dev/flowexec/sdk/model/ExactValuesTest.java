@@ -1,6 +1,5 @@
 package dev.flowexec.sdk.model;
 
-import static dev.flowexec.sdk.model.LaunchRequestValidationTest.ALICE;
 import static dev.flowexec.sdk.model.LaunchRequestValidationTest.invalid;
 import static dev.flowexec.sdk.model.LaunchRequestValidationTest.single;
 import static dev.flowexec.sdk.model.LaunchRequestValidationTest.valid;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Values that used to pass {@code build()} and then crash at send time or go out wrong: each is
- * now refused at {@code build()} with its field path, or kept so that it is sent exactly.
+ * Values that used to pass {@code build()} and then crash at send time or go out wrong: each is now
+ * refused at {@code build()} with its field path, or kept so that it is sent exactly.
  */
 class ExactValuesTest {
   private static final String LONE_HIGH = "\uD83D";
@@ -113,10 +112,14 @@ class ExactValuesTest {
   class LoneSurrogates {
     @Test
     void inAUserIdTwoDifferentIdsWouldBecomeOne() {
-      FieldError e = single(() -> Participant.of("user-" + LONE_HIGH, Role.USER, Channel.WEB),
-          "participant.user_id", "invalid_format");
+      FieldError e =
+          single(
+              () -> Participant.of("user-" + LONE_HIGH, Role.USER, Channel.WEB),
+              "participant.user_id",
+              "invalid_format");
       assertThat(e.message()).contains("lone surrogate (\\ud83d) at index 5").contains("'?'");
-      assertThatCode(() -> Participant.of("user-" + EMOJI, Role.USER, Channel.WEB)).doesNotThrowAnyException();
+      assertThatCode(() -> Participant.of("user-" + EMOJI, Role.USER, Channel.WEB))
+          .doesNotThrowAnyException();
     }
 
     @Test
@@ -130,10 +133,15 @@ class ExactValuesTest {
 
     @Test
     void inInputDataValuesAndKeysWithTheirPath() {
-      single(() -> valid().putInputData("a", Map.of("b", List.of("ok", "x" + LONE_HIGH))).build(),
-          "input_data.a.b[1]", "invalid_format");
-      FieldError key = single(() -> valid().putInputData("a", Map.of("k" + LONE_HIGH, 1)).build(),
-          "input_data.a", "invalid_format");
+      single(
+          () -> valid().putInputData("a", Map.of("b", List.of("ok", "x" + LONE_HIGH))).build(),
+          "input_data.a.b[1]",
+          "invalid_format");
+      FieldError key =
+          single(
+              () -> valid().putInputData("a", Map.of("k" + LONE_HIGH, 1)).build(),
+              "input_data.a",
+              "invalid_format");
       assertThat(key.message()).contains("the key \"k\\ud83d\"");
       single(() -> valid().putInputData(LONE_HIGH, 1).build(), "input_data", "invalid_format");
       LaunchRequest ok = valid().putInputData("e", EMOJI).build();
@@ -145,17 +153,27 @@ class ExactValuesTest {
   class Numbers {
     @Test
     void aNumberWhoseTextIsNotAJsonNumberIsRefusedNotWrittenRaw() {
-      FieldError e = single(() -> valid().putInputData("n", new Spelled("1,\"injected\":true")).build(),
-          "input_data.n", "invalid_value");
+      FieldError e =
+          single(
+              () -> valid().putInputData("n", new Spelled("1,\"injected\":true")).build(),
+              "input_data.n",
+              "invalid_value");
       assertThat(e.message()).contains(Spelled.class.getName()).contains("not a JSON number");
       for (String bad : List.of("NaN", "Infinity", "+1", ".5", "1.", "0x10", "1e", " 1", "")) {
-        single(() -> valid().putInputData("n", List.of(new Spelled(bad))).build(), "input_data.n[0]", "invalid_value");
+        single(
+            () -> valid().putInputData("n", List.of(new Spelled(bad))).build(),
+            "input_data.n[0]",
+            "invalid_value");
       }
     }
 
     @Test
     void aNumberWhoseTextIsAJsonNumberIsSentAsThatText() {
-      LaunchRequest r = valid().putInputData("n", new Spelled("12.50")).putInputData("e", new Spelled("-1E+400")).build();
+      LaunchRequest r =
+          valid()
+              .putInputData("n", new Spelled("12.50"))
+              .putInputData("e", new Spelled("-1E+400"))
+              .build();
       assertThat(r.inputData().get("n")).isEqualTo(new BigDecimal("12.50"));
       assertThat(r.inputData().get("n").toString()).isEqualTo("12.50");
       assertThat(r.inputData().get("e").toString()).isEqualTo("-1E+400");
@@ -171,8 +189,11 @@ class ExactValuesTest {
     void aNonFiniteDoubleAdderIsRefusedAtBuild() {
       DoubleAdder infinite = new DoubleAdder();
       infinite.add(Double.POSITIVE_INFINITY);
-      FieldError e = single(() -> valid().putInputData("total", Map.of("sum", infinite)).build(),
-          "input_data.total.sum", "invalid_value");
+      FieldError e =
+          single(
+              () -> valid().putInputData("total", Map.of("sum", infinite)).build(),
+              "input_data.total.sum",
+              "invalid_value");
       assertThat(e.message()).contains("Infinity").contains("finite number");
     }
 
@@ -181,12 +202,18 @@ class ExactValuesTest {
       DoubleAdder adder = new DoubleAdder();
       adder.add(2.5);
       AtomicLong counter = new AtomicLong(7);
-      LaunchRequest r = valid().putInputData("sum", adder).putInputData("count", List.of(counter))
-          .putInputData("i", new AtomicInteger(3)).build();
+      LaunchRequest r =
+          valid()
+              .putInputData("sum", adder)
+              .putInputData("count", List.of(counter))
+              .putInputData("i", new AtomicInteger(3))
+              .build();
       adder.add(Double.POSITIVE_INFINITY);
       counter.set(8);
 
-      assertThat(r.inputData()).containsEntry("sum", 2.5).containsEntry("count", List.of(7L))
+      assertThat(r.inputData())
+          .containsEntry("sum", 2.5)
+          .containsEntry("count", List.of(7L))
           .containsEntry("i", 3L);
     }
   }
@@ -212,7 +239,8 @@ class ExactValuesTest {
       AtomicInteger reads = new AtomicInteger();
       Map<String, Object> dag = dag(40, reads);
 
-      FieldError e = single(() -> valid().putInputData("dag", dag).build(), "input_data", "too_large");
+      FieldError e =
+          single(() -> valid().putInputData("dag", dag).build(), "input_data", "too_large");
 
       assertThat(reads.get()).as("iterations over the 40 maps (2^40 places)").isEqualTo(40);
       assertThat(e.message()).contains("used in several places is written out at each");
@@ -237,7 +265,9 @@ class ExactValuesTest {
       Map<String, Object> cycle = new LinkedHashMap<>();
       cycle.put("self", cycle);
       RequestValidationException e = invalid(() -> valid().putInputData("c", cycle).build());
-      assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("input_data.c.self");
+      assertThat(e.fieldErrors())
+          .extracting(FieldError::field)
+          .containsExactly("input_data.c.self");
       assertThat(e.getMessage()).contains("contains itself");
     }
 
@@ -251,8 +281,10 @@ class ExactValuesTest {
       for (int i = 0; i < 55; i++) {
         wrapped = List.of(wrapped);
       }
-      Object shallowAndDeep = List.of(deep, wrapped); // fine at the first place, too deep at the second
-      single(() -> valid().putInputData("x", shallowAndDeep).build(), "input_data", "invalid_value");
+      Object shallowAndDeep =
+          List.of(deep, wrapped); // fine at the first place, too deep at the second
+      single(
+          () -> valid().putInputData("x", shallowAndDeep).build(), "input_data", "invalid_value");
     }
   }
 
@@ -260,23 +292,37 @@ class ExactValuesTest {
   class Headers {
     @Test
     void valuesHttpClientsRefuseAreRefusedAtBuildWithTheirPath() {
-      RequestValidationException e = invalid(() -> CallOptions.builder()
-          .putHeaders("X-Note", "caf\u00e9").putHeaders("X-Nul", "a\u0000b").putHeaders("X-Ok", "a\tb c")
-          .build());
-      assertThat(e.fieldErrors()).extracting(FieldError::field)
+      RequestValidationException e =
+          invalid(
+              () ->
+                  CallOptions.builder()
+                      .putHeaders("X-Note", "caf\u00e9")
+                      .putHeaders("X-Nul", "a\u0000b")
+                      .putHeaders("X-Ok", "a\tb c")
+                      .build());
+      assertThat(e.fieldErrors())
+          .extracting(FieldError::field)
           .containsExactlyInAnyOrder("headers.X-Note", "headers.X-Nul");
       assertThat(e.fieldErrors()).extracting(FieldError::issue).containsOnly("invalid_format");
-      assertThat(e.getMessage()).contains("headers.X-Note has \\u00e9 at index 3").contains("printable ASCII");
+      assertThat(e.getMessage())
+          .contains("headers.X-Note has \\u00e9 at index 3")
+          .contains("printable ASCII");
     }
 
     @Test
     void namesAndReservedHeadersAreValidationErrorsToo() {
-      FieldError reserved = single(() -> CallOptions.builder().putHeaders("Authorization", "x").build(),
-          "headers.Authorization", "not_allowed");
+      FieldError reserved =
+          single(
+              () -> CallOptions.builder().putHeaders("Authorization", "x").build(),
+              "headers.Authorization",
+              "not_allowed");
       assertThat(reserved.message()).contains("the SDK sets itself");
-      assertThat(invalid(() -> CallOptions.builder().putHeaders("X Bad", "x").build()).fieldErrors())
-          .extracting(FieldError::issue).containsExactly("invalid_format");
-      assertThatCode(() -> CallOptions.builder().putHeaders("X-Correlation-Id", "abc-123 ~!").build())
+      assertThat(
+              invalid(() -> CallOptions.builder().putHeaders("X Bad", "x").build()).fieldErrors())
+          .extracting(FieldError::issue)
+          .containsExactly("invalid_format");
+      assertThatCode(
+              () -> CallOptions.builder().putHeaders("X-Correlation-Id", "abc-123 ~!").build())
           .doesNotThrowAnyException();
     }
   }

@@ -14,14 +14,22 @@ class FlowExecutionTest {
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
   private static FlowExecution.Builder running() {
-    return FlowExecution.builder().flowExecutionId("7f6c0a4e").flowId("abc-123")
-        .status(ExecutionStatus.RUNNING).createdAt(T0);
+    return FlowExecution.builder()
+        .flowExecutionId("7f6c0a4e")
+        .flowId("abc-123")
+        .status(ExecutionStatus.RUNNING)
+        .createdAt(T0);
   }
 
   @Test
   void requiredAndOptionalFields() {
-    FlowExecution e = running().flowVersion("3").name("order 42").channelType(Channel.VOICE)
-        .selfUri("/api/v2/flows/executions/7f6c0a4e").build();
+    FlowExecution e =
+        running()
+            .flowVersion("3")
+            .name("order 42")
+            .channelType(Channel.VOICE)
+            .selfUri("/api/v2/flows/executions/7f6c0a4e")
+            .build();
     assertThat(e.flowExecutionId()).isEqualTo("7f6c0a4e");
     assertThat(e.status()).isSameAs(ExecutionStatus.RUNNING);
     assertThat(e.isFinal()).isFalse();
@@ -35,8 +43,11 @@ class FlowExecutionTest {
   void finalFollowsStatus() {
     assertThat(running().build().withStatus(ExecutionStatus.COMPLETED).isFinal()).isTrue();
     assertThat(running().build().withStatus(ExecutionStatus.of("PAUSED")).isFinal()).isFalse();
-    FlowExecution failed = running().build().withStatus(ExecutionStatus.FAILED)
-        .withError(ExecutionError.of("E_TIMEOUT", "no answer"));
+    FlowExecution failed =
+        running()
+            .build()
+            .withStatus(ExecutionStatus.FAILED)
+            .withError(ExecutionError.of("E_TIMEOUT", "no answer"));
     assertThat(failed.isFinal()).isTrue();
     assertThat(failed.error()).contains(ExecutionError.of("E_TIMEOUT", "no answer"));
   }
@@ -50,8 +61,14 @@ class FlowExecutionTest {
     Map<String, Object> output = new HashMap<>();
     output.put("result", list);
     output.put("nil", null);
-    FlowExecution e = FlowExecution.builder().flowExecutionId("7f6c0a4e").flowId("abc-123")
-        .status(ExecutionStatus.COMPLETED).createdAt(T0).outputData(output).build();
+    FlowExecution e =
+        FlowExecution.builder()
+            .flowExecutionId("7f6c0a4e")
+            .flowId("abc-123")
+            .status(ExecutionStatus.COMPLETED)
+            .createdAt(T0)
+            .outputData(output)
+            .build();
     inner.put("score", 10);
     list.add("more");
     output.put("later", 1);

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class JsonValuesTest {
   /** Asserts that the value's size is the UTF-8 length of the hand-written JSON text. */
   private static void sizeIs(Object value, String json) {
-    assertThat(JsonValues.serializedSize(value)).as("size of %s", json).isEqualTo(json.getBytes(UTF_8).length);
+    assertThat(JsonValues.serializedSize(value))
+        .as("size of %s", json)
+        .isEqualTo(json.getBytes(UTF_8).length);
   }
 
   @Test

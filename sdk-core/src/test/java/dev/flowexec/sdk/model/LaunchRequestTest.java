@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Defaults, idempotency, derived lists, immutability and value semantics of the request. */
 class LaunchRequestTest {
-  private static final Participant ALICE = Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB);
+  private static final Participant ALICE =
+      Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB);
   private static final Participant BOB = Participant.of("bob", Role.AGENT, Channel.CHAT);
 
   private static LaunchRequest.Builder builder() {
@@ -40,8 +41,14 @@ class LaunchRequestTest {
   @Test
   void withCopiesKeepTheId() {
     LaunchRequest request = builder().build();
-    LaunchRequest renamed = request.withName("follow-up").withStartNode("Start").withFlowVersion("3")
-        .withInputData(Map.of("a", 1)).withParticipants(ALICE, BOB).withChannelType(Channel.CHAT);
+    LaunchRequest renamed =
+        request
+            .withName("follow-up")
+            .withStartNode("Start")
+            .withFlowVersion("3")
+            .withInputData(Map.of("a", 1))
+            .withParticipants(ALICE, BOB)
+            .withChannelType(Channel.CHAT);
     assertThat(renamed.flowExecutionId()).isEqualTo(request.flowExecutionId());
     assertThat(renamed.name()).contains("follow-up");
     assertThat(renamed).isNotEqualTo(request);
@@ -57,7 +64,8 @@ class LaunchRequestTest {
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("flow_execution_id has ':' at index 3");
     assertThatThrownBy(() -> request.withFlowExecutionId(""))
-        .isInstanceOf(RequestValidationException.class).hasMessageContaining("flow_execution_id is blank");
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("flow_execution_id is blank");
   }
 
   @Test
@@ -69,8 +77,14 @@ class LaunchRequestTest {
   void participantsAreKeptInTheOrderAdded() {
     Participant carol = Participant.of("carol", Role.EXTERNAL, Channel.EMAIL);
     Participant dave = Participant.of("dave", Role.EXTERNAL, Channel.SMS);
-    LaunchRequest request = LaunchRequest.builder().flowId("abc-123").participants(ALICE, BOB)
-        .channelType(Channel.WEB).addParticipants(carol).addParticipants(List.of(dave)).build();
+    LaunchRequest request =
+        LaunchRequest.builder()
+            .flowId("abc-123")
+            .participants(ALICE, BOB)
+            .channelType(Channel.WEB)
+            .addParticipants(carol)
+            .addParticipants(List.of(dave))
+            .build();
     assertThat(request.participants()).containsExactly(ALICE, BOB, carol, dave).isUnmodifiable();
     assertThat(builder().build().participants()).containsExactly(ALICE);
   }
@@ -82,14 +96,22 @@ class LaunchRequestTest {
     assertThat(request.withParticipants(carol).participants()).containsExactly(carol);
     assertThat(request.withParticipants(carol, ALICE).participants()).containsExactly(carol, ALICE);
     assertThatThrownBy(() -> request.withParticipants(ALICE, ALICE))
-        .isInstanceOf(RequestValidationException.class).hasMessageContaining("participants[1].user_id");
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("participants[1].user_id");
   }
 
   @Test
   void channelsAreKeptInTheOrderAdded() {
-    Participant p = Participant.builder().userId("u").role(Role.BOT).channels(Channel.SMS, Channel.WEB)
-        .addChannels(Channel.EMAIL).addChannels(List.of(Channel.CHAT)).build();
-    assertThat(p.channels()).containsExactly(Channel.SMS, Channel.WEB, Channel.EMAIL, Channel.CHAT)
+    Participant p =
+        Participant.builder()
+            .userId("u")
+            .role(Role.BOT)
+            .channels(Channel.SMS, Channel.WEB)
+            .addChannels(Channel.EMAIL)
+            .addChannels(List.of(Channel.CHAT))
+            .build();
+    assertThat(p.channels())
+        .containsExactly(Channel.SMS, Channel.WEB, Channel.EMAIL, Channel.CHAT)
         .isUnmodifiable();
     assertThat(p.withChannels(Channel.VOICE).channels()).containsExactly(Channel.VOICE);
     assertThat(Participant.of("u", Role.USER, Channel.WEB).channels()).containsExactly(Channel.WEB);
@@ -123,7 +145,8 @@ class LaunchRequestTest {
     assertThat((Map<String, Object>) data.get("inner")).isUnmodifiable();
     assertThat(gotList).isUnmodifiable();
     assertThat((Map<String, Object>) gotList.get(1)).isUnmodifiable();
-    Map.Entry<String, Object> entry = ((Map<String, Object>) data.get("inner")).entrySet().iterator().next();
+    Map.Entry<String, Object> entry =
+        ((Map<String, Object>) data.get("inner")).entrySet().iterator().next();
     assertThatThrownBy(() -> entry.setValue(9)).isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -138,12 +161,15 @@ class LaunchRequestTest {
     inner.put("x", 2);
     top.put("y", 1);
     assertThat(request.inputData()).containsOnlyKeys("inner");
-    assertThat((Map<String, Object>) request.inputData().get("inner")).containsEntry("x", 1).isUnmodifiable();
+    assertThat((Map<String, Object>) request.inputData().get("inner"))
+        .containsEntry("x", 1)
+        .isUnmodifiable();
   }
 
   @Test
   void nullsAllowedInInputData() {
-    LaunchRequest request = builder().putInputData("a", null).putInputData("b", Arrays.asList(null, null)).build();
+    LaunchRequest request =
+        builder().putInputData("a", null).putInputData("b", Arrays.asList(null, null)).build();
     assertThat(request.inputData()).containsEntry("a", null);
     assertThat((List<?>) request.inputData().get("b")).containsExactly(null, null);
   }
@@ -151,22 +177,32 @@ class LaunchRequestTest {
   @Test
   void equalsHashCodeToString() {
     LaunchRequest a = builder().flowExecutionId("id-1").putInputData("k", List.of(1)).build();
-    LaunchRequest b = builder().flowExecutionId("id-1").putInputData("k", new ArrayList<>(List.of(1))).build();
+    LaunchRequest b =
+        builder().flowExecutionId("id-1").putInputData("k", new ArrayList<>(List.of(1))).build();
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-    assertThat(a).isNotEqualTo(builder().flowExecutionId("id-2").putInputData("k", List.of(1)).build());
-    assertThat(a.toString()).contains("flowId=abc-123").contains("flowExecutionId=id-1")
-        .contains("channelType=web").contains("user-456");
-    assertThat(Participant.of("u", Role.USER, Channel.WEB)).isEqualTo(Participant.of("u", Role.USER, Channel.of("web")))
+    assertThat(a)
+        .isNotEqualTo(builder().flowExecutionId("id-2").putInputData("k", List.of(1)).build());
+    assertThat(a.toString())
+        .contains("flowId=abc-123")
+        .contains("flowExecutionId=id-1")
+        .contains("channelType=web")
+        .contains("user-456");
+    assertThat(Participant.of("u", Role.USER, Channel.WEB))
+        .isEqualTo(Participant.of("u", Role.USER, Channel.of("web")))
         .hasSameHashCodeAs(Participant.of("u", Role.USER, Channel.WEB))
         .isNotEqualTo(Participant.of("u", Role.AGENT, Channel.WEB));
-    assertThat(ExecutionError.of("E1", "boom")).isEqualTo(ExecutionError.of("E1", "boom"))
-        .hasSameHashCodeAs(ExecutionError.of("E1", "boom")).isNotEqualTo(ExecutionError.of("E2", "boom"));
+    assertThat(ExecutionError.of("E1", "boom"))
+        .isEqualTo(ExecutionError.of("E1", "boom"))
+        .hasSameHashCodeAs(ExecutionError.of("E1", "boom"))
+        .isNotEqualTo(ExecutionError.of("E2", "boom"));
     assertThat(ExecutionError.of("E1", "boom").toString()).contains("E1").contains("boom");
   }
 
   @Test
   void requiredValuesRefuseNull() {
-    assertThatThrownBy(() -> LaunchRequest.builder().flowId(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> Participant.builder().userId("u").role(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> LaunchRequest.builder().flowId(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Participant.builder().userId("u").role(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

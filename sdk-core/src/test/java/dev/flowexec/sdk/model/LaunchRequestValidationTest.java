@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every request rule of the contract, checked at build(), with its field path, issue and fix. */
 class LaunchRequestValidationTest {
-  static final Participant ALICE = Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB);
+  static final Participant ALICE =
+      Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB);
 
   static LaunchRequest.Builder valid() {
     return LaunchRequest.builder().flowId("abc-123").participants(ALICE).channelType(Channel.WEB);
@@ -52,13 +53,14 @@ class LaunchRequestValidationTest {
 
   @Test
   void theContractsValidLaunchBuilds() {
-    LaunchRequest request = LaunchRequest.builder()
-        .flowId("abc-123")
-        .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
-        .channelType(Channel.WEB)
-        .flowExecutionId("2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11")
-        .putInputData("order_id", "42")
-        .build();
+    LaunchRequest request =
+        LaunchRequest.builder()
+            .flowId("abc-123")
+            .participants(Participant.of("user-456", Role.USER, Channel.VOICE, Channel.WEB))
+            .channelType(Channel.WEB)
+            .flowExecutionId("2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11")
+            .putInputData("order_id", "42")
+            .build();
     assertThat(request.flowId()).isEqualTo("abc-123");
     assertThat(request.flowExecutionId()).isEqualTo("2b1f3c9e-0d4a-4f0e-9a57-5d0c2f1e8b11");
     assertThat(request.channelType()).isSameAs(Channel.WEB);
@@ -100,7 +102,11 @@ class LaunchRequestValidationTest {
     }
 
     private LaunchRequest build(String flowId) {
-      return LaunchRequest.builder().flowId(flowId).participants(ALICE).channelType(Channel.WEB).build();
+      return LaunchRequest.builder()
+          .flowId(flowId)
+          .participants(ALICE)
+          .channelType(Channel.WEB)
+          .build();
     }
   }
 
@@ -108,7 +114,8 @@ class LaunchRequestValidationTest {
   class FlowExecutionId {
     @Test
     void blank() {
-      FieldError e = single(() -> valid().flowExecutionId("").build(), "flow_execution_id", "blank");
+      FieldError e =
+          single(() -> valid().flowExecutionId("").build(), "flow_execution_id", "blank");
       assertThat(e.message()).contains("1 to 128 characters of A-Z a-z 0-9 _ -");
       single(() -> valid().flowExecutionId(" \t").build(), "flow_execution_id", "blank");
     }
@@ -116,15 +123,19 @@ class LaunchRequestValidationTest {
     @Test
     void lengthLimitIs128() {
       assertThat(valid().flowExecutionId(repeat("x", 128)).build().flowExecutionId()).hasSize(128);
-      FieldError e = single(() -> valid().flowExecutionId(repeat("x", 129)).build(),
-          "flow_execution_id", "too_long");
+      FieldError e =
+          single(
+              () -> valid().flowExecutionId(repeat("x", 129)).build(),
+              "flow_execution_id",
+              "too_long");
       assertThat(e.message()).contains("129 characters").contains("at most 128");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a.b", "a:b", "a/b", "a b", "ä"})
     void refusesDotsColonsAndOthers(String id) {
-      FieldError e = single(() -> valid().flowExecutionId(id).build(), "flow_execution_id", "invalid_format");
+      FieldError e =
+          single(() -> valid().flowExecutionId(id).build(), "flow_execution_id", "invalid_format");
       assertThat(e.message()).contains("use only A-Z a-z 0-9 _ -");
     }
 
@@ -140,8 +151,10 @@ class LaunchRequestValidationTest {
     void nameAtMost200CodePoints() {
       assertThatCode(() -> valid().name(repeat("n", 200)).build()).doesNotThrowAnyException();
       // 200 emoji are 400 chars but 200 characters
-      assertThatCode(() -> valid().name(repeat("\uD83D\uDE00", 200)).build()).doesNotThrowAnyException();
-      FieldError e = single(() -> valid().name(repeat("\uD83D\uDE00", 201)).build(), "name", "too_long");
+      assertThatCode(() -> valid().name(repeat("\uD83D\uDE00", 200)).build())
+          .doesNotThrowAnyException();
+      FieldError e =
+          single(() -> valid().name(repeat("\uD83D\uDE00", 201)).build(), "name", "too_long");
       assertThat(e.message()).isEqualTo("name has 201 characters: use at most 200");
     }
 
@@ -170,32 +183,44 @@ class LaunchRequestValidationTest {
       }
       assertThat(valid().addParticipants(more).build().participants()).hasSize(50);
       more.add(Participant.of("u50", Role.USER, Channel.WEB));
-      FieldError e = single(() -> valid().addParticipants(more).build(), "participants", "too_many");
-      assertThat(e.message()).isEqualTo("participants has 51 items: launch with at most 50 participants");
+      FieldError e =
+          single(() -> valid().addParticipants(more).build(), "participants", "too_many");
+      assertThat(e.message())
+          .isEqualTo("participants has 51 items: launch with at most 50 participants");
     }
 
     @Test
     void duplicateUserIdNamesTheIndex() {
       Participant again = Participant.of("user-456", Role.AGENT, Channel.CHAT);
       Participant other = Participant.of("user-7", Role.BOT, Channel.CHAT);
-      FieldError e = single(() -> valid().addParticipants(other, again).build(),
-          "participants[2].user_id", "duplicate");
-      assertThat(e.message()).contains("repeats \"user-456\" of participants[0]")
+      FieldError e =
+          single(
+              () -> valid().addParticipants(other, again).build(),
+              "participants[2].user_id",
+              "duplicate");
+      assertThat(e.message())
+          .contains("repeats \"user-456\" of participants[0]")
           .contains("give each participant its own user_id");
     }
 
     @Test
     void userIdBlank() {
-      FieldError e = single(() -> Participant.of(" ", Role.USER, Channel.WEB), "participant.user_id", "blank");
-      assertThat(e.message()).contains("participant.user_id is blank").contains("1 to 128 characters");
+      FieldError e =
+          single(() -> Participant.of(" ", Role.USER, Channel.WEB), "participant.user_id", "blank");
+      assertThat(e.message())
+          .contains("participant.user_id is blank")
+          .contains("1 to 128 characters");
       single(() -> Participant.of("", Role.USER, Channel.WEB), "participant.user_id", "blank");
     }
 
     @Test
     void userIdAtMost128() {
       assertThat(Participant.of(repeat("u", 128), Role.USER, Channel.WEB).userId()).hasSize(128);
-      FieldError e = single(() -> Participant.of(repeat("u", 129), Role.USER, Channel.WEB),
-          "participant.user_id", "too_long");
+      FieldError e =
+          single(
+              () -> Participant.of(repeat("u", 129), Role.USER, Channel.WEB),
+              "participant.user_id",
+              "too_long");
       assertThat(e.message()).contains("129 characters").contains("at most 128");
     }
 
@@ -207,46 +232,89 @@ class LaunchRequestValidationTest {
 
     @Test
     void unknownRole() {
-      FieldError e = single(() -> Participant.of("u", Role.of("ROBOT"), Channel.WEB),
-          "participant.role", "invalid_value");
-      assertThat(e.message()).contains("\"ROBOT\"").contains("USER, AGENT, BOT, EXTERNAL")
+      FieldError e =
+          single(
+              () -> Participant.of("u", Role.of("ROBOT"), Channel.WEB),
+              "participant.role",
+              "invalid_value");
+      assertThat(e.message())
+          .contains("\"ROBOT\"")
+          .contains("USER, AGENT, BOT, EXTERNAL")
           .doesNotContain("did you mean");
     }
 
     @Test
     void roleCaseHint() {
-      FieldError e = single(() -> Participant.of("u", Role.of("user"), Channel.WEB),
-          "participant.role", "invalid_value");
+      FieldError e =
+          single(
+              () -> Participant.of("u", Role.of("user"), Channel.WEB),
+              "participant.role",
+              "invalid_value");
       assertThat(e.message()).contains("did you mean USER?");
     }
 
     @Test
     void atMost6Channels() {
-      assertThat(Participant.of("u", Role.USER, Channel.VOICE, Channel.WEB, Channel.CHAT, Channel.SMS,
-          Channel.EMAIL, Channel.MESSAGING).channels()).hasSize(6);
-      RequestValidationException e = invalid(() -> Participant.of("u", Role.USER, Channel.VOICE,
-          Channel.WEB, Channel.CHAT, Channel.SMS, Channel.EMAIL, Channel.MESSAGING, Channel.VOICE));
-      assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::issue).containsExactly(
-          org.assertj.core.groups.Tuple.tuple("participant.channels", "too_many"),
-          org.assertj.core.groups.Tuple.tuple("participant.channels[6]", "duplicate"));
+      assertThat(
+              Participant.of(
+                      "u",
+                      Role.USER,
+                      Channel.VOICE,
+                      Channel.WEB,
+                      Channel.CHAT,
+                      Channel.SMS,
+                      Channel.EMAIL,
+                      Channel.MESSAGING)
+                  .channels())
+          .hasSize(6);
+      RequestValidationException e =
+          invalid(
+              () ->
+                  Participant.of(
+                      "u",
+                      Role.USER,
+                      Channel.VOICE,
+                      Channel.WEB,
+                      Channel.CHAT,
+                      Channel.SMS,
+                      Channel.EMAIL,
+                      Channel.MESSAGING,
+                      Channel.VOICE));
+      assertThat(e.fieldErrors())
+          .extracting(FieldError::field, FieldError::issue)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("participant.channels", "too_many"),
+              org.assertj.core.groups.Tuple.tuple("participant.channels[6]", "duplicate"));
       assertThat(e.fieldErrors().get(0).message())
           .isEqualTo("participant.channels has 7 items: list at most 6 distinct channels");
     }
 
     @Test
     void duplicateChannel() {
-      FieldError e = single(() -> Participant.of("u", Role.USER, Channel.WEB, Channel.VOICE, Channel.of("web")),
-          "participant.channels[2]", "duplicate");
-      assertThat(e.message()).isEqualTo("participant.channels[2] repeats \"web\": list each channel once");
+      FieldError e =
+          single(
+              () -> Participant.of("u", Role.USER, Channel.WEB, Channel.VOICE, Channel.of("web")),
+              "participant.channels[2]",
+              "duplicate");
+      assertThat(e.message())
+          .isEqualTo("participant.channels[2] repeats \"web\": list each channel once");
     }
 
     @Test
     void unknownChannel() {
-      FieldError e = single(() -> Participant.of("u", Role.USER, Channel.WEB, Channel.of("fax")),
-          "participant.channels[1]", "invalid_value");
-      assertThat(e.message()).contains("\"fax\"").contains("voice, web, chat, sms, email, messaging");
-      FieldError hint = single(() -> Participant.of("u", Role.USER, Channel.of("Voice")),
-          "participant.channels[0]", "invalid_value");
+      FieldError e =
+          single(
+              () -> Participant.of("u", Role.USER, Channel.WEB, Channel.of("fax")),
+              "participant.channels[1]",
+              "invalid_value");
+      assertThat(e.message())
+          .contains("\"fax\"")
+          .contains("voice, web, chat, sms, email, messaging");
+      FieldError hint =
+          single(
+              () -> Participant.of("u", Role.USER, Channel.of("Voice")),
+              "participant.channels[0]",
+              "invalid_value");
       assertThat(hint.message()).contains("did you mean voice?");
     }
   }
@@ -255,19 +323,46 @@ class LaunchRequestValidationTest {
   class ChannelType {
     @Test
     void unknown() {
-      FieldError e = single(() -> LaunchRequest.builder().flowId("f").participants(ALICE)
-          .channelType(Channel.of("fax")).build(), "channel_type", "invalid_value");
-      assertThat(e.message()).contains("\"fax\"").contains("use one of voice, web, chat, sms, email, messaging");
-      FieldError hint = single(() -> LaunchRequest.builder().flowId("f").participants(ALICE)
-          .channelType(Channel.of("WEB")).build(), "channel_type", "invalid_value");
+      FieldError e =
+          single(
+              () ->
+                  LaunchRequest.builder()
+                      .flowId("f")
+                      .participants(ALICE)
+                      .channelType(Channel.of("fax"))
+                      .build(),
+              "channel_type",
+              "invalid_value");
+      assertThat(e.message())
+          .contains("\"fax\"")
+          .contains("use one of voice, web, chat, sms, email, messaging");
+      FieldError hint =
+          single(
+              () ->
+                  LaunchRequest.builder()
+                      .flowId("f")
+                      .participants(ALICE)
+                      .channelType(Channel.of("WEB"))
+                      .build(),
+              "channel_type",
+              "invalid_value");
       assertThat(hint.message()).contains("did you mean web?");
     }
 
     @Test
     void noParticipantHasIt() {
       Participant bob = Participant.of("bob", Role.AGENT, Channel.CHAT, Channel.VOICE);
-      FieldError e = single(() -> LaunchRequest.builder().flowId("f").participants(ALICE)
-          .channelType(Channel.SMS).addParticipants(bob).build(), "channel_type", "not_allowed");
+      FieldError e =
+          single(
+              () ->
+                  LaunchRequest.builder()
+                      .flowId("f")
+                      .participants(ALICE)
+                      .channelType(Channel.SMS)
+                      .addParticipants(bob)
+                      .build(),
+              "channel_type",
+              "not_allowed");
       assertThat(e.message())
           .contains("channel_type is \"sms\", but no participant has that channel")
           .contains("add sms to a participant's channels")
@@ -277,8 +372,15 @@ class LaunchRequestValidationTest {
     @Test
     void anyParticipantSuffices() {
       Participant bob = Participant.of("bob", Role.AGENT, Channel.SMS);
-      assertThat(LaunchRequest.builder().flowId("f").participants(ALICE).channelType(Channel.SMS)
-          .addParticipants(bob).build().channelType()).isEqualTo(Channel.SMS);
+      assertThat(
+              LaunchRequest.builder()
+                  .flowId("f")
+                  .participants(ALICE)
+                  .channelType(Channel.SMS)
+                  .addParticipants(bob)
+                  .build()
+                  .channelType())
+          .isEqualTo(Channel.SMS);
     }
   }
 
@@ -291,10 +393,14 @@ class LaunchRequestValidationTest {
 
     @Test
     void exactly262144BytesPassesAnd262145Fails() {
-      assertThatCode(() -> valid().putAllInputData(ofSize(262_144)).build()).doesNotThrowAnyException();
-      FieldError e = single(() -> valid().putAllInputData(ofSize(262_145)).build(), "input_data", "too_large");
-      assertThat(e.message()).isEqualTo("input_data is 262,145 bytes as JSON: keep it at most 262,144 bytes,"
-          + " and pass large payloads by reference (a URL or an id)");
+      assertThatCode(() -> valid().putAllInputData(ofSize(262_144)).build())
+          .doesNotThrowAnyException();
+      FieldError e =
+          single(() -> valid().putAllInputData(ofSize(262_145)).build(), "input_data", "too_large");
+      assertThat(e.message())
+          .isEqualTo(
+              "input_data is 262,145 bytes as JSON: keep it at most 262,144 bytes,"
+                  + " and pass large payloads by reference (a URL or an id)");
     }
 
     @Test
@@ -314,28 +420,46 @@ class LaunchRequestValidationTest {
       assertThatCode(() -> valid().putAllInputData(data).build()).doesNotThrowAnyException();
       data.put("k", s + "a");
       single(() -> valid().putAllInputData(data).build(), "input_data", "too_large");
-      data.put("k", multi + "\u00e9" + repeat("a", 262_144 - fixed - 9 - 1)); // one 2-byte char for one 'a'
+      data.put(
+          "k",
+          multi + "\u00e9" + repeat("a", 262_144 - fixed - 9 - 1)); // one 2-byte char for one 'a'
       single(() -> valid().putAllInputData(data).build(), "input_data", "too_large");
     }
 
     @Test
     void unsupportedTypes() {
-      FieldError instant = single(() -> valid().putInputData("at", Instant.EPOCH).build(),
-          "input_data.at", "invalid_value");
+      FieldError instant =
+          single(
+              () -> valid().putInputData("at", Instant.EPOCH).build(),
+              "input_data.at",
+              "invalid_value");
       assertThat(instant.message()).contains("java.time.Instant").contains("ISO-8601");
-      FieldError nan = single(() -> valid().putInputData("n", Map.of("x", List.of(1, Double.NaN))).build(),
-          "input_data.n.x[1]", "invalid_value");
+      FieldError nan =
+          single(
+              () -> valid().putInputData("n", Map.of("x", List.of(1, Double.NaN))).build(),
+              "input_data.n.x[1]",
+              "invalid_value");
       assertThat(nan.message()).contains("NaN").contains("finite number");
-      single(() -> valid().putInputData("f", Float.POSITIVE_INFINITY).build(), "input_data.f", "invalid_value");
-      single(() -> valid().putInputData("arr", new int[] {1}).build(), "input_data.arr", "invalid_value");
+      single(
+          () -> valid().putInputData("f", Float.POSITIVE_INFINITY).build(),
+          "input_data.f",
+          "invalid_value");
+      single(
+          () -> valid().putInputData("arr", new int[] {1}).build(),
+          "input_data.arr",
+          "invalid_value");
     }
 
     @Test
     void nonStringKeys() {
       Map<Object, Object> nested = new HashMap<>();
       nested.put(42, "x");
-      FieldError e = single(() -> valid().putInputData("m", nested).build(), "input_data.m", "invalid_value");
-      assertThat(e.message()).contains("the key 42").contains("java.lang.Integer").contains("must be Strings");
+      FieldError e =
+          single(() -> valid().putInputData("m", nested).build(), "input_data.m", "invalid_value");
+      assertThat(e.message())
+          .contains("the key 42")
+          .contains("java.lang.Integer")
+          .contains("must be Strings");
     }
 
     /** Returns a list nested {@code levels} deep: [[[...]]]. */
@@ -352,8 +476,13 @@ class LaunchRequestValidationTest {
     @Test
     void deepNestingIsRefusedNotAStackOverflow() {
       // input_data itself is level 1
-      assertThatCode(() -> valid().putInputData("deep", nested(199)).build()).doesNotThrowAnyException();
-      FieldError e = single(() -> valid().putInputData("deep", nested(200)).build(), "input_data", "invalid_value");
+      assertThatCode(() -> valid().putInputData("deep", nested(199)).build())
+          .doesNotThrowAnyException();
+      FieldError e =
+          single(
+              () -> valid().putInputData("deep", nested(200)).build(),
+              "input_data",
+              "invalid_value");
       assertThat(e.message()).contains("more than 200 levels deep").contains("contains itself");
     }
 
@@ -366,20 +495,30 @@ class LaunchRequestValidationTest {
       list.add(list);
       list.add(list);
       RequestValidationException e = invalid(() -> valid().putInputData("c", cycle).build());
-      assertThat(e.fieldErrors()).extracting(FieldError::field)
+      assertThat(e.fieldErrors())
+          .extracting(FieldError::field)
           .containsExactlyInAnyOrder("input_data.c.self", "input_data.c.again");
       assertThat(e.getMessage()).contains("contains itself");
       assertThat(invalid(() -> valid().putInputData("l", list).build()).fieldErrors())
-          .extracting(FieldError::field).containsExactly("input_data.l[0]", "input_data.l[1]");
+          .extracting(FieldError::field)
+          .containsExactly("input_data.l[0]", "input_data.l[1]");
     }
 
     @Test
     void supportedTypesPass() {
       Map<String, Object> nested = new HashMap<>();
       nested.put("nil", null);
-      LaunchRequest r = valid().putInputData("s", "x").putInputData("b", false).putInputData("l", 1L)
-          .putInputData("d", 1.5).putInputData("big", new BigDecimal("1E+400")).putInputData("n", null)
-          .putInputData("m", nested).putInputData("list", java.util.Arrays.asList("a", null)).build();
+      LaunchRequest r =
+          valid()
+              .putInputData("s", "x")
+              .putInputData("b", false)
+              .putInputData("l", 1L)
+              .putInputData("d", 1.5)
+              .putInputData("big", new BigDecimal("1E+400"))
+              .putInputData("n", null)
+              .putInputData("m", nested)
+              .putInputData("list", java.util.Arrays.asList("a", null))
+              .build();
       assertThat(r.inputData()).containsEntry("n", null).hasSize(8);
     }
   }
@@ -388,14 +527,26 @@ class LaunchRequestValidationTest {
   void severalErrorsAtOnce() {
     Map<String, Object> data = new HashMap<>();
     data.put("at", Instant.EPOCH);
-    RequestValidationException e = invalid(() -> LaunchRequest.builder().flowId("bad id")
-        .participants(ALICE).channelType(Channel.SMS).flowExecutionId("a.b").name(repeat("n", 201))
-        .putAllInputData(data).build());
-    assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly(
-        "flow_id", "flow_execution_id", "name", "channel_type", "input_data.at");
-    assertThat(e.fieldErrors()).extracting(FieldError::issue).containsExactly(
-        "invalid_format", "invalid_format", "too_long", "not_allowed", "invalid_value");
-    assertThat(e.getMessage()).startsWith("5 fields are invalid: flow_id has ' ' ".replace("' '", "'\\u0020'"));
+    RequestValidationException e =
+        invalid(
+            () ->
+                LaunchRequest.builder()
+                    .flowId("bad id")
+                    .participants(ALICE)
+                    .channelType(Channel.SMS)
+                    .flowExecutionId("a.b")
+                    .name(repeat("n", 201))
+                    .putAllInputData(data)
+                    .build());
+    assertThat(e.fieldErrors())
+        .extracting(FieldError::field)
+        .containsExactly("flow_id", "flow_execution_id", "name", "channel_type", "input_data.at");
+    assertThat(e.fieldErrors())
+        .extracting(FieldError::issue)
+        .containsExactly(
+            "invalid_format", "invalid_format", "too_long", "not_allowed", "invalid_value");
+    assertThat(e.getMessage())
+        .startsWith("5 fields are invalid: flow_id has ' ' ".replace("' '", "'\\u0020'"));
     for (FieldError error : e.fieldErrors()) {
       assertThat(e.getMessage()).contains(error.message());
     }
@@ -404,8 +555,10 @@ class LaunchRequestValidationTest {
 
   @Test
   void participantErrorsTogether() {
-    RequestValidationException e = invalid(() -> Participant.of(" ", Role.of("robot"), Channel.of("fax")));
-    assertThat(e.fieldErrors()).extracting(FieldError::field)
+    RequestValidationException e =
+        invalid(() -> Participant.of(" ", Role.of("robot"), Channel.of("fax")));
+    assertThat(e.fieldErrors())
+        .extracting(FieldError::field)
         .containsExactly("participant.user_id", "participant.role", "participant.channels[0]");
     assertThat(e.getMessage()).startsWith("3 fields are invalid: ");
   }

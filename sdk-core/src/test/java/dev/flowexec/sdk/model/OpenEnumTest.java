@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class OpenEnumTest {
   @Test
   void channelKnownValues() {
-    assertThat(Channel.knownValues()).extracting(Channel::value)
+    assertThat(Channel.knownValues())
+        .extracting(Channel::value)
         .containsExactly("voice", "web", "chat", "sms", "email", "messaging");
     for (Channel c : Channel.knownValues()) {
       assertThat(Channel.of(c.value())).isSameAs(c);
@@ -24,7 +25,10 @@ class OpenEnumTest {
     Channel fax = Channel.of("fax");
     assertThat(fax.value()).isEqualTo("fax");
     assertThat(fax.isKnown()).isFalse();
-    assertThat(fax).isEqualTo(Channel.of("fax")).hasSameHashCodeAs(Channel.of("fax")).isNotEqualTo(Channel.WEB);
+    assertThat(fax)
+        .isEqualTo(Channel.of("fax"))
+        .hasSameHashCodeAs(Channel.of("fax"))
+        .isNotEqualTo(Channel.WEB);
     assertThat(fax.toString()).isEqualTo("fax");
     assertThat(Channel.of("Voice")).isNotEqualTo(Channel.VOICE);
     assertThat(Channel.of("Voice").isKnown()).isFalse();
@@ -33,7 +37,9 @@ class OpenEnumTest {
 
   @Test
   void roleKnownAndUnknown() {
-    assertThat(Role.knownValues()).extracting(Role::value).containsExactly("USER", "AGENT", "BOT", "EXTERNAL");
+    assertThat(Role.knownValues())
+        .extracting(Role::value)
+        .containsExactly("USER", "AGENT", "BOT", "EXTERNAL");
     for (Role r : Role.knownValues()) {
       assertThat(Role.of(r.value())).isSameAs(r);
       assertThat(r.isKnown()).isTrue();
@@ -41,7 +47,10 @@ class OpenEnumTest {
     Role robot = Role.of("ROBOT");
     assertThat(robot.isKnown()).isFalse();
     assertThat(robot.value()).isEqualTo("ROBOT");
-    assertThat(robot).isEqualTo(Role.of("ROBOT")).hasSameHashCodeAs(Role.of("ROBOT")).isNotEqualTo(Role.BOT);
+    assertThat(robot)
+        .isEqualTo(Role.of("ROBOT"))
+        .hasSameHashCodeAs(Role.of("ROBOT"))
+        .isNotEqualTo(Role.BOT);
     assertThat(robot.toString()).isEqualTo("ROBOT");
     assertThat(Role.of("user")).isNotEqualTo(Role.USER);
   }
@@ -53,7 +62,8 @@ class OpenEnumTest {
     assertThat(ExecutionStatus.COMPLETED.isFinal()).isTrue();
     assertThat(ExecutionStatus.FAILED.isFinal()).isTrue();
     assertThat(ExecutionStatus.CANCELLED.isFinal()).isTrue();
-    assertThat(ExecutionStatus.knownValues()).extracting(ExecutionStatus::value)
+    assertThat(ExecutionStatus.knownValues())
+        .extracting(ExecutionStatus::value)
         .containsExactly("QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED");
     for (ExecutionStatus s : ExecutionStatus.knownValues()) {
       assertThat(ExecutionStatus.of(s.value())).isSameAs(s);
@@ -68,7 +78,9 @@ class OpenEnumTest {
     assertThat(paused.isFinal()).isFalse();
     assertThat(paused.value()).isEqualTo("PAUSED");
     assertThat(paused.toString()).isEqualTo("PAUSED");
-    assertThat(paused).isEqualTo(ExecutionStatus.of("PAUSED")).hasSameHashCodeAs(ExecutionStatus.of("PAUSED"));
+    assertThat(paused)
+        .isEqualTo(ExecutionStatus.of("PAUSED"))
+        .hasSameHashCodeAs(ExecutionStatus.of("PAUSED"));
     assertThat(ExecutionStatus.of("completed")).isNotEqualTo(ExecutionStatus.COMPLETED);
     assertThat(ExecutionStatus.of("completed").isFinal()).isFalse();
   }

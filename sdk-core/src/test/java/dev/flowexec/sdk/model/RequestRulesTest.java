@@ -1,6 +1,7 @@
 package dev.flowexec.sdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 /** The contract's limits; the build()-time rules are tested through the builders. */

@@ -19,9 +19,14 @@ class BearerChallengeTest {
   @Test
   void theContractsThreeChallenges() {
     assertThat(params("Bearer realm=\"flows\"")).containsExactly(Map.entry("realm", "flows"));
-    assertThat(params("Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"The token expired\""))
-        .containsEntry("error", "invalid_token").containsEntry("error_description", "The token expired");
-    assertThat(params("Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execute flow:execution:write\""))
+    assertThat(
+            params(
+                "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"The token expired\""))
+        .containsEntry("error", "invalid_token")
+        .containsEntry("error_description", "The token expired");
+    assertThat(
+            params(
+                "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execute flow:execution:write\""))
         .containsEntry("scope", "flow:execute flow:execution:write");
   }
 
@@ -34,12 +39,16 @@ class BearerChallengeTest {
   @Test
   void paramsInAnyOrderWithOrWithoutSpaces() {
     assertThat(params("Bearer scope=\"a b\",error=insufficient_scope ,realm = \"r\""))
-        .containsEntry("scope", "a b").containsEntry("error", "insufficient_scope").containsEntry("realm", "r");
+        .containsEntry("scope", "a b")
+        .containsEntry("error", "insufficient_scope")
+        .containsEntry("realm", "r");
   }
 
   @Test
   void quotedStringsWithEscapesAndCommas() {
-    assertThat(params("Bearer error_description=\"say \\\"no\\\", twice, \\\\ done\", error=invalid_token"))
+    assertThat(
+            params(
+                "Bearer error_description=\"say \\\"no\\\", twice, \\\\ done\", error=invalid_token"))
         .containsEntry("error_description", "say \"no\", twice, \\ done")
         .containsEntry("error", "invalid_token");
   }
@@ -74,8 +83,19 @@ class BearerChallengeTest {
 
   @Test
   void malformedInputDoesNotThrow() {
-    for (String header : new String[] {"=", "\"", "Bearer realm=\"unterminated", "Bearer realm=", "Bearer ==,,\"\"",
-        "Bearer realm=\"x\\", ",,,", "Bearer a=b=c", "\"Bearer\" realm=x", "Bearer realm=\"a\"b\", error=x"}) {
+    for (String header :
+        new String[] {
+          "=",
+          "\"",
+          "Bearer realm=\"unterminated",
+          "Bearer realm=",
+          "Bearer ==,,\"\"",
+          "Bearer realm=\"x\\",
+          ",,,",
+          "Bearer a=b=c",
+          "\"Bearer\" realm=x",
+          "Bearer realm=\"a\"b\", error=x"
+        }) {
       assertTimeoutPreemptively(Duration.ofSeconds(1), () -> BearerChallenge.parse(header));
     }
     assertThat(params("Bearer realm=\"unterminated")).containsEntry("realm", "unterminated");
@@ -86,19 +106,29 @@ class BearerChallengeTest {
   void randomInputNeverThrowsOrHangs() {
     String alphabet = "Bearer Basic realm error scope =\",\\ \t\r\nabcXYZ:;/\u00e9\u0000";
     Random random = new Random(20261128L);
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      for (int n = 0; n < 20_000; n++) {
-        int length = random.nextInt(60);
-        StringBuilder header = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-          header.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-              : alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        BearerChallenge.parse(header.toString()).ifPresent(p -> p.forEach((k, v) -> {
-          assertThat(k).isNotNull().isEqualTo(k.toLowerCase(java.util.Locale.ROOT));
-          assertThat(v).isNotNull();
-        }));
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          for (int n = 0; n < 20_000; n++) {
+            int length = random.nextInt(60);
+            StringBuilder header = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+              header.append(
+                  random.nextInt(10) == 0
+                      ? (char) random.nextInt(0x3000)
+                      : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            BearerChallenge.parse(header.toString())
+                .ifPresent(
+                    p ->
+                        p.forEach(
+                            (k, v) -> {
+                              assertThat(k)
+                                  .isNotNull()
+                                  .isEqualTo(k.toLowerCase(java.util.Locale.ROOT));
+                              assertThat(v).isNotNull();
+                            }));
+          }
+        });
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CallOptionsTest {
   @Test
@@ -15,32 +15,54 @@ class CallOptionsTest {
     assertThat(CallOptions.defaults().timeout()).isEmpty();
     assertThat(CallOptions.defaults().deadline()).isEmpty();
     assertThat(CallOptions.defaults().headers()).isEmpty();
-    assertThat(CallOptions.defaults()).isSameAs(CallOptions.defaults()).isEqualTo(CallOptions.builder().build());
+    assertThat(CallOptions.defaults())
+        .isSameAs(CallOptions.defaults())
+        .isEqualTo(CallOptions.builder().build());
   }
 
   @Test
   void timeoutAndHeaders() {
-    CallOptions options = CallOptions.builder().timeout(Duration.ofSeconds(5)).deadline(Instant.EPOCH)
-        .putHeaders("X-Correlation-Id", "abc-123").putHeaders("X-Tenant", "a b\tc").build();
+    CallOptions options =
+        CallOptions.builder()
+            .timeout(Duration.ofSeconds(5))
+            .deadline(Instant.EPOCH)
+            .putHeaders("X-Correlation-Id", "abc-123")
+            .putHeaders("X-Tenant", "a b\tc")
+            .build();
     assertThat(options.timeout()).contains(Duration.ofSeconds(5));
     assertThat(options.headers()).containsEntry("X-Correlation-Id", "abc-123").isUnmodifiable();
-    assertThat(CallOptions.ofTimeout(Duration.ofMillis(1)).timeout()).contains(Duration.ofMillis(1));
+    assertThat(CallOptions.ofTimeout(Duration.ofMillis(1)).timeout())
+        .contains(Duration.ofMillis(1));
     assertThat(options.withTimeout(Duration.ofSeconds(1)).headers()).isEqualTo(options.headers());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Authorization", "authorization", "AUTHORIZATION", "Idempotency-Key", "idempotency-key",
-      "Content-Type", "Host", "Content-Length", "Transfer-Encoding", "Connection"})
+  @ValueSource(
+      strings = {
+        "Authorization",
+        "authorization",
+        "AUTHORIZATION",
+        "Idempotency-Key",
+        "idempotency-key",
+        "Content-Type",
+        "Host",
+        "Content-Length",
+        "Transfer-Encoding",
+        "Connection"
+      })
   void refusesReservedHeaders(String name) {
     assertThatThrownBy(() -> CallOptions.builder().putHeaders(name, "x").build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("headers." + name
-            + " is a header the SDK sets itself: remove it (configure credentials on the transport)");
+        .hasMessage(
+            "headers."
+                + name
+                + " is a header the SDK sets itself: remove it (configure credentials on the transport)");
   }
 
   @Test
   void reservedHeaderMessageDoesNotEchoTheValue() {
-    assertThatThrownBy(() -> CallOptions.builder().putHeaders("Authorization", "Bearer secret-123").build())
+    assertThatThrownBy(
+            () -> CallOptions.builder().putHeaders("Authorization", "Bearer secret-123").build())
         .hasMessageNotContaining("secret-123");
   }
 
@@ -62,10 +84,12 @@ class CallOptionsTest {
 
   @Test
   void refusesNonPositiveTimeouts() {
-    assertThatThrownBy(() -> CallOptions.ofTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> CallOptions.ofTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("timeout is PT0S: use a positive duration, such as Duration.ofSeconds(10)");
     assertThatThrownBy(() -> CallOptions.ofTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use a positive duration");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("use a positive duration");
     assertThatThrownBy(() -> CallOptions.defaults().withTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -18,8 +18,10 @@ class IdempotencyKeyTest {
 
   @Test
   void refusesWhatAnSfStringCannotCarry() {
-    assertThatThrownBy(() -> IdempotencyKey.of("tab\there")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("U+0009").hasMessageContaining("index 3");
+    assertThatThrownBy(() -> IdempotencyKey.of("tab\there"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+0009")
+        .hasMessageContaining("index 3");
     assertThatThrownBy(() -> IdempotencyKey.of("é")).isInstanceOf(IllegalArgumentException.class);
   }
 }

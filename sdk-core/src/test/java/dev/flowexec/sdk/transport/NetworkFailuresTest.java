@@ -18,10 +18,13 @@ class NetworkFailuresTest {
 
   @Test
   void failuresBeforeAnyByteLeftAreNotSent() {
-    assertThat(map(new UnknownHostException("flows.example.com")).requestMayHaveBeenSent()).isFalse();
+    assertThat(map(new UnknownHostException("flows.example.com")).requestMayHaveBeenSent())
+        .isFalse();
     assertThat(map(new ConnectException("Failed to connect")).requestMayHaveBeenSent()).isFalse();
-    assertThat(map(new SocketTimeoutException("Connect timed out")).requestMayHaveBeenSent()).isFalse();
-    assertThat(map(new SSLHandshakeException("bad certificate")).requestMayHaveBeenSent()).isFalse();
+    assertThat(map(new SocketTimeoutException("Connect timed out")).requestMayHaveBeenSent())
+        .isFalse();
+    assertThat(map(new SSLHandshakeException("bad certificate")).requestMayHaveBeenSent())
+        .isFalse();
   }
 
   @Test
@@ -29,7 +32,9 @@ class NetworkFailuresTest {
     assertThat(map(new SocketTimeoutException("Read timed out")).requestMayHaveBeenSent()).isTrue();
     assertThat(map(new IOException("unexpected end of stream")).requestMayHaveBeenSent()).isTrue();
     assertThat(map(new IOException("Connection reset")).getMessage())
-        .contains("launching an execution failed").contains("Connection reset").contains("may have been sent");
+        .contains("launching an execution failed")
+        .contains("Connection reset")
+        .contains("may have been sent");
   }
 
   @Test
@@ -42,17 +47,24 @@ class NetworkFailuresTest {
       assertThat(e.requestMayHaveBeenSent()).isFalse();
       assertThat(e.getMessage()).contains("plain HTTP where TLS was expected").contains("not sent");
     }
-    assertThat(NetworkFailures.isPlainHttpOverTls(new SSLException("Unsupported or unrecognized SSL message"))).isTrue();
-    assertThat(NetworkFailures.isPlainHttpOverTls(new SSLHandshakeException("bad certificate"))).isFalse();
+    assertThat(
+            NetworkFailures.isPlainHttpOverTls(
+                new SSLException("Unsupported or unrecognized SSL message")))
+        .isTrue();
+    assertThat(NetworkFailures.isPlainHttpOverTls(new SSLHandshakeException("bad certificate")))
+        .isFalse();
   }
 
   @Test
   void aFailureWhileConnectingSaysWhatAndThatNothingWasSent() {
-    TransportException e = NetworkFailures.whileConnecting("launching an execution",
-        new SocketTimeoutException("Read timed out"), null);
+    TransportException e =
+        NetworkFailures.whileConnecting(
+            "launching an execution", new SocketTimeoutException("Read timed out"), null);
 
     assertThat(e.requestMayHaveBeenSent()).isFalse();
-    assertThat(e.getMessage()).contains("failed while connecting").contains("within the connect timeout")
+    assertThat(e.getMessage())
+        .contains("failed while connecting")
+        .contains("within the connect timeout")
         .endsWith("the request was not sent");
   }
 }

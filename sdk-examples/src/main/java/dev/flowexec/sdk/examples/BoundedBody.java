@@ -12,9 +12,9 @@ import java.util.concurrent.Flow;
 
 /**
  * A response body read up to a limit, for {@link HttpClientTransport}: an error body ends one byte
- * past 64 KiB ({@link #cut()} says so), a success body past {@code maxSuccessBytes} is
- * {@link #tooLarge()}. Past the limit the subscription is cancelled, so the JDK closes the
- * connection instead of reading the rest to reuse it.
+ * past 64 KiB ({@link #cut()} says so), a success body past {@code maxSuccessBytes} is {@link
+ * #tooLarge()}. Past the limit the subscription is cancelled, so the JDK closes the connection
+ * instead of reading the rest to reuse it.
  */
 final class BoundedBody implements BodySubscriber<BoundedBody> {
   static final int ERROR_LIMIT = ErrorResponse.MAX_BODY_BYTES;
@@ -33,11 +33,15 @@ final class BoundedBody implements BodySubscriber<BoundedBody> {
 
   /** Bodies of 2xx responses up to {@code maxSuccessBytes}, others up to 64 KiB. */
   static BodyHandler<BoundedBody> handler(long maxSuccessBytes) {
-    return info -> info.statusCode() / 100 == 2
-        ? new BoundedBody(maxSuccessBytes, true) : new BoundedBody(ERROR_LIMIT, false);
+    return info ->
+        info.statusCode() / 100 == 2
+            ? new BoundedBody(maxSuccessBytes, true)
+            : new BoundedBody(ERROR_LIMIT, false);
   }
 
-  /** The bytes read: all of them, or the first 64 KiB + 1 of a cut error body; none when too large. */
+  /**
+   * The bytes read: all of them, or the first 64 KiB + 1 of a cut error body; none when too large.
+   */
   byte[] bytes() {
     return over && success ? new byte[0] : received.toByteArray();
   }

@@ -38,7 +38,9 @@ final class Console {
   /** Prints the fields of an execution a person looks at, one per line. */
   void execution(FlowExecution execution) {
     line("id", execution.flowExecutionId());
-    line("flow", execution.flowId() + execution.flowVersion().map(v -> " (version " + v + ")").orElse(""));
+    line(
+        "flow",
+        execution.flowId() + execution.flowVersion().map(v -> " (version " + v + ")").orElse(""));
     execution.name().ifPresent(name -> line("name", name));
     line("status", execution.status());
     execution.channelType().ifPresent(channel -> line("channel", channel));
@@ -51,8 +53,11 @@ final class Console {
   /** Prints a typed failure: its class, status and code, message lines, and field errors. */
   void failure(FlowApiException failure) {
     line("exception", failure.getClass().getSimpleName());
-    line("status", (failure.statusCode() == 0 ? "none (no HTTP call)" : failure.statusCode())
-        + "  error_code " + failure.errorCode());
+    line(
+        "status",
+        (failure.statusCode() == 0 ? "none (no HTTP call)" : failure.statusCode())
+            + "  error_code "
+            + failure.errorCode());
     if (failure instanceof InvalidRequestException) {
       fieldErrors(((InvalidRequestException) failure).fieldErrors());
     } else {

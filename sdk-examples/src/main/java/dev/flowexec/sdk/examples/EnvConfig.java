@@ -32,7 +32,8 @@ public final class EnvConfig {
   public static final String ACCESS_TOKEN = "FLOWEXEC_ACCESS_TOKEN";
   public static final String AUTH_BASE_URL = "FLOWEXEC_AUTH_BASE_URL";
 
-  private static final Set<String> KNOWN = Set.of(BASE_URL, CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN, AUTH_BASE_URL);
+  private static final Set<String> KNOWN =
+      Set.of(BASE_URL, CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN, AUTH_BASE_URL);
 
   private final URI baseUrl;
   private final URI authBaseUrl;
@@ -41,8 +42,13 @@ public final class EnvConfig {
   private final String accessToken;
   private final List<String> warnings;
 
-  private EnvConfig(URI baseUrl, URI authBaseUrl, String clientId, String clientSecret,
-      String accessToken, List<String> warnings) {
+  private EnvConfig(
+      URI baseUrl,
+      URI authBaseUrl,
+      String clientId,
+      String clientSecret,
+      String accessToken,
+      List<String> warnings) {
     this.baseUrl = baseUrl;
     this.authBaseUrl = authBaseUrl;
     this.clientId = clientId;
@@ -78,39 +84,77 @@ public final class EnvConfig {
 
     URI baseUrl = null;
     if (base.isEmpty()) {
-      problems.add(BASE_URL + " is not set: export it, such as " + BASE_URL + "=https://flows.example.com"
-          + " (or run the demo, which needs no configuration)");
+      problems.add(
+          BASE_URL
+              + " is not set: export it, such as "
+              + BASE_URL
+              + "=https://flows.example.com"
+              + " (or run the demo, which needs no configuration)");
     } else {
       baseUrl = url(BASE_URL, base.get(), problems);
     }
     if (token.isPresent() && (id.isPresent() || secret.isPresent())) {
-      problems.add("both " + ACCESS_TOKEN + " and client credentials (" + (id.isPresent() ? CLIENT_ID : CLIENT_SECRET)
-          + ") are set: keep exactly one way to authenticate, and unset the other");
+      problems.add(
+          "both "
+              + ACCESS_TOKEN
+              + " and client credentials ("
+              + (id.isPresent() ? CLIENT_ID : CLIENT_SECRET)
+              + ") are set: keep exactly one way to authenticate, and unset the other");
     } else if (token.isEmpty()) {
       if (id.isPresent() && secret.isEmpty()) {
-        problems.add(CLIENT_ID + " is set but " + CLIENT_SECRET + " is not: export the secret issued with the client id");
+        problems.add(
+            CLIENT_ID
+                + " is set but "
+                + CLIENT_SECRET
+                + " is not: export the secret issued with the client id");
       } else if (secret.isPresent() && id.isEmpty()) {
-        problems.add(CLIENT_SECRET + " is set but " + CLIENT_ID + " is not: export the client id the secret belongs to");
+        problems.add(
+            CLIENT_SECRET
+                + " is set but "
+                + CLIENT_ID
+                + " is not: export the client id the secret belongs to");
       } else if (id.isEmpty()) {
-        problems.add("no credentials: export " + CLIENT_ID + " and " + CLIENT_SECRET + ", or " + ACCESS_TOKEN);
+        problems.add(
+            "no credentials: export "
+                + CLIENT_ID
+                + " and "
+                + CLIENT_SECRET
+                + ", or "
+                + ACCESS_TOKEN);
       }
     }
     if (token.isPresent() && !token.get().chars().allMatch(c -> c > ' ' && c < 127)) {
-      problems.add(ACCESS_TOKEN + " has a space, line break or non-ASCII character: set the bare token, without \"Bearer \"");
+      problems.add(
+          ACCESS_TOKEN
+              + " has a space, line break or non-ASCII character: set the bare token, without \"Bearer \"");
     }
     URI authBaseUrl = null;
     if (authBase.isPresent()) {
       if (token.isPresent()) {
-        problems.add(AUTH_BASE_URL + " is set with " + ACCESS_TOKEN + ": it only applies to client credentials; unset it");
+        problems.add(
+            AUTH_BASE_URL
+                + " is set with "
+                + ACCESS_TOKEN
+                + ": it only applies to client credentials; unset it");
       } else {
         authBaseUrl = url(AUTH_BASE_URL, authBase.get(), problems);
       }
     }
     if (!problems.isEmpty()) {
-      throw new UsageException(problems.size() == 1 ? problems.get(0)
-          : "the environment has " + problems.size() + " problems:\n  - " + String.join("\n  - ", problems));
+      throw new UsageException(
+          problems.size() == 1
+              ? problems.get(0)
+              : "the environment has "
+                  + problems.size()
+                  + " problems:\n  - "
+                  + String.join("\n  - ", problems));
     }
-    return new EnvConfig(baseUrl, authBaseUrl, id.orElse(null), secret.orElse(null), token.orElse(null),
+    return new EnvConfig(
+        baseUrl,
+        authBaseUrl,
+        id.orElse(null),
+        secret.orElse(null),
+        token.orElse(null),
         unknownVariables(env));
   }
 
@@ -156,9 +200,15 @@ public final class EnvConfig {
   /** Says what is configured, without any secret. */
   @Override
   public String toString() {
-    String auth = accessToken != null ? "access token (from " + ACCESS_TOKEN + ")"
-        : "client credentials (client id " + clientId + ", secret from " + CLIENT_SECRET + ")"
-            + (authBaseUrl != null ? ", tokens from " + authBaseUrl : "");
+    String auth =
+        accessToken != null
+            ? "access token (from " + ACCESS_TOKEN + ")"
+            : "client credentials (client id "
+                + clientId
+                + ", secret from "
+                + CLIENT_SECRET
+                + ")"
+                + (authBaseUrl != null ? ", tokens from " + authBaseUrl : "");
     return baseUrl + " with " + auth;
   }
 
@@ -177,7 +227,11 @@ public final class EnvConfig {
       // reported below
     }
     String shown = value.contains("@") ? "a URL with user info (not shown)" : "\"" + value + "\"";
-    problems.add(name + " is " + shown + ", which is not an http(s) URL: use one such as https://flows.example.com");
+    problems.add(
+        name
+            + " is "
+            + shown
+            + ", which is not an http(s) URL: use one such as https://flows.example.com");
     return null;
   }
 
@@ -185,7 +239,12 @@ public final class EnvConfig {
     List<String> notes = new ArrayList<>();
     for (String name : new TreeSet<>(env.keySet())) {
       if (name.startsWith("FLOWEXEC_") && !KNOWN.contains(name)) {
-        notes.add("ignoring " + name + ": not a variable this program reads (" + String.join(", ", new TreeSet<>(KNOWN)) + ")");
+        notes.add(
+            "ignoring "
+                + name
+                + ": not a variable this program reads ("
+                + String.join(", ", new TreeSet<>(KNOWN))
+                + ")");
       }
     }
     return Collections.unmodifiableList(notes);

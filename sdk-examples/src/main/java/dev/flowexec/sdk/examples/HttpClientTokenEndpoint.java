@@ -37,7 +37,9 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
   private final HttpClient http;
   private final WireLog wire;
 
-  /** Uses {@code http}, which must not follow redirects (a redirected POST loses its credentials). */
+  /**
+   * Uses {@code http}, which must not follow redirects (a redirected POST loses its credentials).
+   */
   public HttpClientTokenEndpoint(HttpClient http) {
     this(http, WireLog.create(UnaryOperator.identity()));
   }
@@ -49,19 +51,31 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
 
   /** Returns a caching provider of tokens from {@code credentials}, on a client of its own. */
   public static CachingTokenProvider clientCredentials(ClientCredentials credentials) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
-    // The wire log scrubs the secret wherever a token endpoint echoed it, beyond the fields redacted by name.
-    return CachingTokenProvider.clientCredentials(credentials, new HttpClientTokenEndpoint(http, WireLog.create(credentials::redact)));
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    // The wire log scrubs the secret wherever a token endpoint echoed it, beyond the fields
+    // redacted by name.
+    return CachingTokenProvider.clientCredentials(
+        credentials, new HttpClientTokenEndpoint(http, WireLog.create(credentials::redact)));
   }
 
   @Override
   public TokenHttpResponse post(TokenRequest request, Duration timeout) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout)
-        .POST(BodyPublishers.ofByteArray(request.bodyBytes())).header("User-Agent", "flowexec-examples/0.1");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(timeout)
+            .POST(BodyPublishers.ofByteArray(request.bodyBytes()))
+            .header("User-Agent", "flowexec-examples/0.1");
     request.headers().forEach(builder::header);
     String action = "fetching an access token from " + request.uri();
     HttpRequest built = builder.build();
-    WireLog.Exchange logged = wire.isEnabled() ? wire.request("POST", request.uri(), built.headers().map(), request.body(), true) : null;
+    WireLog.Exchange logged =
+        wire.isEnabled()
+            ? wire.request("POST", request.uri(), built.headers().map(), request.body(), true)
+            : null;
     try {
       HttpResponse<InputStream> response = http.send(built, BodyHandlers.ofInputStream());
       byte[] body;
@@ -69,10 +83,16 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
         body = in.readNBytes(MAX_BODY_BYTES); // a longer body is cut, never buffered whole
       }
       if (logged != null) {
-        logged.response(response.statusCode(), response.headers().map(), new String(body, StandardCharsets.UTF_8));
+        logged.response(
+            response.statusCode(),
+            response.headers().map(),
+            new String(body, StandardCharsets.UTF_8));
       }
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+      response
+          .headers()
+          .map()
+          .forEach((name, values) -> headers.put(name, String.join(", ", values)));
       return TokenHttpResponse.of(response.statusCode(), headers, body);
     } catch (IOException | InterruptedException e) {
       if (logged != null) {
@@ -84,7 +104,10 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
 
   private static TransportException failure(String action, Exception e, Duration timeout) {
     if (e instanceof HttpTimeoutException) {
-      return new TransportException(action + " timed out after " + timeout.toMillis() + " ms", !(e.getMessage() + "").contains("connect"), e);
+      return new TransportException(
+          action + " timed out after " + timeout.toMillis() + " ms",
+          !(e.getMessage() + "").contains("connect"),
+          e);
     }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();

@@ -20,12 +20,17 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link FlowTransport} on {@code java.net.http.HttpClient}: one call, one exchange (one more if a token is
- * refused). Bodies are bounded ({@link BoundedBody}); {@link JdkExchanges} sends, logs and maps failures truthfully.
+ * A {@link FlowTransport} on {@code java.net.http.HttpClient}: one call, one exchange (one more if
+ * a token is refused). Bodies are bounded ({@link BoundedBody}); {@link JdkExchanges} sends, logs
+ * and maps failures truthfully.
  */
 public final class HttpClientTransport implements FlowTransport {
-  /** As RetrofitTransport's default: 8 MiB. */ public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L << 20;
-  /** As RetrofitTransport's default: 10 s. */ public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** As RetrofitTransport's default: 8 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L << 20;
+
+  /** As RetrofitTransport's default: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   private final JdkExchanges http;
   private final URI baseUrl; // validated, without user info, query or fragment
   private final AccessTokenProvider tokens;
@@ -36,53 +41,94 @@ public final class HttpClientTransport implements FlowTransport {
   }
 
   private HttpClientTransport(URI baseUrl, AccessTokenProvider tokens, JdkExchanges http) {
-    if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException("baseUrl " + baseUrl.getScheme() + "://" + baseUrl.getHost() // never echo them
-          + " has a user name, query or fragment (not shown): use only scheme, host, port and path");
+    if (baseUrl.getRawUserInfo() != null
+        || baseUrl.getRawQuery() != null
+        || baseUrl.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "baseUrl "
+              + baseUrl.getScheme()
+              + "://"
+              + baseUrl.getHost() // never echo them
+              + " has a user name, query or fragment (not shown): use only scheme, host, port and path");
     }
     this.http = http;
     this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
     this.tokens = tokens;
   }
 
-  /** A copy whose TCP connect and TLS handshake, together, may take at most {@code timeout} (positive). */
+  /**
+   * A copy whose TCP connect and TLS handshake, together, may take at most {@code timeout}
+   * (positive).
+   */
   public HttpClientTransport withConnectTimeout(Duration timeout) {
-    return new HttpClientTransport(baseUrl, tokens, new JdkExchanges(timeout, http.maxResponseBytes()));
+    return new HttpClientTransport(
+        baseUrl, tokens, new JdkExchanges(timeout, http.maxResponseBytes()));
   }
 
-  /** A copy that reads at most {@code maxResponseBytes} of a success ({@code FlowJsonCodec.RESPONSE_TOO_LARGE} past it). */
+  /**
+   * A copy that reads at most {@code maxResponseBytes} of a success ({@code
+   * FlowJsonCodec.RESPONSE_TOO_LARGE} past it).
+   */
   public HttpClientTransport withMaxResponseBytes(long maxResponseBytes) {
-    return new HttpClientTransport(baseUrl, tokens, new JdkExchanges(http.connectTimeout(), maxResponseBytes));
+    return new HttpClientTransport(
+        baseUrl, tokens, new JdkExchanges(http.connectTimeout(), maxResponseBytes));
   }
 
   @Override
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
-    return send(Operation.LAUNCH, options, URI.create(baseUrl + "/api/v2/flows/executions"), FlowJsonCodec.writeLaunchRequest(request), b -> b
-        .header(IdempotencyKey.HEADER, IdempotencyKey.of(request.flowExecutionId())));
+    return send(
+        Operation.LAUNCH,
+        options,
+        URI.create(baseUrl + "/api/v2/flows/executions"),
+        FlowJsonCodec.writeLaunchRequest(request),
+        b -> b.header(IdempotencyKey.HEADER, IdempotencyKey.of(request.flowExecutionId())));
   }
 
   @Override
   public TransportResponse get(String id, CallOptions options) {
-    return send(Operation.GET, options, URI.create(baseUrl + "/api/v2/flows/executions/" + id), null, b -> b);
+    return send(
+        Operation.GET,
+        options,
+        URI.create(baseUrl + "/api/v2/flows/executions/" + id),
+        null,
+        b -> b);
   }
 
-  private TransportResponse send(Operation op, CallOptions options, URI uri, byte[] body,
+  private TransportResponse send(
+      Operation op,
+      CallOptions options,
+      URI uri,
+      byte[] body,
       UnaryOperator<HttpRequest.Builder> extra) {
     Instant byTimeout = Instant.now().plus(options.timeout().orElse(Duration.ofSeconds(30)));
     Instant deadline = options.deadline().filter(byTimeout::isAfter).orElse(byTimeout);
     AccessToken token = tokens.token(JdkExchanges.left(deadline), options.tokenFetchListener());
     var headers = options.headers();
     for (boolean renewed = false; ; renewed = true) {
-      Scopes.check(op, token); // fails fast, before any HTTP call, when the token's scopes are known
-      HttpRequest.Builder request = extra.apply(HttpRequest.newBuilder(uri))
-          .header("Authorization", "Bearer " + token.value()).header("User-Agent", "flowexec-examples/0.1");
+      Scopes.check(
+          op, token); // fails fast, before any HTTP call, when the token's scopes are known
+      HttpRequest.Builder request =
+          extra
+              .apply(HttpRequest.newBuilder(uri))
+              .header("Authorization", "Bearer " + token.value())
+              .header("User-Agent", "flowexec-examples/0.1");
       headers.forEach(request::header);
-      HttpResponse<BoundedBody> response = http.send(op, request, body, deadline, options.freshConnection());
+      HttpResponse<BoundedBody> response =
+          http.send(op, request, body, deadline, options.freshConnection());
       if (response.statusCode() == 200 || response.statusCode() == 201) {
-        return TransportResponse.of(FlowJsonCodec.readExecution(response.body().bytes()), response.statusCode(), response.headers().map());
+        return TransportResponse.of(
+            FlowJsonCodec.readExecution(response.body().bytes()),
+            response.statusCode(),
+            response.headers().map());
       }
-      FlowApiException failure = ErrorMapper.map(JdkExchanges.errorResponse(op, response.statusCode(), response.headers(),
-          response.body().bytes(), response.body().cut()));
+      FlowApiException failure =
+          ErrorMapper.map(
+              JdkExchanges.errorResponse(
+                  op,
+                  response.statusCode(),
+                  response.headers(),
+                  response.body().bytes(),
+                  response.body().cut()));
       if (renewed || !"invalid_token".equals(failure.errorCode())) {
         throw failure;
       }

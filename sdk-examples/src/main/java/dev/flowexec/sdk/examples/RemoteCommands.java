@@ -15,12 +15,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code launch} and {@code get} commands: one call against the endpoint the environment names. */
+/**
+ * The {@code launch} and {@code get} commands: one call against the endpoint the environment names.
+ */
 final class RemoteCommands {
   static final Duration DEFAULT_WAIT = Duration.ofSeconds(120);
 
-  private static final Set<String> LAUNCH_OPTIONS = Set.of("--flow-id", "--user-id", "--role", "--channel",
-      "--channel-type", "--input", "--execution-id", "--name", "--start-node", "--flow-version", "--wait", "--timeout");
+  private static final Set<String> LAUNCH_OPTIONS =
+      Set.of(
+          "--flow-id",
+          "--user-id",
+          "--role",
+          "--channel",
+          "--channel-type",
+          "--input",
+          "--execution-id",
+          "--name",
+          "--start-node",
+          "--flow-version",
+          "--wait",
+          "--timeout");
   private static final Set<String> GET_OPTIONS = Set.of("--wait", "--timeout");
   private static final Set<String> FLAGS = Set.of("--wait");
 
@@ -35,12 +49,16 @@ final class RemoteCommands {
     for (String channel : options.all("--channel")) {
       channels.add(Channel.of(channel.toLowerCase(Locale.ROOT)));
     }
-    Channel channelType = options.single("--channel-type").map(c -> Channel.of(c.toLowerCase(Locale.ROOT)))
-        .orElse(null);
+    Channel channelType =
+        options
+            .single("--channel-type")
+            .map(c -> Channel.of(c.toLowerCase(Locale.ROOT)))
+            .orElse(null);
     if (channelType == null) {
       if (channels.size() != 1) {
-        throw new UsageException("--channel-type is missing: name the channel the execution runs on, such as "
-            + "--channel-type web (it may be left out only when exactly one --channel is given)");
+        throw new UsageException(
+            "--channel-type is missing: name the channel the execution runs on, such as "
+                + "--channel-type web (it may be left out only when exactly one --channel is given)");
       }
       channelType = channels.get(0);
     }
@@ -51,15 +69,24 @@ final class RemoteCommands {
     for (String pair : options.all("--input")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new UsageException("--input " + pair + " is not key=value: write --input order_id=42");
+        throw new UsageException(
+            "--input " + pair + " is not key=value: write --input order_id=42");
       }
       input.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
     try {
-      Participant participant = Participant.of(userId, role, channels.get(0),
-          channels.subList(1, channels.size()).toArray(new Channel[0]));
-      var builder = LaunchRequest.builder().flowId(flowId).participants(participant).channelType(channelType)
-          .putAllInputData(input);
+      Participant participant =
+          Participant.of(
+              userId,
+              role,
+              channels.get(0),
+              channels.subList(1, channels.size()).toArray(new Channel[0]));
+      var builder =
+          LaunchRequest.builder()
+              .flowId(flowId)
+              .participants(participant)
+              .channelType(channelType)
+              .putAllInputData(input);
       options.single("--execution-id").ifPresent(builder::flowExecutionId);
       options.single("--name").ifPresent(builder::name);
       options.single("--start-node").ifPresent(builder::startNode);
@@ -70,26 +97,52 @@ final class RemoteCommands {
     }
   }
 
-  static int launch(List<String> args, FlowExecutionsClient client, ProgressListener progress, Console out) {
+  static int launch(
+      List<String> args, FlowExecutionsClient client, ProgressListener progress, Console out) {
     Options options = Options.parse("launch", args, LAUNCH_OPTIONS, FLAGS, 0);
     LaunchRequest request = launchRequest(options);
     Duration wait = options.seconds("--timeout", DEFAULT_WAIT);
-    out.line("launching", "flow " + request.flowId() + " on " + request.channelType() + " for "
-        + request.participants().get(0).userId() + " (" + request.participants().get(0).role() + ")");
-    out.line("execution", request.flowExecutionId() + "  (launching again with --execution-id "
-        + request.flowExecutionId() + " never starts a second one)");
+    out.line(
+        "launching",
+        "flow "
+            + request.flowId()
+            + " on "
+            + request.channelType()
+            + " for "
+            + request.participants().get(0).userId()
+            + " ("
+            + request.participants().get(0).role()
+            + ")");
+    out.line(
+        "execution",
+        request.flowExecutionId()
+            + "  (launching again with --execution-id "
+            + request.flowExecutionId()
+            + " never starts a second one)");
     FlowExecution execution = client.launch(request);
     return show(client, execution, options.has("--wait"), wait, progress, out);
   }
 
-  static int get(List<String> args, FlowExecutionsClient client, ProgressListener progress, Console out) {
+  static int get(
+      List<String> args, FlowExecutionsClient client, ProgressListener progress, Console out) {
     Options options = Options.parse("get", args, GET_OPTIONS, FLAGS, 1);
     FlowExecution execution = client.get(options.positional().get(0));
-    return show(client, execution, options.has("--wait"), options.seconds("--timeout", DEFAULT_WAIT), progress, out);
+    return show(
+        client,
+        execution,
+        options.has("--wait"),
+        options.seconds("--timeout", DEFAULT_WAIT),
+        progress,
+        out);
   }
 
-  private static int show(FlowExecutionsClient client, FlowExecution execution, boolean wait, Duration timeout,
-      ProgressListener progress, Console out) {
+  private static int show(
+      FlowExecutionsClient client,
+      FlowExecution execution,
+      boolean wait,
+      Duration timeout,
+      ProgressListener progress,
+      Console out) {
     if (wait && !execution.isFinal()) {
       progress.watch("waiting", execution);
       try {
@@ -102,7 +155,10 @@ final class RemoteCommands {
     return 0;
   }
 
-  /** Command-line options: {@code --name value}, {@code --name=value}, flags, and positional arguments. */
+  /**
+   * Command-line options: {@code --name value}, {@code --name=value}, flags, and positional
+   * arguments.
+   */
   static final class Options {
     private final String command;
     private final Map<String, List<String>> values = new LinkedHashMap<>();
@@ -112,7 +168,8 @@ final class RemoteCommands {
       this.command = command;
     }
 
-    static Options parse(String command, List<String> args, Set<String> known, Set<String> flags, int positionals) {
+    static Options parse(
+        String command, List<String> args, Set<String> known, Set<String> flags, int positionals) {
       Options options = new Options(command);
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
@@ -122,8 +179,13 @@ final class RemoteCommands {
         }
         String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
         if (!known.contains(name)) {
-          throw new UsageException(command + " has no option " + name + "; its options are "
-              + String.join(" ", new java.util.TreeSet<>(known)) + " (see --help)");
+          throw new UsageException(
+              command
+                  + " has no option "
+                  + name
+                  + "; its options are "
+                  + String.join(" ", new java.util.TreeSet<>(known))
+                  + " (see --help)");
         }
         String value;
         if (arg.contains("=")) {
@@ -138,9 +200,15 @@ final class RemoteCommands {
         options.values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
       }
       if (options.positional.size() != positionals) {
-        throw new UsageException(positionals == 0
-            ? command + " takes no arguments besides options, but got " + options.positional
-            : command + " takes " + positionals + " argument (the execution id): " + command + " <flow_execution_id>");
+        throw new UsageException(
+            positionals == 0
+                ? command + " takes no arguments besides options, but got " + options.positional
+                : command
+                    + " takes "
+                    + positionals
+                    + " argument (the execution id): "
+                    + command
+                    + " <flow_execution_id>");
       }
       return options;
     }
@@ -166,8 +234,11 @@ final class RemoteCommands {
     }
 
     String required(String name) {
-      return single(name).orElseThrow(() -> new UsageException(
-          command + " needs " + name + ", such as " + name + " " + example(name)));
+      return single(name)
+          .orElseThrow(
+              () ->
+                  new UsageException(
+                      command + " needs " + name + ", such as " + name + " " + example(name)));
     }
 
     Duration seconds(String name, Duration otherwise) {
@@ -183,18 +254,27 @@ final class RemoteCommands {
       } catch (NumberFormatException notANumber) {
         // reported below
       }
-      throw new UsageException(name + " is \"" + value.get() + "\": give a positive number of seconds, such as 60");
+      throw new UsageException(
+          name + " is \"" + value.get() + "\": give a positive number of seconds, such as 60");
     }
 
     private static String example(String name) {
       switch (name) {
-        case "--flow-id": return "abc-123";
-        case "--user-id": return "user-456";
-        case "--role": return "USER";
-        case "--channel": case "--channel-type": return "web";
-        case "--input": return "order_id=42";
-        case "--timeout": return "60";
-        default: return "VALUE";
+        case "--flow-id":
+          return "abc-123";
+        case "--user-id":
+          return "user-456";
+        case "--role":
+          return "USER";
+        case "--channel":
+        case "--channel-type":
+          return "web";
+        case "--input":
+          return "order_id=42";
+        case "--timeout":
+          return "60";
+        default:
+          return "VALUE";
       }
     }
   }

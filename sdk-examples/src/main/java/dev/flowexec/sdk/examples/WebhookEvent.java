@@ -33,10 +33,10 @@ import okio.Buffer;
  * default; {@code role} defaults to {@code USER}; {@code data} becomes {@code input_data}. Other
  * fields are ignored, as webhook senders add their own (a Stripe-style event's {@code id}, say).
  *
- * <p>The event carries no id of its own: the delivery id of the signature scheme
- * ({@code webhook-id}) is the event's identity, and
- * {@link dev.flowexec.sdk.webhooks.WebhookLauncher} derives the execution id from it, so every
- * delivery of the event launches with the same idempotency key.
+ * <p>The event carries no id of its own: the delivery id of the signature scheme ({@code
+ * webhook-id}) is the event's identity, and {@link dev.flowexec.sdk.webhooks.WebhookLauncher}
+ * derives the execution id from it, so every delivery of the event launches with the same
+ * idempotency key.
  */
 public final class WebhookEvent {
   private final String flowId;
@@ -45,7 +45,8 @@ public final class WebhookEvent {
   private final String channel;
   private final Map<String, Object> data;
 
-  private WebhookEvent(String flowId, String userId, String role, String channel, Map<String, Object> data) {
+  private WebhookEvent(
+      String flowId, String userId, String role, String channel, Map<String, Object> data) {
     this.flowId = flowId;
     this.userId = userId;
     this.role = role;
@@ -58,14 +59,18 @@ public final class WebhookEvent {
    *
    * @param json the request body
    * @return the event
-   * @throws RequestValidationException naming each missing or malformed field (the relay answers 400)
+   * @throws RequestValidationException naming each missing or malformed field (the relay answers
+   *     400)
    */
   public static WebhookEvent parse(byte[] json) {
     Map<String, Object> fields;
     try {
       JsonReader reader = JsonReader.of(new Buffer().write(json));
       if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        throw invalid("", "malformed_json", "the event must be a JSON object, but it starts with a " + reader.peek());
+        throw invalid(
+            "",
+            "malformed_json",
+            "the event must be a JSON object, but it starts with a " + reader.peek());
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> object = (Map<String, Object>) readValue(reader);
@@ -83,7 +88,11 @@ public final class WebhookEvent {
     String channel = string(fields, "channel", true, problems);
     Object data = fields.get("data");
     if (data != null && !(data instanceof Map)) {
-      problems.add(FieldError.of("data", "invalid_value", "data must be a JSON object of flow inputs, such as {\"order_id\": \"42\"}"));
+      problems.add(
+          FieldError.of(
+              "data",
+              "invalid_value",
+              "data must be a JSON object of flow inputs, such as {\"order_id\": \"42\"}"));
     }
     if (!problems.isEmpty()) {
       throw new RequestValidationException(problems);
@@ -97,17 +106,21 @@ public final class WebhookEvent {
    * Builds the launch this event asks for.
    *
    * @param defaultFlowId the flow for events without {@code flow_id}, or null to require it
-   * @return the request; {@link dev.flowexec.sdk.webhooks.WebhookLauncher} gives it the
-   *     {@code flow_execution_id} derived from the delivery id
-   * @throws RequestValidationException when the event breaks a rule of the contract (the relay answers 400)
+   * @return the request; {@link dev.flowexec.sdk.webhooks.WebhookLauncher} gives it the {@code
+   *     flow_execution_id} derived from the delivery id
+   * @throws RequestValidationException when the event breaks a rule of the contract (the relay
+   *     answers 400)
    */
   public LaunchRequest toLaunchRequest(String defaultFlowId) {
     String flow = flowId != null ? flowId : defaultFlowId;
     if (flow == null) {
       throw invalid("flow_id", "required", "flow_id is required (this relay has no default flow)");
     }
-    Participant participant = Participant.of(userId, Role.of(role == null ? "USER" : role.toUpperCase(Locale.ROOT)),
-        Channel.of(channel.toLowerCase(Locale.ROOT)));
+    Participant participant =
+        Participant.of(
+            userId,
+            Role.of(role == null ? "USER" : role.toUpperCase(Locale.ROOT)),
+            Channel.of(channel.toLowerCase(Locale.ROOT)));
     return LaunchRequest.builder()
         .flowId(flow)
         .participants(participant)
@@ -136,7 +149,8 @@ public final class WebhookEvent {
     return data;
   }
 
-  private static String string(Map<String, Object> fields, String name, boolean required, List<FieldError> problems) {
+  private static String string(
+      Map<String, Object> fields, String name, boolean required, List<FieldError> problems) {
     Object value = fields.get(name);
     if (value == null) {
       if (required) {

@@ -48,6 +48,7 @@ import okio.Buffer;
  *
  * <p>{@code POST /events}, signed by the sender's scheme (Standard Webhooks by default), with a
  * {@link WebhookEvent} body, answers:
+ *
  * <ul>
  *   <li>{@code 201} {@code {"delivery_id", "flow_execution_id", "flow_id", "status", "outcome"}}
  *       with {@code outcome} {@code started}: a new execution;
@@ -59,7 +60,8 @@ import okio.Buffer;
  *   <li>{@code 413} {@code event_too_large}: over the verifier's body limit (1 MiB);
  *   <li>{@code 422} {@code invalid_event} with {@code problems}: the signed event cannot make a
  *       valid launch; delivering it again will not help;
- *   <li>{@code 409} {@code event_conflict}: this delivery id was launched before with other content;
+ *   <li>{@code 409} {@code event_conflict}: this delivery id was launched before with other
+ *       content;
  *   <li>{@code 422} with the service's {@code error_code} (such as {@code flow_not_published}): the
  *       service refused the launch for a reason a redelivery will not fix;
  *   <li>{@code 503} with {@code Retry-After}: the service is unavailable, rate-limited or
@@ -68,45 +70,61 @@ import okio.Buffer;
  * </ul>
  *
  * <p>The statuses and {@code Retry-After} are {@link DeliveryResponse}'s. Nothing is parsed or
- * launched before the signature is verified. The relay needs no store of
- * its own: the idempotency key is derived from the delivery id, and the service remembers it, so
- * concurrent deliveries and deliveries to several relays behind a load balancer start one
- * execution too.
+ * launched before the signature is verified. The relay needs no store of its own: the idempotency
+ * key is derived from the delivery id, and the service remembers it, so concurrent deliveries and
+ * deliveries to several relays behind a load balancer start one execution too.
  */
 public final class WebhookRelay implements AutoCloseable {
-  /** Set to {@code true} before the first {@link HttpServer} is made, or responses wait on delayed ACKs. */
+  /**
+   * Set to {@code true} before the first {@link HttpServer} is made, or responses wait on delayed
+   * ACKs.
+   */
   public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
   /** Where events are posted. */
   public static final String PATH = "/events";
+
   /** The environment variable of the signing secret. */
   public static final String SECRET_ENV = "FLOWEXEC_WEBHOOK_SECRET";
+
   /**
    * The secret of the relay on the in-process emulator when {@link #SECRET_ENV} is not set: the
    * published Standard Webhooks test secret, a fixture, never for production.
    */
   public static final String DEMO_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
   private static final System.Logger LOG = System.getLogger(WebhookRelay.class.getName());
 
   private final WebhookLauncher launcher;
   private final HttpServer server;
   private final ExecutorService executor;
 
-  private WebhookRelay(FlowExecutionsClient client, WebhookVerifier verifier, InetSocketAddress address,
+  private WebhookRelay(
+      FlowExecutionsClient client,
+      WebhookVerifier verifier,
+      InetSocketAddress address,
       String defaultFlowId) {
-    this.launcher = WebhookLauncher.builder()
-        .verifier(verifier)
-        .mapping(delivery -> Optional.of(WebhookEvent.parse(delivery.payload()).toLaunchRequest(defaultFlowId)))
-        .client(client)
-        .build();
+    this.launcher =
+        WebhookLauncher.builder()
+            .verifier(verifier)
+            .mapping(
+                delivery ->
+                    Optional.of(
+                        WebhookEvent.parse(delivery.payload()).toLaunchRequest(defaultFlowId)))
+            .client(client)
+            .build();
     if (System.getProperty(NODELAY_PROPERTY) == null) {
       System.setProperty(NODELAY_PROPERTY, "true");
     }
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(32, task -> {
-      Thread thread = new Thread(task, "webhook-relay-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            32,
+            task -> {
+              Thread thread = new Thread(task, "webhook-relay-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       this.server = HttpServer.create(address, 64);
     } catch (IOException e) {
@@ -122,13 +140,17 @@ public final class WebhookRelay implements AutoCloseable {
    * Starts a relay.
    *
    * @param client the client that launches; the relay does not close it
-   * @param verifier the verifier of the sender's signature scheme, such as
-   *     {@code StandardWebhooksVerifier.builder().secret(secret).build()}
-   * @param address where to listen, such as {@code new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)}
+   * @param verifier the verifier of the sender's signature scheme, such as {@code
+   *     StandardWebhooksVerifier.builder().secret(secret).build()}
+   * @param address where to listen, such as {@code new
+   *     InetSocketAddress(InetAddress.getLoopbackAddress(), 0)}
    * @param defaultFlowId the flow for events without {@code flow_id}, or null to require one
    * @return the running relay
    */
-  public static WebhookRelay start(FlowExecutionsClient client, WebhookVerifier verifier, InetSocketAddress address,
+  public static WebhookRelay start(
+      FlowExecutionsClient client,
+      WebhookVerifier verifier,
+      InetSocketAddress address,
       String defaultFlowId) {
     return new WebhookRelay(client, verifier, address, defaultFlowId);
   }
@@ -136,8 +158,16 @@ public final class WebhookRelay implements AutoCloseable {
   /** Returns where to post events, such as {@code http://127.0.0.1:8080/events}. */
   public URI uri() {
     InetSocketAddress address = server.getAddress();
-    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + PATH);
+    String host =
+        address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getAddress().getHostAddress();
+    return URI.create(
+        "http://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + address.getPort()
+            + PATH);
   }
 
   /** Stops listening; deliveries in flight get a moment to finish. The client stays open. */
@@ -151,7 +181,8 @@ public final class WebhookRelay implements AutoCloseable {
     try {
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.getResponseHeaders().set("Allow", "POST");
-        respond(exchange, 405, error("method_not_allowed", "POST the signed event to " + PATH, null));
+        respond(
+            exchange, 405, error("method_not_allowed", "POST the signed event to " + PATH, null));
         return;
       }
       try {
@@ -165,21 +196,37 @@ public final class WebhookRelay implements AutoCloseable {
     }
   }
 
-  private static void launched(HttpExchange exchange, LaunchedDelivery launched) throws IOException {
+  private static void launched(HttpExchange exchange, LaunchedDelivery launched)
+      throws IOException {
     FlowExecution execution = launched.execution().orElseThrow(); // the mapping never ignores
-    respond(exchange, DeliveryResponse.of(launched).status(), json(w -> w.beginObject()
-        .name("delivery_id").value(launched.delivery().id())
-        .name("flow_execution_id").value(execution.flowExecutionId())
-        .name("flow_id").value(execution.flowId())
-        .name("status").value(execution.status().value())
-        .name("outcome").value(launched.outcome().name().toLowerCase(Locale.ROOT))
-        .endObject()));
+    respond(
+        exchange,
+        DeliveryResponse.of(launched).status(),
+        json(
+            w ->
+                w.beginObject()
+                    .name("delivery_id")
+                    .value(launched.delivery().id())
+                    .name("flow_execution_id")
+                    .value(execution.flowExecutionId())
+                    .name("flow_id")
+                    .value(execution.flowId())
+                    .name("status")
+                    .value(execution.status().value())
+                    .name("outcome")
+                    .value(launched.outcome().name().toLowerCase(Locale.ROOT))
+                    .endObject()));
   }
 
-  /** The status and {@code Retry-After} are {@link DeliveryResponse}'s; the bodies say more where it is safe. */
+  /**
+   * The status and {@code Retry-After} are {@link DeliveryResponse}'s; the bodies say more where it
+   * is safe.
+   */
   private void failed(HttpExchange exchange, RuntimeException failure) throws IOException {
     DeliveryResponse answer = DeliveryResponse.ofFailure(failure);
-    answer.retryAfterHeader().ifPresent(seconds -> exchange.getResponseHeaders().set("Retry-After", seconds));
+    answer
+        .retryAfterHeader()
+        .ifPresent(seconds -> exchange.getResponseHeaders().set("Retry-After", seconds));
     int status = answer.status();
     if (failure instanceof WebhookVerificationException) {
       WebhookVerificationException unverified = (WebhookVerificationException) failure;
@@ -188,22 +235,44 @@ public final class WebhookRelay implements AutoCloseable {
         return;
       }
       // The log says which check failed; the sender, who may be a forger, is not told.
-      LOG.log(System.Logger.Level.WARNING, "refused a delivery: {0}: {1}", unverified.reason(), unverified.getMessage());
-      respond(exchange, status, unverified.reason() == WebhookVerificationException.Reason.BODY_TOO_LARGE
-          ? error("event_too_large", "an event is at most " + launcher.verifier().maxBodyBytes() + " bytes", null)
-          : error("invalid_signature", "the delivery could not be verified", null));
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "refused a delivery: {0}: {1}",
+          unverified.reason(),
+          unverified.getMessage());
+      respond(
+          exchange,
+          status,
+          unverified.reason() == WebhookVerificationException.Reason.BODY_TOO_LARGE
+              ? error(
+                  "event_too_large",
+                  "an event is at most " + launcher.verifier().maxBodyBytes() + " bytes",
+                  null)
+              : error("invalid_signature", "the delivery could not be verified", null));
     } else if (failure instanceof RequestValidationException) {
       RequestValidationException invalid = (RequestValidationException) failure;
-      respond(exchange, status, error("invalid_event", invalid.getMessage(), invalid.fieldErrors()));
+      respond(
+          exchange, status, error("invalid_event", invalid.getMessage(), invalid.fieldErrors()));
     } else if (failure instanceof FlowApiException) {
       FlowApiException refused = (FlowApiException) failure;
       String message = Console.firstLine(refused.getMessage());
       if (IdempotencyConflictException.IDEMPOTENCY_KEY_REUSED.equals(refused.errorCode())) {
-        respond(exchange, status, error("event_conflict", "this delivery id was launched before with other content;"
-            + " give a changed event a new delivery id", null));
+        respond(
+            exchange,
+            status,
+            error(
+                "event_conflict",
+                "this delivery id was launched before with other content;"
+                    + " give a changed event a new delivery id",
+                null));
       } else {
-        respond(exchange, status, error(refused.errorCode(),
-            status == 503 ? message + " (deliver the event again later)" : message, null));
+        respond(
+            exchange,
+            status,
+            error(
+                refused.errorCode(),
+                status == 503 ? message + " (deliver the event again later)" : message,
+                null));
       }
     } else {
       LOG.log(System.Logger.Level.ERROR, "the relay failed on a delivery", failure);
@@ -212,29 +281,46 @@ public final class WebhookRelay implements AutoCloseable {
   }
 
   /** Handled before: answer as the first time, from the verified delivery, without a launch. */
-  private void alreadyHandled(HttpExchange exchange, int status, VerifiedDelivery delivery) throws IOException {
+  private void alreadyHandled(HttpExchange exchange, int status, VerifiedDelivery delivery)
+      throws IOException {
     LaunchRequest request = launcher.requestFor(delivery).orElseThrow();
-    respond(exchange, status, json(w -> w.beginObject()
-        .name("delivery_id").value(delivery.id())
-        .name("flow_execution_id").value(request.flowExecutionId())
-        .name("flow_id").value(request.flowId())
-        .name("outcome").value("already_handled")
-        .endObject()));
+    respond(
+        exchange,
+        status,
+        json(
+            w ->
+                w.beginObject()
+                    .name("delivery_id")
+                    .value(delivery.id())
+                    .name("flow_execution_id")
+                    .value(request.flowExecutionId())
+                    .name("flow_id")
+                    .value(request.flowId())
+                    .name("outcome")
+                    .value("already_handled")
+                    .endObject()));
   }
 
   private static byte[] error(String code, String message, List<FieldError> problems) {
-    return json(w -> {
-      w.beginObject().name("error").value(code).name("message").value(message);
-      if (problems != null) {
-        w.name("problems").beginArray();
-        for (FieldError problem : problems) {
-          w.beginObject().name("field").value(problem.field()).name("issue").value(problem.issue())
-              .name("message").value(problem.message()).endObject();
-        }
-        w.endArray();
-      }
-      w.endObject();
-    });
+    return json(
+        w -> {
+          w.beginObject().name("error").value(code).name("message").value(message);
+          if (problems != null) {
+            w.name("problems").beginArray();
+            for (FieldError problem : problems) {
+              w.beginObject()
+                  .name("field")
+                  .value(problem.field())
+                  .name("issue")
+                  .value(problem.issue())
+                  .name("message")
+                  .value(problem.message())
+                  .endObject();
+            }
+            w.endArray();
+          }
+          w.endObject();
+        });
   }
 
   private interface JsonBody {
@@ -258,8 +344,11 @@ public final class WebhookRelay implements AutoCloseable {
   }
 
   /** The {@code relay} command: serves until stopped (Ctrl-C). */
-  static int runCommand(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-    RemoteCommands.Options options = RemoteCommands.Options.parse("relay", args, Set.of("--port", "--flow-id", "--scheme"), Set.of(), 0);
+  static int runCommand(
+      List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    RemoteCommands.Options options =
+        RemoteCommands.Options.parse(
+            "relay", args, Set.of("--port", "--flow-id", "--scheme"), Set.of(), 0);
     int port;
     try {
       port = Integer.parseInt(options.single("--port").orElse("8080"));
@@ -273,10 +362,13 @@ public final class WebhookRelay implements AutoCloseable {
     String scheme = options.single("--scheme").orElse("standard");
     String secret = env.get(SECRET_ENV);
     if ((secret == null || secret.isEmpty()) && EnvConfig.hasBaseUrl(env)) {
-      throw new UsageException(SECRET_ENV + " is not set: the relay verifies every delivery with the sender's"
-          + " signing secret (whsec_... for Standard Webhooks and Stripe)");
+      throw new UsageException(
+          SECRET_ENV
+              + " is not set: the relay verifies every delivery with the sender's"
+              + " signing secret (whsec_... for Standard Webhooks and Stripe)");
     }
-    WebhookVerifier verifier = verifier(scheme, secret == null || secret.isEmpty() ? DEMO_SECRET : secret);
+    WebhookVerifier verifier =
+        verifier(scheme, secret == null || secret.isEmpty() ? DEMO_SECRET : secret);
     Console console = new Console(out);
     FlowExecutionsEmulator emulator = null;
     RetrofitTransport transport;
@@ -287,10 +379,21 @@ public final class WebhookRelay implements AutoCloseable {
       console.line("endpoint", config);
     } else {
       emulator = Demo.startEmulator(Demo.QUEUED_FOR, Demo.RUNNING_FOR);
-      transport = RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-          .credentials(Demo.CLIENT_ID, Demo.CLIENT_SECRET).build();
-      console.line("endpoint", emulator.baseUrl() + " (in-process emulator; flows " + Demo.FLOW_ID
-          + " and " + Demo.DRAFT_FLOW_ID + "; set " + EnvConfig.BASE_URL + " for a real one)");
+      transport =
+          RetrofitTransport.builder()
+              .baseUrl(emulator.baseUrl())
+              .credentials(Demo.CLIENT_ID, Demo.CLIENT_SECRET)
+              .build();
+      console.line(
+          "endpoint",
+          emulator.baseUrl()
+              + " (in-process emulator; flows "
+              + Demo.FLOW_ID
+              + " and "
+              + Demo.DRAFT_FLOW_ID
+              + "; set "
+              + EnvConfig.BASE_URL
+              + " for a real one)");
       if (defaultFlowId == null) {
         defaultFlowId = Demo.FLOW_ID;
       }
@@ -298,40 +401,68 @@ public final class WebhookRelay implements AutoCloseable {
     FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
     WebhookRelay relay;
     try {
-      relay = start(client, verifier, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), defaultFlowId);
+      relay =
+          start(
+              client,
+              verifier,
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+              defaultFlowId);
     } catch (UncheckedIOException busy) {
       client.close();
       if (emulator != null) {
         emulator.close();
       }
-      throw new UsageException("cannot listen on port " + port + " (" + busy.getCause().getMessage()
-          + "): choose another with --port");
+      throw new UsageException(
+          "cannot listen on port "
+              + port
+              + " ("
+              + busy.getCause().getMessage()
+              + "): choose another with --port");
     }
-    console.line("relay", relay.uri() + (defaultFlowId == null ? "" : " (default flow " + defaultFlowId + ")"));
-    console.line("verifies", verifier + (secret == null || secret.isEmpty()
-        ? " with the demo secret (the published Standard Webhooks test secret); set " + SECRET_ENV + " for yours"
-        : " with the secret in " + SECRET_ENV));
+    console.line(
+        "relay",
+        relay.uri() + (defaultFlowId == null ? "" : " (default flow " + defaultFlowId + ")"));
+    console.line(
+        "verifies",
+        verifier
+            + (secret == null || secret.isEmpty()
+                ? " with the demo secret (the published Standard Webhooks test secret); set "
+                    + SECRET_ENV
+                    + " for yours"
+                : " with the secret in " + SECRET_ENV));
     if (secret == null || secret.isEmpty()) {
-      String event = "{\"user_id\": \"user-456\", \"channel\": \"web\", \"data\": {\"order_id\": \"42\"}}";
-      Map<String, String> signed = signer(scheme, DEMO_SECRET).sign("msg_demo_1", Instant.now(),
-          event.getBytes(StandardCharsets.UTF_8));
-      StringBuilder curl = new StringBuilder("curl -s -X POST " + relay.uri() + " -H 'Content-Type: application/json'");
-      signed.forEach((name, value) -> curl.append(" -H '").append(name).append(": ").append(value).append('\''));
+      String event =
+          "{\"user_id\": \"user-456\", \"channel\": \"web\", \"data\": {\"order_id\": \"42\"}}";
+      Map<String, String> signed =
+          signer(scheme, DEMO_SECRET)
+              .sign("msg_demo_1", Instant.now(), event.getBytes(StandardCharsets.UTF_8));
+      StringBuilder curl =
+          new StringBuilder(
+              "curl -s -X POST " + relay.uri() + " -H 'Content-Type: application/json'");
+      signed.forEach(
+          (name, value) ->
+              curl.append(" -H '").append(name).append(": ").append(value).append('\''));
       console.line("try", curl + " -d '" + event + "'");
-      console.line("", "signed now, valid for 5 minutes; send it twice: the same flow_execution_id comes back,"
-          + " and one execution runs; change a byte and it is refused");
+      console.line(
+          "",
+          "signed now, valid for 5 minutes; send it twice: the same flow_execution_id comes back,"
+              + " and one execution runs; change a byte and it is refused");
     }
     console.line("stop", "Ctrl-C");
     CountDownLatch stopped = new CountDownLatch(1);
     FlowExecutionsEmulator started = emulator;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      relay.close();
-      client.close();
-      if (started != null) {
-        started.close();
-      }
-      stopped.countDown();
-    }, "webhook-relay-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  relay.close();
+                  client.close();
+                  if (started != null) {
+                    started.close();
+                  }
+                  stopped.countDown();
+                },
+                "webhook-relay-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -350,8 +481,11 @@ public final class WebhookRelay implements AutoCloseable {
         case "github":
           return GitHubSignatureVerifier.builder().secret(secret).build();
         default:
-          throw new UsageException("--scheme " + scheme + " is not known: use standard (Standard Webhooks, Svix),"
-              + " stripe or github");
+          throw new UsageException(
+              "--scheme "
+                  + scheme
+                  + " is not known: use standard (Standard Webhooks, Svix),"
+                  + " stripe or github");
       }
     } catch (IllegalArgumentException badSecret) {
       throw new UsageException(SECRET_ENV + ": " + badSecret.getMessage());

@@ -23,7 +23,10 @@ class MainTest {
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return Main.run(args, env, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+    return Main.run(
+        args,
+        env,
+        new PrintStream(outBytes, true, StandardCharsets.UTF_8),
         new PrintStream(errBytes, true, StandardCharsets.UTF_8));
   }
 
@@ -38,11 +41,32 @@ class MainTest {
   @Test
   void helpListsEveryCommandOptionAndVariable() {
     assertThat(run(Map.of(), "--help")).isZero();
-    assertThat(out()).contains("demo", "launch", "get", "relay", "--help",
-        "--flow-id", "--user-id", "--role", "--channel", "--channel-type", "--input", "--execution-id",
-        "--name", "--start-node", "--flow-version", "--wait", "--timeout", "--port",
-        EnvConfig.BASE_URL, EnvConfig.CLIENT_ID, EnvConfig.CLIENT_SECRET, EnvConfig.ACCESS_TOKEN,
-        EnvConfig.AUTH_BASE_URL, "Exit codes");
+    assertThat(out())
+        .contains(
+            "demo",
+            "launch",
+            "get",
+            "relay",
+            "--help",
+            "--flow-id",
+            "--user-id",
+            "--role",
+            "--channel",
+            "--channel-type",
+            "--input",
+            "--execution-id",
+            "--name",
+            "--start-node",
+            "--flow-version",
+            "--wait",
+            "--timeout",
+            "--port",
+            EnvConfig.BASE_URL,
+            EnvConfig.CLIENT_ID,
+            EnvConfig.CLIENT_SECRET,
+            EnvConfig.ACCESS_TOKEN,
+            EnvConfig.AUTH_BASE_URL,
+            "Exit codes");
     outBytes.reset();
     assertThat(run(Map.of(), "launch", "--help")).isZero();
     assertThat(out()).contains("Usage:");
@@ -50,23 +74,34 @@ class MainTest {
 
   @Test
   void clientIdWithoutSecret() {
-    assertThat(run(env(EnvConfig.CLIENT_ID, "my-client"), "launch", "--flow-id", "f")).isEqualTo(Main.USAGE);
+    assertThat(run(env(EnvConfig.CLIENT_ID, "my-client"), "launch", "--flow-id", "f"))
+        .isEqualTo(Main.USAGE);
     assertThat(err()).contains("FLOWEXEC_CLIENT_ID is set but FLOWEXEC_CLIENT_SECRET is not");
   }
 
   @Test
   void secretWithoutClientId() {
     assertThat(run(env(EnvConfig.CLIENT_SECRET, SECRET), "get", "x")).isEqualTo(Main.USAGE);
-    assertThat(err()).contains("FLOWEXEC_CLIENT_SECRET is set but FLOWEXEC_CLIENT_ID is not").doesNotContain(SECRET);
+    assertThat(err())
+        .contains("FLOWEXEC_CLIENT_SECRET is set but FLOWEXEC_CLIENT_ID is not")
+        .doesNotContain(SECRET);
   }
 
   @Test
   void tokenAndCredentialsTogether() {
-    Map<String, String> env = env(EnvConfig.CLIENT_ID, "my-client", EnvConfig.CLIENT_SECRET, SECRET,
-        EnvConfig.ACCESS_TOKEN, TOKEN);
+    Map<String, String> env =
+        env(
+            EnvConfig.CLIENT_ID,
+            "my-client",
+            EnvConfig.CLIENT_SECRET,
+            SECRET,
+            EnvConfig.ACCESS_TOKEN,
+            TOKEN);
     assertThat(run(env, "get", "x")).isEqualTo(Main.USAGE);
-    assertThat(err()).contains("both FLOWEXEC_ACCESS_TOKEN and client credentials")
-        .doesNotContain(SECRET).doesNotContain(TOKEN);
+    assertThat(err())
+        .contains("both FLOWEXEC_ACCESS_TOKEN and client credentials")
+        .doesNotContain(SECRET)
+        .doesNotContain(TOKEN);
   }
 
   @Test
@@ -84,22 +119,40 @@ class MainTest {
 
   @Test
   void everyProblemIsToldAtOnce() {
-    assertThat(run(Map.of(EnvConfig.CLIENT_ID, "c", EnvConfig.BASE_URL, "flows.example.com"), "get", "x"))
+    assertThat(
+            run(
+                Map.of(EnvConfig.CLIENT_ID, "c", EnvConfig.BASE_URL, "flows.example.com"),
+                "get",
+                "x"))
         .isEqualTo(Main.USAGE);
     assertThat(err()).contains("2 problems", "not an http(s) URL", "FLOWEXEC_CLIENT_SECRET is not");
   }
 
   @Test
   void authBaseUrlOnlyWithCredentials() {
-    assertThat(run(env(EnvConfig.ACCESS_TOKEN, TOKEN, EnvConfig.AUTH_BASE_URL, "https://id.example.com"), "get", "x"))
+    assertThat(
+            run(
+                env(
+                    EnvConfig.ACCESS_TOKEN,
+                    TOKEN,
+                    EnvConfig.AUTH_BASE_URL,
+                    "https://id.example.com"),
+                "get",
+                "x"))
         .isEqualTo(Main.USAGE);
     assertThat(err()).contains("FLOWEXEC_AUTH_BASE_URL", "only applies to client credentials");
   }
 
   @Test
   void plainHttpToARemoteHostIsRefusedWithoutShowingTheSecret() {
-    Map<String, String> env = Map.of(EnvConfig.BASE_URL, "http://flows.example.com",
-        EnvConfig.CLIENT_ID, "c", EnvConfig.CLIENT_SECRET, SECRET);
+    Map<String, String> env =
+        Map.of(
+            EnvConfig.BASE_URL,
+            "http://flows.example.com",
+            EnvConfig.CLIENT_ID,
+            "c",
+            EnvConfig.CLIENT_SECRET,
+            SECRET);
     assertThat(run(env, "get", "x")).isEqualTo(Main.USAGE);
     assertThat(err()).contains("refused").doesNotContain(SECRET);
   }
@@ -117,7 +170,8 @@ class MainTest {
 
   @Test
   void credentialsConfigNeverShowsTheSecret() {
-    EnvConfig config = EnvConfig.from(env(EnvConfig.CLIENT_ID, "my-client", EnvConfig.CLIENT_SECRET, SECRET));
+    EnvConfig config =
+        EnvConfig.from(env(EnvConfig.CLIENT_ID, "my-client", EnvConfig.CLIENT_SECRET, SECRET));
     assertThat(config.toString()).contains("my-client").doesNotContain(SECRET);
     assertThat(config.transport().toString()).doesNotContain(SECRET);
   }
@@ -134,7 +188,18 @@ class MainTest {
     assertThat(run(env, "launch", "--flow-id", "abc-123")).isEqualTo(Main.USAGE);
     assertThat(err()).contains("needs --user-id");
     errBytes.reset();
-    assertThat(run(env, "launch", "--flow-id", "abc-123", "--user-id", "u", "--channel", "web", "--channel", "sms"))
+    assertThat(
+            run(
+                env,
+                "launch",
+                "--flow-id",
+                "abc-123",
+                "--user-id",
+                "u",
+                "--channel",
+                "web",
+                "--channel",
+                "sms"))
         .isEqualTo(Main.USAGE);
     assertThat(err()).contains("--channel-type is missing");
     errBytes.reset();
@@ -154,42 +219,111 @@ class MainTest {
 
   @Test
   void launchAndGetAgainstAnEndpointFromTheEnvironment() {
-    try (FlowExecutionsEmulator emulator = Demo.startEmulator(Duration.ofMillis(100), Duration.ofMillis(100))) {
-      Map<String, String> env = Map.of(EnvConfig.BASE_URL, emulator.baseUrl(),
-          EnvConfig.CLIENT_ID, Demo.CLIENT_ID, EnvConfig.CLIENT_SECRET, Demo.CLIENT_SECRET);
-      int code = run(env, "launch", "--flow-id", "abc-123", "--user-id", "user-456", "--channel", "web",
-          "--channel", "voice", "--channel-type=web", "--input", "order_id=42", "--execution-id", "order-42-run",
-          "--name", "order 42", "--wait", "--timeout", "10");
+    try (FlowExecutionsEmulator emulator =
+        Demo.startEmulator(Duration.ofMillis(100), Duration.ofMillis(100))) {
+      Map<String, String> env =
+          Map.of(
+              EnvConfig.BASE_URL,
+              emulator.baseUrl(),
+              EnvConfig.CLIENT_ID,
+              Demo.CLIENT_ID,
+              EnvConfig.CLIENT_SECRET,
+              Demo.CLIENT_SECRET);
+      int code =
+          run(
+              env,
+              "launch",
+              "--flow-id",
+              "abc-123",
+              "--user-id",
+              "user-456",
+              "--channel",
+              "web",
+              "--channel",
+              "voice",
+              "--channel-type=web",
+              "--input",
+              "order_id=42",
+              "--execution-id",
+              "order-42-run",
+              "--name",
+              "order 42",
+              "--wait",
+              "--timeout",
+              "10");
       assertThat(code).as(err()).isZero();
-      assertThat(out()).contains("order-42-run", "COMPLETED", "order 42", "output").doesNotContain(Demo.CLIENT_SECRET);
+      assertThat(out())
+          .contains("order-42-run", "COMPLETED", "order 42", "output")
+          .doesNotContain(Demo.CLIENT_SECRET);
       assertThat(emulator.execution("order-42-run").orElseThrow().launchBody())
           .contains("\"order_id\":\"42\"", "\"channels\":[\"web\",\"voice\"]");
 
       outBytes.reset();
       String token = emulator.issueToken(Set.of("flow:execution:read"));
-      assertThat(run(Map.of(EnvConfig.BASE_URL, emulator.baseUrl(), EnvConfig.ACCESS_TOKEN, token),
-          "get", "order-42-run")).isZero();
+      assertThat(
+              run(
+                  Map.of(EnvConfig.BASE_URL, emulator.baseUrl(), EnvConfig.ACCESS_TOKEN, token),
+                  "get",
+                  "order-42-run"))
+          .isZero();
       assertThat(out()).contains("order-42-run", "COMPLETED").doesNotContain(token);
 
-      assertThat(run(Map.of(EnvConfig.BASE_URL, emulator.baseUrl(), EnvConfig.ACCESS_TOKEN, token),
-          "get", "no-such-run")).isEqualTo(Main.FAILED);
-      assertThat(err()).contains("ExecutionNotFoundException", "404", "execution_not_found").doesNotContain(token);
+      assertThat(
+              run(
+                  Map.of(EnvConfig.BASE_URL, emulator.baseUrl(), EnvConfig.ACCESS_TOKEN, token),
+                  "get",
+                  "no-such-run"))
+          .isEqualTo(Main.FAILED);
+      assertThat(err())
+          .contains("ExecutionNotFoundException", "404", "execution_not_found")
+          .doesNotContain(token);
     }
   }
 
   @Test
   void launchOptionsBecomeTheRequest() {
-    var options = RemoteCommands.Options.parse("launch", java.util.List.of("--flow-id", "abc-123", "--user-id", "u",
-        "--role", "agent", "--channel-type", "chat", "--start-node", "Greeting"), Set.of("--flow-id", "--user-id",
-        "--role", "--channel-type", "--start-node"), Set.of(), 0);
+    var options =
+        RemoteCommands.Options.parse(
+            "launch",
+            java.util.List.of(
+                "--flow-id",
+                "abc-123",
+                "--user-id",
+                "u",
+                "--role",
+                "agent",
+                "--channel-type",
+                "chat",
+                "--start-node",
+                "Greeting"),
+            Set.of("--flow-id", "--user-id", "--role", "--channel-type", "--start-node"),
+            Set.of(),
+            0);
     var request = RemoteCommands.launchRequest(options);
     assertThat(request.participants().get(0).role().value()).isEqualTo("AGENT");
-    assertThat(request.participants().get(0).channels()).extracting(Object::toString).containsExactly("chat");
+    assertThat(request.participants().get(0).channels())
+        .extracting(Object::toString)
+        .containsExactly("chat");
     assertThat(request.startNode()).hasValue("Greeting");
-    assertThatThrownBy(() -> RemoteCommands.launchRequest(RemoteCommands.Options.parse("launch",
-        java.util.List.of("--flow-id", "a", "--user-id", "u", "--channel", "web", "--input", "novalue"),
-        Set.of("--flow-id", "--user-id", "--channel", "--input"), Set.of(), 0)))
-        .isInstanceOf(UsageException.class).hasMessageContaining("key=value");
+    assertThatThrownBy(
+            () ->
+                RemoteCommands.launchRequest(
+                    RemoteCommands.Options.parse(
+                        "launch",
+                        java.util.List.of(
+                            "--flow-id",
+                            "a",
+                            "--user-id",
+                            "u",
+                            "--channel",
+                            "web",
+                            "--input",
+                            "novalue"),
+                        Set.of("--flow-id", "--user-id", "--channel", "--input"),
+                        Set.of(),
+                        0)))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("key=value");
   }
 
   private static Map<String, String> env(String... pairs) {

@@ -44,7 +44,8 @@ class ReadmeSnippetsTest {
     while (block.find()) {
       String[] lines = block.group(1).split("\n", -1);
       int i = 0;
-      while (i < lines.length && (IMPORT.matcher(lines[i].trim()).matches() || lines[i].isBlank())) {
+      while (i < lines.length
+          && (IMPORT.matcher(lines[i].trim()).matches() || lines[i].isBlank())) {
         if (!lines[i].isBlank()) {
           imports.add(lines[i].trim());
         }
@@ -60,24 +61,39 @@ class ReadmeSnippetsTest {
         .as("README java snippets must start with the imports they need (users copy them whole)")
         .isEmpty();
 
-    String source = String.join("\n", imports) + "\nclass ReadmeSnippets {\n"
-        + "  void snippets(dev.flowexec.sdk.FlowExecutionsClient client, String clientId, String clientSecret)"
-        + " throws Exception {\n"
-        + String.join("\n", bodies)
-        + "\n  }\n}\n";
+    String source =
+        String.join("\n", imports)
+            + "\nclass ReadmeSnippets {\n"
+            + "  void snippets(dev.flowexec.sdk.FlowExecutionsClient client, String clientId, String clientSecret)"
+            + " throws Exception {\n"
+            + String.join("\n", bodies)
+            + "\n  }\n}\n";
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path out = Files.createTempDirectory("readme-snippets");
-    boolean compiled = javac.getTask(null, null, diagnostics,
-        List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
-            "-proc:none"),
-        null, List.of(new Source(source))).call();
+    boolean compiled =
+        javac
+            .getTask(
+                null,
+                null,
+                diagnostics,
+                List.of(
+                    "-d",
+                    out.toString(),
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-proc:none"),
+                null,
+                List.of(new Source(source)))
+            .call();
 
-    String errors = diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-        .collect(Collectors.joining("\n"));
-    assertThat(compiled).as("README snippets failed to compile (a missing import?):%n%s%n%s", errors, source)
+    String errors =
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+            .collect(Collectors.joining("\n"));
+    assertThat(compiled)
+        .as("README snippets failed to compile (a missing import?):%n%s%n%s", errors, source)
         .isTrue();
   }
 

@@ -39,12 +39,16 @@ import org.junit.jupiter.api.Test;
 /** The relay end to end: signed deliveries over real HTTP, launches against the emulator. */
 class WebhookRelayTest {
   private static final Pattern EXECUTION_ID = Pattern.compile("\"flow_execution_id\":\"([^\"]+)\"");
-  private static final String SECRET = "whsec_" + "3q2+796tvu/erb7v3q2+796tvu/erb7v"; // a test fixture
-  private static final String EVENT = "{\"flow_id\": \"abc-123\", \"user_id\": \"user-456\","
-      + " \"channel\": \"web\", \"data\": {\"order_id\": \"42\", \"amount\": 12.50, \"items\": [1, 2]}}";
-  private static final String UNVERIFIED = "{\"error\":\"invalid_signature\",\"message\":\"the delivery could not be verified\"}";
+  private static final String SECRET =
+      "whsec_" + "3q2+796tvu/erb7v3q2+796tvu/erb7v"; // a test fixture
+  private static final String EVENT =
+      "{\"flow_id\": \"abc-123\", \"user_id\": \"user-456\","
+          + " \"channel\": \"web\", \"data\": {\"order_id\": \"42\", \"amount\": 12.50, \"items\": [1, 2]}}";
+  private static final String UNVERIFIED =
+      "{\"error\":\"invalid_signature\",\"message\":\"the delivery could not be verified\"}";
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final WebhookSigner signer = WebhookSigner.standardWebhooks(SECRET);
   private final List<AutoCloseable> opened = new ArrayList<>();
   private FlowExecutionsEmulator emulator;
@@ -67,28 +71,42 @@ class WebhookRelayTest {
   }
 
   private FlowExecutionsClient client(int maxAttempts) {
-    FlowExecutionsClient made = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials(Demo.CLIENT_ID, Demo.CLIENT_SECRET).build())
-        .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(20))
-            .maxBackoff(Duration.ofMillis(200)).build())
-        .build();
+    FlowExecutionsClient made =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials(Demo.CLIENT_ID, Demo.CLIENT_SECRET)
+                    .build())
+            .retryPolicy(
+                RetryPolicy.builder()
+                    .maxAttempts(maxAttempts)
+                    .initialBackoff(Duration.ofMillis(20))
+                    .maxBackoff(Duration.ofMillis(200))
+                    .build())
+            .build();
     opened.add(made);
     return made;
   }
 
-  private WebhookRelay relay(FlowExecutionsClient with, WebhookVerifier verifier, String defaultFlowId) {
-    WebhookRelay made = WebhookRelay.start(with, verifier, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        defaultFlowId);
+  private WebhookRelay relay(
+      FlowExecutionsClient with, WebhookVerifier verifier, String defaultFlowId) {
+    WebhookRelay made =
+        WebhookRelay.start(
+            with,
+            verifier,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            defaultFlowId);
     opened.add(made);
     return made;
   }
 
   private HttpRequest request(URI uri, Map<String, String> headers, byte[] body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(20))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(builder::header);
     return builder.build();
   }
@@ -120,18 +138,25 @@ class WebhookRelayTest {
   @Test
   void aRedeliveredEventLaunchesOnceAndGetsTheSameExecutionId() throws Exception {
     HttpResponse<String> first = post("msg_42", EVENT);
-    HttpResponse<String> second = post("msg_42", EVENT); // a new timestamp and signature, the same id
+    HttpResponse<String> second =
+        post("msg_42", EVENT); // a new timestamp and signature, the same id
 
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     String id = executionId(first);
     assertThat(id).isEqualTo(DeliveryExecutionIds.derive("abc-123", "msg_42"));
     assertThat(executionId(second)).isEqualTo(id);
-    assertThat(first.body()).contains("\"delivery_id\":\"msg_42\"", "\"flow_id\":\"abc-123\"", "\"status\":\"QUEUED\"",
-        "\"outcome\":\"started\"");
+    assertThat(first.body())
+        .contains(
+            "\"delivery_id\":\"msg_42\"",
+            "\"flow_id\":\"abc-123\"",
+            "\"status\":\"QUEUED\"",
+            "\"outcome\":\"started\"");
     assertThat(second.body()).contains("\"outcome\":\"already_handled\"");
     assertThat(emulator.executionCount()).isEqualTo(1);
-    assertThat(emulator.launchAttempts(id)).as("the redelivery was answered without a launch").isEqualTo(1);
+    assertThat(emulator.launchAttempts(id))
+        .as("the redelivery was answered without a launch")
+        .isEqualTo(1);
     Execution execution = emulator.execution(id).orElseThrow();
     assertThat(execution.launchBody()).contains("\"order_id\":\"42\"", "12.50", "[1,2]");
   }
@@ -159,7 +184,9 @@ class WebhookRelayTest {
     }
     assertThat(ids).containsOnly(DeliveryExecutionIds.derive("abc-123", "msg_42"));
     // One delivery started it; the others met it in progress and were replayed, or came after.
-    assertThat(outcomes).containsOnlyOnce("started").isSubsetOf("started", "replayed", "already_handled");
+    assertThat(outcomes)
+        .containsOnlyOnce("started")
+        .isSubsetOf("started", "replayed", "already_handled");
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
@@ -181,16 +208,23 @@ class WebhookRelayTest {
     bad.add(request(relay.uri(), valid, oneByteChanged));
     // A minute past the 300 s tolerance either way: the relay's real clock reads these requests
     // later than they were signed, by several seconds on a loaded machine.
-    bad.add(request(relay.uri(), signer.sign("msg_42", Instant.now().minusSeconds(360), body), body));
-    bad.add(request(relay.uri(), signer.sign("msg_42", Instant.now().plusSeconds(360), body), body));
-    bad.add(request(relay.uri(), WebhookSigner.standardWebhooks("whsec_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
-        .sign("msg_42", Instant.now(), body), body));
+    bad.add(
+        request(relay.uri(), signer.sign("msg_42", Instant.now().minusSeconds(360), body), body));
+    bad.add(
+        request(relay.uri(), signer.sign("msg_42", Instant.now().plusSeconds(360), body), body));
+    bad.add(
+        request(
+            relay.uri(),
+            WebhookSigner.standardWebhooks("whsec_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                .sign("msg_42", Instant.now(), body),
+            body));
     for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
       Map<String, String> missing = new LinkedHashMap<>(valid);
       missing.remove(header);
       bad.add(request(relay.uri(), missing, body));
     }
-    for (String signature : List.of("not a list", "v1,***", "v2," + valid.get("webhook-signature").substring(3))) {
+    for (String signature :
+        List.of("not a list", "v1,***", "v2," + valid.get("webhook-signature").substring(3))) {
       Map<String, String> malformed = new LinkedHashMap<>(valid);
       malformed.put("webhook-signature", signature);
       bad.add(request(relay.uri(), malformed, body));
@@ -205,15 +239,25 @@ class WebhookRelayTest {
       assertThat(response.body()).isEqualTo(UNVERIFIED);
     }
     assertNothingLaunched();
-    assertThat(send(request(relay.uri(), valid, body)).statusCode()).as("the real delivery still passes").isEqualTo(201);
+    assertThat(send(request(relay.uri(), valid, body)).statusCode())
+        .as("the real delivery still passes")
+        .isEqualTo(201);
   }
 
   @Test
   void aHugeBodyIsRefusedUnreadWith413() throws Exception {
-    WebhookRelay small = relay(client, StandardWebhooksVerifier.builder().secret(SECRET).maxBodyBytes(1024).build(), null);
-    byte[] huge = ("{\"flow_id\": \"abc-123\", \"user_id\": \"user-456\", \"channel\": \"web\", \"data\": {\"pad\": \""
-        + "x".repeat(32 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(request(small.uri(), signer.sign("msg_big", Instant.now(), huge), huge));
+    WebhookRelay small =
+        relay(
+            client,
+            StandardWebhooksVerifier.builder().secret(SECRET).maxBodyBytes(1024).build(),
+            null);
+    byte[] huge =
+        ("{\"flow_id\": \"abc-123\", \"user_id\": \"user-456\", \"channel\": \"web\", \"data\": {\"pad\": \""
+                + "x".repeat(32 * 1024)
+                + "\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        send(request(small.uri(), signer.sign("msg_big", Instant.now(), huge), huge));
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("event_too_large", "1024 bytes");
     assertNothingLaunched();
@@ -221,18 +265,22 @@ class WebhookRelayTest {
 
   @Test
   void anUnavailableServiceGets503WithRetryAfterAndTheRedeliveryLaunches() throws Exception {
-    WebhookRelay impatient = relay(client(2), StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
+    WebhookRelay impatient =
+        relay(client(2), StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
     byte[] body = EVENT.getBytes(StandardCharsets.UTF_8);
     emulator.faults().next(2, Fault.status(503));
 
-    HttpResponse<String> failed = send(request(impatient.uri(), signer.sign("msg_42", Instant.now(), body), body));
+    HttpResponse<String> failed =
+        send(request(impatient.uri(), signer.sign("msg_42", Instant.now(), body), body));
     assertThat(failed.statusCode()).isEqualTo(503);
     assertThat(failed.headers().firstValue("Retry-After")).hasValue("5");
-    assertThat(failed.body()).contains("\"error\":\"unavailable\"", "deliver the event again later");
+    assertThat(failed.body())
+        .contains("\"error\":\"unavailable\"", "deliver the event again later");
     assertThat(emulator.executionCount()).isZero();
 
     // The sender redelivers: the failed attempt did not mark the id handled, so it launches now.
-    HttpResponse<String> redelivered = send(request(impatient.uri(), signer.sign("msg_42", Instant.now(), body), body));
+    HttpResponse<String> redelivered =
+        send(request(impatient.uri(), signer.sign("msg_42", Instant.now(), body), body));
     assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(201);
     assertThat(redelivered.body()).contains("\"outcome\":\"started\"");
     assertThat(emulator.executionCount()).isEqualTo(1);
@@ -240,55 +288,81 @@ class WebhookRelayTest {
 
   @Test
   void aLaunchLostOnTheWayBackIsReplayedOnRedelivery() throws Exception {
-    WebhookRelay once = relay(client(1), StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
+    WebhookRelay once =
+        relay(client(1), StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
     byte[] body = EVENT.getBytes(StandardCharsets.UTF_8);
     // The launch goes out on the connection the token fetch left in the pool: the first drop is a
-    // lost reused connection, re-sent on a fresh one at no cost; the second fails the 1-attempt policy.
+    // lost reused connection, re-sent on a fresh one at no cost; the second fails the 1-attempt
+    // policy.
     emulator.faults().next(2, Fault.dropConnectionAfterProcessing());
 
-    assertThat(send(request(once.uri(), signer.sign("msg_42", Instant.now(), body), body)).statusCode()).isEqualTo(503);
+    assertThat(
+            send(request(once.uri(), signer.sign("msg_42", Instant.now(), body), body))
+                .statusCode())
+        .isEqualTo(503);
     assertThat(emulator.executionCount()).isEqualTo(1); // it started; the relay could not know
 
-    HttpResponse<String> redelivered = send(request(once.uri(), signer.sign("msg_42", Instant.now(), body), body));
+    HttpResponse<String> redelivered =
+        send(request(once.uri(), signer.sign("msg_42", Instant.now(), body), body));
     assertThat(redelivered.statusCode()).isEqualTo(200);
     assertThat(redelivered.body()).contains("\"outcome\":\"replayed\"");
-    assertThat(executionId(redelivered)).isEqualTo(DeliveryExecutionIds.derive("abc-123", "msg_42"));
+    assertThat(executionId(redelivered))
+        .isEqualTo(DeliveryExecutionIds.derive("abc-123", "msg_42"));
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
   @Test
   void aRateLimitPassesItsRetryAfterToTheSender() throws Exception {
-    WebhookRelay once = relay(client(1), StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
+    WebhookRelay once =
+        relay(client(1), StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
     byte[] body = EVENT.getBytes(StandardCharsets.UTF_8);
-    emulator.faults().next(Fault.rateLimited(Duration.ofSeconds(7), RetryAfterFormat.DELAY_SECONDS));
+    emulator
+        .faults()
+        .next(Fault.rateLimited(Duration.ofSeconds(7), RetryAfterFormat.DELAY_SECONDS));
 
-    HttpResponse<String> limited = send(request(once.uri(), signer.sign("msg_42", Instant.now(), body), body));
+    HttpResponse<String> limited =
+        send(request(once.uri(), signer.sign("msg_42", Instant.now(), body), body));
     assertThat(limited.statusCode()).isEqualTo(503);
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("7");
   }
 
   @Test
   void aSignedButUnusableEventGetsAClear422AndLaunchesNothing() throws Exception {
-    assertThat(post("msg_1", "{\"user_id\": ")).satisfies(r -> {
-      assertThat(r.statusCode()).isEqualTo(422);
-      assertThat(r.body()).contains("\"error\":\"invalid_event\"", "not well-formed JSON", "malformed_json");
-    });
-    assertThat(post("msg_2", "[1, 2]")).satisfies(r -> assertThat(r.body()).contains("must be a JSON object"));
-    assertThat(post("msg_3", "{\"flow_id\": \"abc-123\", \"channel\": 7}")).satisfies(r -> {
-      assertThat(r.statusCode()).isEqualTo(422);
-      assertThat(r.body()).contains("\"field\":\"user_id\",\"issue\":\"required\"",
-          "\"field\":\"channel\",\"issue\":\"invalid_value\"");
-    });
-    assertThat(post("msg_4", EVENT.replace("\"web\"", "\"pigeon\""))).satisfies(r -> {
-      assertThat(r.statusCode()).isEqualTo(422);
-      assertThat(r.body()).contains("pigeon", "invalid_value", "use one of voice, web");
-    });
-    assertThat(post("msg_5", EVENT.replace("\"flow_id\": \"abc-123\", ", ""))).satisfies(r -> {
-      assertThat(r.statusCode()).isEqualTo(422);
-      assertThat(r.body()).contains("\"field\":\"flow_id\",\"issue\":\"required\"");
-    });
-    HttpResponse<String> get = http.send(HttpRequest.newBuilder(relay.uri()).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(post("msg_1", "{\"user_id\": "))
+        .satisfies(
+            r -> {
+              assertThat(r.statusCode()).isEqualTo(422);
+              assertThat(r.body())
+                  .contains(
+                      "\"error\":\"invalid_event\"", "not well-formed JSON", "malformed_json");
+            });
+    assertThat(post("msg_2", "[1, 2]"))
+        .satisfies(r -> assertThat(r.body()).contains("must be a JSON object"));
+    assertThat(post("msg_3", "{\"flow_id\": \"abc-123\", \"channel\": 7}"))
+        .satisfies(
+            r -> {
+              assertThat(r.statusCode()).isEqualTo(422);
+              assertThat(r.body())
+                  .contains(
+                      "\"field\":\"user_id\",\"issue\":\"required\"",
+                      "\"field\":\"channel\",\"issue\":\"invalid_value\"");
+            });
+    assertThat(post("msg_4", EVENT.replace("\"web\"", "\"pigeon\"")))
+        .satisfies(
+            r -> {
+              assertThat(r.statusCode()).isEqualTo(422);
+              assertThat(r.body()).contains("pigeon", "invalid_value", "use one of voice, web");
+            });
+    assertThat(post("msg_5", EVENT.replace("\"flow_id\": \"abc-123\", ", "")))
+        .satisfies(
+            r -> {
+              assertThat(r.statusCode()).isEqualTo(422);
+              assertThat(r.body()).contains("\"field\":\"flow_id\",\"issue\":\"required\"");
+            });
+    HttpResponse<String> get =
+        http.send(
+            HttpRequest.newBuilder(relay.uri()).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(405);
     assertThat(get.headers().firstValue("Allow")).hasValue("POST");
     assertNothingLaunched();
@@ -302,10 +376,12 @@ class WebhookRelayTest {
 
     // Two relays behind a load balancer, each with its own replay cache: the service still
     // knows the derived execution id, and tells other content under it apart.
-    WebhookRelay otherNode = relay(client, StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
+    WebhookRelay otherNode =
+        relay(client, StandardWebhooksVerifier.builder().secret(SECRET).build(), null);
     assertThat(post("msg_42", EVENT).statusCode()).isEqualTo(201);
     byte[] changed = EVENT.replace("\"42\"", "\"43\"").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> conflict = send(request(otherNode.uri(), signer.sign("msg_42", Instant.now(), changed), changed));
+    HttpResponse<String> conflict =
+        send(request(otherNode.uri(), signer.sign("msg_42", Instant.now(), changed), changed));
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.body()).contains("event_conflict");
     assertThat(emulator.executionCount()).isEqualTo(1);
@@ -313,32 +389,44 @@ class WebhookRelayTest {
 
   @Test
   void anEventWithoutFlowIdUsesTheRelaysDefault() throws Exception {
-    WebhookRelay withDefault = relay(client, StandardWebhooksVerifier.builder().secret(SECRET).build(), Demo.FLOW_ID);
+    WebhookRelay withDefault =
+        relay(client, StandardWebhooksVerifier.builder().secret(SECRET).build(), Demo.FLOW_ID);
     byte[] body = EVENT.replace("\"flow_id\": \"abc-123\", ", "").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(request(withDefault.uri(), signer.sign("msg_42", Instant.now(), body), body));
+    HttpResponse<String> response =
+        send(request(withDefault.uri(), signer.sign("msg_42", Instant.now(), body), body));
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(executionId(response)).isEqualTo(DeliveryExecutionIds.derive(Demo.FLOW_ID, "msg_42"));
+    assertThat(executionId(response))
+        .isEqualTo(DeliveryExecutionIds.derive(Demo.FLOW_ID, "msg_42"));
   }
 
   @Test
   void stripeAndGitHubDeliveriesLaunchOnceToo() throws Exception {
     String stripeSecret = "whsec_stripe_fixture";
-    WebhookRelay stripe = relay(client, StripeSignatureVerifier.builder().secret(stripeSecret).build(), null);
-    byte[] event = EVENT.replace("{", "{\"id\": \"evt_1Stripe\", ").getBytes(StandardCharsets.UTF_8);
-    Map<String, String> stripeHeaders = WebhookSigner.stripe(stripeSecret).sign("unused", Instant.now(), event);
+    WebhookRelay stripe =
+        relay(client, StripeSignatureVerifier.builder().secret(stripeSecret).build(), null);
+    byte[] event =
+        EVENT.replace("{", "{\"id\": \"evt_1Stripe\", ").getBytes(StandardCharsets.UTF_8);
+    Map<String, String> stripeHeaders =
+        WebhookSigner.stripe(stripeSecret).sign("unused", Instant.now(), event);
     assertThat(executionId(send(request(stripe.uri(), stripeHeaders, event))))
         .isEqualTo(DeliveryExecutionIds.derive("abc-123", "evt_1Stripe"));
-    assertThat(send(request(stripe.uri(), stripeHeaders, EVENT.getBytes(StandardCharsets.UTF_8))).statusCode())
+    assertThat(
+            send(request(stripe.uri(), stripeHeaders, EVENT.getBytes(StandardCharsets.UTF_8)))
+                .statusCode())
         .isEqualTo(401);
 
     String gitHubSecret = "github fixture secret";
-    WebhookRelay gitHub = relay(client, GitHubSignatureVerifier.builder().secret(gitHubSecret).build(), null);
+    WebhookRelay gitHub =
+        relay(client, GitHubSignatureVerifier.builder().secret(gitHubSecret).build(), null);
     byte[] body = EVENT.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> gitHubHeaders = WebhookSigner.gitHub(gitHubSecret)
-        .sign("72d3162e-cc78-11e3-81ab-4c9367dc0958", Instant.now(), body);
+    Map<String, String> gitHubHeaders =
+        WebhookSigner.gitHub(gitHubSecret)
+            .sign("72d3162e-cc78-11e3-81ab-4c9367dc0958", Instant.now(), body);
     HttpResponse<String> first = send(request(gitHub.uri(), gitHubHeaders, body));
-    HttpResponse<String> replayed = send(request(gitHub.uri(), gitHubHeaders, body)); // a captured request, replayed
-    assertThat(executionId(first)).isEqualTo(executionId(replayed))
+    HttpResponse<String> replayed =
+        send(request(gitHub.uri(), gitHubHeaders, body)); // a captured request, replayed
+    assertThat(executionId(first))
+        .isEqualTo(executionId(replayed))
         .isEqualTo(DeliveryExecutionIds.derive("abc-123", "72d3162e-cc78-11e3-81ab-4c9367dc0958"));
     assertThat(replayed.body()).contains("already_handled");
     assertThat(emulator.executionCount()).isEqualTo(2);

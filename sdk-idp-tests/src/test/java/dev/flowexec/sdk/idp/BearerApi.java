@@ -34,14 +34,17 @@ import java.util.regex.Pattern;
  * as the contract says (401 {@code invalid_token}, 403 {@code insufficient_scope}).
  */
 final class BearerApi implements AutoCloseable {
-  private static final Pattern EXECUTION_ID = Pattern.compile("\"flow_execution_id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern EXECUTION_ID =
+      Pattern.compile("\"flow_execution_id\"\\s*:\\s*\"([^\"]+)\"");
   private static final String PATH = "/api/v2/flows/executions";
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(8);
   private final DefaultJWTProcessor<SecurityContext> verifier = new DefaultJWTProcessor<>();
+
   /** Every bearer token the API was sent, in order. */
   final List<String> tokens = new CopyOnWriteArrayList<>();
+
   /** Every token's claims, when it verified. */
   final List<JWTClaimsSet> claims = new CopyOnWriteArrayList<>();
 
@@ -52,7 +55,8 @@ final class BearerApi implements AutoCloseable {
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(jwksUrl, e);
     }
-    verifier.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+    verifier.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
     server.createContext(PATH, this::handle);
@@ -64,7 +68,8 @@ final class BearerApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       boolean launch = exchange.getRequestMethod().equals("POST");
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -78,17 +83,29 @@ final class BearerApi implements AutoCloseable {
       try {
         verified = verifier.process(token, null);
       } catch (Exception refused) {
-        reply(exchange, 401, "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"the token is not valid\"",
+        reply(
+            exchange,
+            401,
+            "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"the token is not valid\"",
             error("invalid_token", "the token is not valid"));
         return;
       }
       claims.add(verified);
       Object scopeClaim = verified.getClaim("scope");
-      Set<String> scopes = new HashSet<>(scopeClaim == null ? List.of() : Arrays.asList(scopeClaim.toString().split(" ")));
-      Set<String> accepted = launch ? Set.of("flow:execute", "flow:execution:write")
-          : Set.of("flow:execute", "flow:execution:write", "flow:execution:read");
+      Set<String> scopes =
+          new HashSet<>(
+              scopeClaim == null ? List.of() : Arrays.asList(scopeClaim.toString().split(" ")));
+      Set<String> accepted =
+          launch
+              ? Set.of("flow:execute", "flow:execution:write")
+              : Set.of("flow:execute", "flow:execution:write", "flow:execution:read");
       if (scopes.stream().noneMatch(accepted::contains)) {
-        reply(exchange, 403, "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"" + String.join(" ", accepted) + "\"",
+        reply(
+            exchange,
+            403,
+            "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\""
+                + String.join(" ", accepted)
+                + "\"",
             error("insufficient_scope", "the token lacks the scope"));
         return;
       }
@@ -105,17 +122,28 @@ final class BearerApi implements AutoCloseable {
   }
 
   private static String error(String code, String message) {
-    return "{\"error_code\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"req_idp\"}";
+    return "{\"error_code\":\""
+        + code
+        + "\",\"message\":\""
+        + message
+        + "\",\"request_id\":\"req_idp\"}";
   }
 
   private static String execution(String id) {
-    return "{\"flow_execution_id\":\"" + id + "\",\"flow_id\":\"abc-123\",\"flow_version\":\"3\",\"name\":null,"
+    return "{\"flow_execution_id\":\""
+        + id
+        + "\",\"flow_id\":\"abc-123\",\"flow_version\":\"3\",\"name\":null,"
         + "\"status\":\"QUEUED\",\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\","
         + "\"updated_at\":\"2026-11-28T10:00:00Z\",\"completed_at\":null,\"output_data\":null,\"error\":null,"
-        + "\"self_uri\":\"" + PATH + "/" + id + "\"}";
+        + "\"self_uri\":\""
+        + PATH
+        + "/"
+        + id
+        + "\"}";
   }
 
-  private static void reply(HttpExchange exchange, int status, String challenge, String json) throws IOException {
+  private static void reply(HttpExchange exchange, int status, String challenge, String json)
+      throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("X-Request-Id", "req_idp");

@@ -24,36 +24,47 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real Keycloak, from the distribution Maven unpacked under {@code target/} (property
- * {@code keycloak.home}), started in dev mode on a free loopback port and configured through its
- * admin REST API. It fails loudly when it cannot start (never skips), and {@link #close()} stops it
- * by its PID (and its children's), whatever happened.
+ * A real Keycloak, from the distribution Maven unpacked under {@code target/} (property {@code
+ * keycloak.home}), started in dev mode on a free loopback port and configured through its admin
+ * REST API. It fails loudly when it cannot start (never skips), and {@link #close()} stops it by
+ * its PID (and its children's), whatever happened.
  */
 final class KeycloakServer implements AutoCloseable {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startTimeoutSeconds", 480));
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("keycloak.startTimeoutSeconds", 480));
   private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
   private final Process process;
   private final Path log;
   private final String baseUrl;
   private final String adminPassword = "admin-" + UUID.randomUUID();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Duration startedIn;
 
   private KeycloakServer(Path home, int port, Path log) throws IOException {
     this.log = log;
     this.baseUrl = "http://127.0.0.1:" + port;
     Path javaHome = javaHome();
-    ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-        "--http-host=127.0.0.1", "--http-port=" + port)
-        .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("JAVA_HOME", javaHome.toString());
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx448m");
-    env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED"); // JBoss threads on JDK 24+
-    // A fresh dev database every run: an earlier run's admin (another password) would survive in it.
+    env.put(
+        "JAVA_OPTS_APPEND",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED"); // JBoss threads on JDK 24+
+    // A fresh dev database every run: an earlier run's admin (another password) would survive in
+    // it.
     deleteRecursively(home.resolve("data"));
     home.resolve("bin/kc.sh").toFile().setExecutable(true);
     long start = System.nanoTime();
@@ -82,8 +93,10 @@ final class KeycloakServer implements AutoCloseable {
   static KeycloakServer start() throws IOException {
     String home = System.getProperty("keycloak.home");
     if (home == null || !Files.exists(Paths.get(home, "bin", "kc.sh"))) {
-      throw new IllegalStateException("Keycloak is not unpacked at keycloak.home=" + home
-          + ": run the module through Maven (maven-dependency-plugin unpacks it in process-test-resources)");
+      throw new IllegalStateException(
+          "Keycloak is not unpacked at keycloak.home="
+              + home
+              + ": run the module through Maven (maven-dependency-plugin unpacks it in process-test-resources)");
     }
     Path log = Paths.get("target", "keycloak.log").toAbsolutePath();
     return new KeycloakServer(Paths.get(home), freePort(), log);
@@ -101,7 +114,10 @@ final class KeycloakServer implements AutoCloseable {
     return process.pid();
   }
 
-  /** Keycloak 26 wants Java 17 or later and prefers 21+: use the newest installed JDK of 21 or later, else this one. */
+  /**
+   * Keycloak 26 wants Java 17 or later and prefers 21+: use the newest installed JDK of 21 or
+   * later, else this one.
+   */
   private static Path javaHome() {
     String forced = System.getProperty("keycloak.java.home");
     if (forced != null) {
@@ -123,8 +139,10 @@ final class KeycloakServer implements AutoCloseable {
 
   private static int feature(Path jdk) {
     try {
-      Optional<String> version = Files.readAllLines(jdk.resolve("release")).stream()
-          .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst();
+      Optional<String> version =
+          Files.readAllLines(jdk.resolve("release")).stream()
+              .filter(l -> l.startsWith("JAVA_VERSION="))
+              .findFirst();
       String value = version.orElse("JAVA_VERSION=\"0\"").replaceAll("[^0-9.]", "");
       return Integer.parseInt(value.split("\\.", -1)[0]);
     } catch (IOException | RuntimeException unknown) {
@@ -142,11 +160,16 @@ final class KeycloakServer implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+        throw new IllegalStateException(
+            "Keycloak exited with " + process.exitValue() + " before it was ready:\n" + logTail());
       }
       try {
-        HttpResponse<String> master = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> master =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (master.statusCode() == 200) {
           return;
         }
@@ -163,14 +186,18 @@ final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("interrupted while waiting for Keycloak", e);
       }
     }
-    throw new IllegalStateException("Keycloak did not answer within " + START_TIMEOUT.toSeconds()
-        + " s (raise -Dkeycloak.startTimeoutSeconds on a slow machine):\n" + logTail());
+    throw new IllegalStateException(
+        "Keycloak did not answer within "
+            + START_TIMEOUT.toSeconds()
+            + " s (raise -Dkeycloak.startTimeoutSeconds on a slow machine):\n"
+            + logTail());
   }
 
   String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return lines.subList(Math.max(0, lines.size() - 40), lines.size()).stream().collect(Collectors.joining("\n"));
+      return lines.subList(Math.max(0, lines.size() - 40), lines.size()).stream()
+          .collect(Collectors.joining("\n"));
     } catch (IOException | RuntimeException e) {
       return "(no log at " + log + ": " + e + ")";
     }
@@ -179,10 +206,16 @@ final class KeycloakServer implements AutoCloseable {
   // --- the admin REST API ----------------------------------------------------------------------
 
   private String adminToken() {
-    String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-        + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), 200);
+    String form =
+        "grant_type=password&client_id=admin-cli&username=admin&password="
+            + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)),
+            200);
     Matcher token = TOKEN.matcher(response.body());
     if (!token.find()) {
       throw new IllegalStateException("Keycloak's admin token response has no access_token");
@@ -192,24 +225,41 @@ final class KeycloakServer implements AutoCloseable {
 
   /** POSTs JSON to an admin path and returns the created resource's id (from Location). */
   String create(String path, String json) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms" + path))
-        .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)), 201);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms" + path))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)),
+            201);
     String location = response.headers().firstValue("Location").orElse("");
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
   void put(String path) {
-    send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms" + path))
-        .header("Authorization", "Bearer " + adminToken()).PUT(HttpRequest.BodyPublishers.noBody()), 204);
+    send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms" + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .PUT(HttpRequest.BodyPublishers.noBody()),
+        204);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, int expected) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != expected) {
-        throw new IllegalStateException("Keycloak's admin API answered " + response.statusCode() + " to "
-            + response.request().method() + " " + response.request().uri() + ": " + response.body());
+        throw new IllegalStateException(
+            "Keycloak's admin API answered "
+                + response.statusCode()
+                + " to "
+                + response.request().method()
+                + " "
+                + response.request().uri()
+                + ": "
+                + response.body());
       }
       return response;
     } catch (IOException e) {

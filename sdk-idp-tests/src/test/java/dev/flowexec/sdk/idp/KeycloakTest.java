@@ -32,16 +32,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client-credentials grant against a real Keycloak 26, started once for the class: a realm,
- * confidential clients with service accounts and the optional client scopes
- * {@code flow:execute} and {@code flow:execution:read}, created through the admin REST API; then
- * both transports launch and get through a loopback API that verifies Keycloak's signed tokens.
- * If Keycloak cannot start, the class fails (it is never skipped).
+ * confidential clients with service accounts and the optional client scopes {@code flow:execute}
+ * and {@code flow:execution:read}, created through the admin REST API; then both transports launch
+ * and get through a loopback API that verifies Keycloak's signed tokens. If Keycloak cannot start,
+ * the class fails (it is never skipped).
  */
 class KeycloakTest {
   private static final String REALM = "flows";
   private static final String CLIENT_ID = "orders-service";
-  /** RFC 6749 §2.3.1 encodes these before base64: a colon, a percent, a plus, a space, non-ASCII. */
+
+  /**
+   * RFC 6749 §2.3.1 encodes these before base64: a colon, a percent, a plus, a space, non-ASCII.
+   */
   private static final String SECRET = "kc: %+ é€ secret";
+
   private static final String SHORT_LIVED_ID = "short-lived";
   private static final String NO_FLOW_SCOPES_ID = "no-flow-scopes";
 
@@ -58,15 +62,30 @@ class KeycloakTest {
     // Stop it however the JVM ends, too; close() is idempotent enough to run twice.
     keycloak = KeycloakServer.start();
     Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
-    System.out.println("Keycloak (pid " + keycloak.pid() + ") answered after " + keycloak.startedIn().toSeconds() + " s");
+    System.out.println(
+        "Keycloak (pid "
+            + keycloak.pid()
+            + ") answered after "
+            + keycloak.startedIn().toSeconds()
+            + " s");
     keycloak.create("", "{\"realm\":\"" + REALM + "\",\"enabled\":true}");
     String execute = keycloak.create("/" + REALM + "/client-scopes", scope("flow:execute"));
     String read = keycloak.create("/" + REALM + "/client-scopes", scope("flow:execution:read"));
-    for (String[] client : new String[][] {{CLIENT_ID, "300"}, {SHORT_LIVED_ID, "10"}, {NO_FLOW_SCOPES_ID, "300"}}) {
-      String id = keycloak.create("/" + REALM + "/clients", "{\"clientId\":\"" + client[0] + "\",\"enabled\":true,"
-          + "\"publicClient\":false,\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,"
-          + "\"directAccessGrantsEnabled\":false,\"clientAuthenticatorType\":\"client-secret\","
-          + "\"secret\":\"" + SECRET + "\",\"attributes\":{\"access.token.lifespan\":\"" + client[1] + "\"}}");
+    for (String[] client :
+        new String[][] {{CLIENT_ID, "300"}, {SHORT_LIVED_ID, "10"}, {NO_FLOW_SCOPES_ID, "300"}}) {
+      String id =
+          keycloak.create(
+              "/" + REALM + "/clients",
+              "{\"clientId\":\""
+                  + client[0]
+                  + "\",\"enabled\":true,"
+                  + "\"publicClient\":false,\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,"
+                  + "\"directAccessGrantsEnabled\":false,\"clientAuthenticatorType\":\"client-secret\","
+                  + "\"secret\":\""
+                  + SECRET
+                  + "\",\"attributes\":{\"access.token.lifespan\":\""
+                  + client[1]
+                  + "\"}}");
       if (!client[0].equals(NO_FLOW_SCOPES_ID)) {
         keycloak.put("/" + REALM + "/clients/" + id + "/optional-client-scopes/" + execute);
         keycloak.put("/" + REALM + "/clients/" + id + "/optional-client-scopes/" + read);
@@ -78,7 +97,9 @@ class KeycloakTest {
   }
 
   private static String scope(String name) {
-    return "{\"name\":\"" + name + "\",\"protocol\":\"openid-connect\","
+    return "{\"name\":\""
+        + name
+        + "\",\"protocol\":\"openid-connect\","
         + "\"attributes\":{\"include.in.token.scope\":\"true\",\"display.on.consent.screen\":\"false\"}}";
   }
 
@@ -107,9 +128,14 @@ class KeycloakTest {
     texts.assertNoSecret(CLIENT_ID, SECRET, api.tokens);
   }
 
-  private RetrofitTransport retrofit(String clientId, String secret, ClientAuthMethod method, String... scopes) {
-    RetrofitTransport.Builder builder = RetrofitTransport.builder().baseUrl(api.baseUrl())
-        .credentials(clientId, secret).tokenUrl(tokenUrl).clientAuthMethod(method);
+  private RetrofitTransport retrofit(
+      String clientId, String secret, ClientAuthMethod method, String... scopes) {
+    RetrofitTransport.Builder builder =
+        RetrofitTransport.builder()
+            .baseUrl(api.baseUrl())
+            .credentials(clientId, secret)
+            .tokenUrl(tokenUrl)
+            .clientAuthMethod(method);
     if (scopes.length > 0) {
       builder.scopes(scopes);
     }
@@ -120,18 +146,25 @@ class KeycloakTest {
   }
 
   private FlowExecutionsClient client(FlowTransport transport) {
-    return FlowExecutionsClient.builder().transport(transport).retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
-        .sleeper(sleeps::add).build();
+    return FlowExecutionsClient.builder()
+        .transport(transport)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+        .sleeper(sleeps::add)
+        .build();
   }
 
   private static LaunchRequest request() {
-    return LaunchRequest.builder().flowId("abc-123").participants(Participant.of("user-456", Role.USER, Channel.WEB))
-        .channelType(Channel.WEB).build();
+    return LaunchRequest.builder()
+        .flowId("abc-123")
+        .participants(Participant.of("user-456", Role.USER, Channel.WEB))
+        .channelType(Channel.WEB)
+        .build();
   }
 
   @Test
   void clientSecretBasicWithAnOddSecretLaunchesAndGets() {
-    FlowExecutionsClient client = client(retrofit(CLIENT_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_BASIC));
+    FlowExecutionsClient client =
+        client(retrofit(CLIENT_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_BASIC));
 
     FlowExecution launched = client.launch(request());
     FlowExecution got = client.get(launched.flowExecutionId());
@@ -139,14 +172,23 @@ class KeycloakTest {
     assertThat(got.flowExecutionId()).isEqualTo(launched.flowExecutionId());
     assertThat(api.tokens).hasSize(2).containsOnly(api.tokens.get(0));
     assertThat(api.claims.get(0).getClaim("azp")).isEqualTo(CLIENT_ID);
-    assertThat(api.claims.get(0).getClaim("scope").toString()).contains("flow:execute").contains("profile");
+    assertThat(api.claims.get(0).getClaim("scope").toString())
+        .contains("flow:execute")
+        .contains("profile");
   }
 
   @Test
   void clientSecretPostWithTheSameSecretThroughTheExamplesTransport() {
-    HttpClientTransport transport = new HttpClientTransport(URI.create(api.baseUrl()), HttpClientTokenEndpoint.clientCredentials(
-        ClientCredentials.builder().tokenUrl(tokenUrl).clientId(CLIENT_ID).clientSecret(SECRET)
-            .authMethod(ClientAuthMethod.CLIENT_SECRET_POST).build()));
+    HttpClientTransport transport =
+        new HttpClientTransport(
+            URI.create(api.baseUrl()),
+            HttpClientTokenEndpoint.clientCredentials(
+                ClientCredentials.builder()
+                    .tokenUrl(tokenUrl)
+                    .clientId(CLIENT_ID)
+                    .clientSecret(SECRET)
+                    .authMethod(ClientAuthMethod.CLIENT_SECRET_POST)
+                    .build()));
     transports.add(transport);
 
     FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
@@ -158,37 +200,49 @@ class KeycloakTest {
 
   @Test
   void keycloaksExtraScopesAreIgnoredAndAMissingFlowScopeFailsFast() {
-    RetrofitTransport reader = retrofit(CLIENT_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_BASIC, "flow:execution:read");
+    RetrofitTransport reader =
+        retrofit(CLIENT_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_BASIC, "flow:execution:read");
 
     reader.get("some-execution", CallOptions.defaults());
-    InsufficientScopeException refused = texts.record(catchThrowableOfType(InsufficientScopeException.class,
-        () -> reader.launch(request(), CallOptions.defaults())));
+    InsufficientScopeException refused =
+        texts.record(
+            catchThrowableOfType(
+                InsufficientScopeException.class,
+                () -> reader.launch(request(), CallOptions.defaults())));
 
     assertThat(refused).isExactlyInstanceOf(InsufficientScopeException.class);
     assertThat(refused.statusCode()).as("refused before sending").isZero();
     assertThat(refused.grantedScopes()).contains("flow:execution:read", "profile", "email");
-    assertThat(refused.getMessage()).contains("launching").contains("needs flow:execute").contains("profile");
+    assertThat(refused.getMessage())
+        .contains("launching")
+        .contains("needs flow:execute")
+        .contains("profile");
     assertThat(api.tokens).as("only the get was sent").hasSize(1);
   }
 
   @Test
   void aClientWithoutTheFlowScopesIsRefusedTheScopeByName() {
-    RetrofitTransport transport = retrofit(NO_FLOW_SCOPES_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_BASIC, "flow:execute");
+    RetrofitTransport transport =
+        retrofit(NO_FLOW_SCOPES_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_BASIC, "flow:execute");
 
-    AuthenticationException refused = texts.record(catchThrowableOfType(AuthenticationException.class,
-        () -> client(transport).launch(request())));
+    AuthenticationException refused =
+        texts.record(
+            catchThrowableOfType(
+                AuthenticationException.class, () -> client(transport).launch(request())));
 
     assertThat(refused).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("invalid_scope");
-    assertThat(refused.getMessage()).contains("refused the scope flow:execute for client " + NO_FLOW_SCOPES_ID);
+    assertThat(refused.getMessage())
+        .contains("refused the scope flow:execute for client " + NO_FLOW_SCOPES_ID);
     assertThat(sleeps).as("not retried").isEmpty();
     assertThat(api.tokens).isEmpty();
   }
 
   @Test
   void tenSecondTokensAreRenewedBeforeTheyExpire() throws Exception {
-    RetrofitTransport transport = retrofit(SHORT_LIVED_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_POST);
+    RetrofitTransport transport =
+        retrofit(SHORT_LIVED_ID, SECRET, ClientAuthMethod.CLIENT_SECRET_POST);
 
     transport.launch(request(), CallOptions.defaults());
     transport.launch(request(), CallOptions.defaults());
@@ -199,8 +253,10 @@ class KeycloakTest {
     assertThat(api.tokens.get(1)).isEqualTo(api.tokens.get(0));
     assertThat(api.tokens.get(2)).isNotEqualTo(api.tokens.get(1));
     assertThat(api.claims).as("every token verified, none sent expired").hasSize(3);
-    Duration lifetime = Duration.between(api.claims.get(0).getIssueTime().toInstant(),
-        api.claims.get(0).getExpirationTime().toInstant());
+    Duration lifetime =
+        Duration.between(
+            api.claims.get(0).getIssueTime().toInstant(),
+            api.claims.get(0).getExpirationTime().toInstant());
     assertThat(lifetime).isEqualTo(Duration.ofSeconds(10));
   }
 
@@ -209,30 +265,42 @@ class KeycloakTest {
     String wrong = "not the secret";
     RetrofitTransport transport = retrofit(CLIENT_ID, wrong, ClientAuthMethod.CLIENT_SECRET_BASIC);
 
-    AuthenticationException refused = texts.record(catchThrowableOfType(AuthenticationException.class,
-        () -> client(transport).launch(request())));
+    AuthenticationException refused =
+        texts.record(
+            catchThrowableOfType(
+                AuthenticationException.class, () -> client(transport).launch(request())));
 
     assertThat(refused).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.errorCode()).isEqualTo("unauthorized_client");
-    assertThat(refused.getMessage()).contains("Check the client id (" + CLIENT_ID + ") and secret")
-        .doesNotContain("enable").doesNotContain(wrong);
+    assertThat(refused.getMessage())
+        .contains("Check the client id (" + CLIENT_ID + ") and secret")
+        .doesNotContain("enable")
+        .doesNotContain(wrong);
     assertThat(sleeps).as("not retried").isEmpty();
     assertThat(api.tokens).isEmpty();
   }
 
   @Test
   void aUrlThatIsNotTheTokenEndpointSaysToCheckTokenUrl() {
-    RetrofitTransport transport = RetrofitTransport.builder().baseUrl(api.baseUrl()).credentials(CLIENT_ID, SECRET)
-        .tokenUrl(keycloak.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/certs").build();
+    RetrofitTransport transport =
+        RetrofitTransport.builder()
+            .baseUrl(api.baseUrl())
+            .credentials(CLIENT_ID, SECRET)
+            .tokenUrl(keycloak.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/certs")
+            .build();
     transports.add(transport);
 
-    AuthenticationException refused = texts.record(catchThrowableOfType(AuthenticationException.class,
-        () -> transport.launch(request(), CallOptions.defaults())));
+    AuthenticationException refused =
+        texts.record(
+            catchThrowableOfType(
+                AuthenticationException.class,
+                () -> transport.launch(request(), CallOptions.defaults())));
 
     assertThat(refused).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(refused.errorCode()).isEqualTo("http_405");
-    assertThat(refused.getMessage()).contains("answered 405 with error \"HTTP 405 Method Not Allowed\"")
+    assertThat(refused.getMessage())
+        .contains("answered 405 with error \"HTTP 405 Method Not Allowed\"")
         .contains("check tokenUrl");
   }
 }

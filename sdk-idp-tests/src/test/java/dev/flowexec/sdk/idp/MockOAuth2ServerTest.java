@@ -51,9 +51,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client-credentials grant against navikt's mock-oauth2-server, in-process: a full token URL,
- * both client authentication methods, a granted {@code scope} present or absent, short-lived
- * tokens renewed before they expire, and one token request for 32 concurrent first calls. Calls
- * go to a loopback API that verifies the server's signed tokens.
+ * both client authentication methods, a granted {@code scope} present or absent, short-lived tokens
+ * renewed before they expire, and one token request for 32 concurrent first calls. Calls go to a
+ * loopback API that verifies the server's signed tokens.
  */
 class MockOAuth2ServerTest {
   private static final String ISSUER = "flows";
@@ -106,13 +106,18 @@ class MockOAuth2ServerTest {
 
   /** The provider's next token carries {@code scope} in its claims and lives {@code seconds}. */
   private static void nextToken(String scope, long seconds) {
-    idp.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, CLIENT_ID, "JWT", List.of("flows-api"),
-        Map.of("scope", scope), seconds));
+    idp.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            ISSUER, CLIENT_ID, "JWT", List.of("flows-api"), Map.of("scope", scope), seconds));
   }
 
   private RetrofitTransport retrofit(ClientAuthMethod method, String... scopes) {
-    RetrofitTransport.Builder builder = RetrofitTransport.builder().baseUrl(api.baseUrl())
-        .credentials(CLIENT_ID, SECRET).tokenUrl(tokenUrl).clientAuthMethod(method);
+    RetrofitTransport.Builder builder =
+        RetrofitTransport.builder()
+            .baseUrl(api.baseUrl())
+            .credentials(CLIENT_ID, SECRET)
+            .tokenUrl(tokenUrl)
+            .clientAuthMethod(method);
     if (scopes.length > 0) {
       builder.scopes(scopes);
     }
@@ -122,8 +127,11 @@ class MockOAuth2ServerTest {
   }
 
   private static LaunchRequest request() {
-    return LaunchRequest.builder().flowId("abc-123").participants(Participant.of("user-456", Role.USER, Channel.WEB))
-        .channelType(Channel.WEB).build();
+    return LaunchRequest.builder()
+        .flowId("abc-123")
+        .participants(Participant.of("user-456", Role.USER, Channel.WEB))
+        .channelType(Channel.WEB)
+        .build();
   }
 
   private static List<RecordedRequest> tokenRequests() {
@@ -155,18 +163,27 @@ class MockOAuth2ServerTest {
     RetrofitTransport transport = retrofit(ClientAuthMethod.CLIENT_SECRET_BASIC);
 
     FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
-    FlowExecution got = transport.get(launched.flowExecutionId(), CallOptions.defaults()).execution();
+    FlowExecution got =
+        transport.get(launched.flowExecutionId(), CallOptions.defaults()).execution();
 
     assertThat(got.flowExecutionId()).isEqualTo(launched.flowExecutionId());
     List<RecordedRequest> requests = tokenRequests();
     assertThat(requests).hasSize(1);
     RecordedRequest token = requests.get(0);
     assertThat(token.getPath()).isEqualTo("/" + ISSUER + "/token");
-    String basic = new String(Base64.getDecoder().decode(token.getHeader("Authorization").substring("Basic ".length())),
-        StandardCharsets.UTF_8);
-    assertThat(basic).isEqualTo(URLEncoder.encode(CLIENT_ID, StandardCharsets.UTF_8) + ":"
-        + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
-    assertThat(form(token)).contains("grant_type=client_credentials").contains("scope=" + SCOPES)
+    String basic =
+        new String(
+            Base64.getDecoder()
+                .decode(token.getHeader("Authorization").substring("Basic ".length())),
+            StandardCharsets.UTF_8);
+    assertThat(basic)
+        .isEqualTo(
+            URLEncoder.encode(CLIENT_ID, StandardCharsets.UTF_8)
+                + ":"
+                + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
+    assertThat(form(token))
+        .contains("grant_type=client_credentials")
+        .contains("scope=" + SCOPES)
         .doesNotContain("client_secret");
     assertThat(api.tokens).hasSize(2).allMatch(t -> t.equals(api.tokens.get(0)));
     assertThat(api.claims.get(api.claims.size() - 1).getSubject()).isEqualTo(CLIENT_ID);
@@ -188,9 +205,16 @@ class MockOAuth2ServerTest {
   @Test
   void theExamplesTransportUsesTheSameProvider() throws Exception {
     nextToken(SCOPES, 300);
-    HttpClientTransport transport = new HttpClientTransport(URI.create(api.baseUrl()), HttpClientTokenEndpoint.clientCredentials(
-        ClientCredentials.builder().tokenUrl(tokenUrl).clientId(CLIENT_ID).clientSecret(SECRET)
-            .authMethod(ClientAuthMethod.CLIENT_SECRET_POST).build()));
+    HttpClientTransport transport =
+        new HttpClientTransport(
+            URI.create(api.baseUrl()),
+            HttpClientTokenEndpoint.clientCredentials(
+                ClientCredentials.builder()
+                    .tokenUrl(tokenUrl)
+                    .clientId(CLIENT_ID)
+                    .clientSecret(SECRET)
+                    .authMethod(ClientAuthMethod.CLIENT_SECRET_POST)
+                    .build()));
     transports.add(transport);
 
     FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
@@ -203,10 +227,14 @@ class MockOAuth2ServerTest {
   @Test
   void aGrantedScopeInTheResponseIsCheckedBeforeSending() throws Exception {
     nextToken("flow:execution:read", 300);
-    RetrofitTransport reader = retrofit(ClientAuthMethod.CLIENT_SECRET_BASIC, "flow:execution:read");
+    RetrofitTransport reader =
+        retrofit(ClientAuthMethod.CLIENT_SECRET_BASIC, "flow:execution:read");
 
-    InsufficientScopeException refused = texts.record(catchThrowableOfType(InsufficientScopeException.class,
-        () -> reader.launch(request(), CallOptions.defaults())));
+    InsufficientScopeException refused =
+        texts.record(
+            catchThrowableOfType(
+                InsufficientScopeException.class,
+                () -> reader.launch(request(), CallOptions.defaults())));
     reader.get("some-execution", CallOptions.defaults());
 
     assertThat(refused.statusCode()).as("refused before sending").isZero();
@@ -217,8 +245,12 @@ class MockOAuth2ServerTest {
 
   @Test
   void aResponseWithoutScopeMeansTheRequestedScopesWereGranted() throws Exception {
-    RetrofitTransport transport = RetrofitTransport.builder().baseUrl(api.baseUrl()).credentials(CLIENT_ID, SECRET)
-        .tokenUrl(idp.url(ScopelessTokenRoute.PATH).toString()).build();
+    RetrofitTransport transport =
+        RetrofitTransport.builder()
+            .baseUrl(api.baseUrl())
+            .credentials(CLIENT_ID, SECRET)
+            .tokenUrl(idp.url(ScopelessTokenRoute.PATH).toString())
+            .build();
     transports.add(transport);
 
     FlowExecution launched = transport.launch(request(), CallOptions.defaults()).execution();
@@ -243,10 +275,18 @@ class MockOAuth2ServerTest {
 
     @Override
     public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
-      String token = idp.issueToken(ISSUER, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER, CLIENT_ID, "JWT",
-          List.of("flows-api"), Map.of("scope", SCOPES), 300)).serialize();
-      return new OAuth2HttpResponse(Headers.of("Content-Type", "application/json"), 200,
-          "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}", null);
+      String token =
+          idp.issueToken(
+                  ISSUER,
+                  CLIENT_ID,
+                  new DefaultOAuth2TokenCallback(
+                      ISSUER, CLIENT_ID, "JWT", List.of("flows-api"), Map.of("scope", SCOPES), 300))
+              .serialize();
+      return new OAuth2HttpResponse(
+          Headers.of("Content-Type", "application/json"),
+          200,
+          "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}",
+          null);
     }
   }
 
@@ -272,27 +312,36 @@ class MockOAuth2ServerTest {
   void thirtyTwoConcurrentFirstCallsShareOneTokenRequest() throws Exception {
     nextToken(SCOPES, 300);
     RetrofitTransport transport = retrofit(ClientAuthMethod.CLIENT_SECRET_BASIC);
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).retryPolicy(RetryPolicy.none()).build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder().transport(transport).retryPolicy(RetryPolicy.none()).build();
     ExecutorService pool = Executors.newFixedThreadPool(32);
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<FlowExecution>> calls = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        calls.add(pool.submit(() -> {
-          start.await();
-          return client.launch(request());
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.launch(request());
+                }));
       }
       List<CompletableFuture<FlowExecution>> async = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        async.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-          return transport.launchAsync(request(), CallOptions.defaults()).join().execution();
-        }, pool));
+        async.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return transport
+                      .launchAsync(request(), CallOptions.defaults())
+                      .join()
+                      .execution();
+                },
+                pool));
       }
       start.countDown();
       for (Future<FlowExecution> call : calls) {
@@ -314,8 +363,15 @@ class MockOAuth2ServerTest {
   void theExamplesTransportRenewsShortLivedTokensToo() throws Exception {
     nextToken(SCOPES, 2);
     nextToken(SCOPES, 2);
-    HttpClientTransport transport = new HttpClientTransport(URI.create(api.baseUrl()), HttpClientTokenEndpoint.clientCredentials(
-        ClientCredentials.builder().tokenUrl(tokenUrl).clientId(CLIENT_ID).clientSecret(SECRET).build()));
+    HttpClientTransport transport =
+        new HttpClientTransport(
+            URI.create(api.baseUrl()),
+            HttpClientTokenEndpoint.clientCredentials(
+                ClientCredentials.builder()
+                    .tokenUrl(tokenUrl)
+                    .clientId(CLIENT_ID)
+                    .clientSecret(SECRET)
+                    .build()));
     transports.add(transport);
 
     transport.launch(request(), CallOptions.ofTimeout(Duration.ofSeconds(10)));

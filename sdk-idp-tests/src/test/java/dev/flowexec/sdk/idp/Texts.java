@@ -31,12 +31,21 @@ final class Texts {
     seen.add(String.valueOf(shown));
   }
 
-  /** Asserts that neither the secret (as is, form-encoded, or in a Basic value) nor any token shows. */
+  /**
+   * Asserts that neither the secret (as is, form-encoded, or in a Basic value) nor any token shows.
+   */
   void assertNoSecret(String clientId, String secret, List<String> tokens) {
-    String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-        + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                        + ":"
+                        + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
     String all = String.join("\n", seen);
-    assertThat(all).doesNotContain(secret).doesNotContain(URLEncoder.encode(secret, StandardCharsets.UTF_8))
+    assertThat(all)
+        .doesNotContain(secret)
+        .doesNotContain(URLEncoder.encode(secret, StandardCharsets.UTF_8))
         .doesNotContain(basic);
     for (String token : tokens) {
       assertThat(all).as("a token showed").doesNotContain(token);

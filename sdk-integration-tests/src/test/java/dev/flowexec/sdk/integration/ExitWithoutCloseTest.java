@@ -39,10 +39,20 @@ class ExitWithoutCloseTest {
   @ParameterizedTest
   @ValueSource(strings = {"retrofit", "http-client"})
   void theJvmExitsAtOnceWithoutClose(String transport) throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-        LaunchWithoutClosing.class.getName(), transport, emulator.baseUrl(), token)
-        .redirectErrorStream(true).start();
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LaunchWithoutClosing.class.getName(),
+                transport,
+                emulator.baseUrl(),
+                token)
+            .redirectErrorStream(true)
+            .start();
     long start = System.nanoTime();
     boolean exited = process.waitFor(30, TimeUnit.SECONDS);
     Duration took = Duration.ofNanos(System.nanoTime() - start);

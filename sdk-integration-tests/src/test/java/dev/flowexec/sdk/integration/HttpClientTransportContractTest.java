@@ -9,8 +9,8 @@ import java.net.URI;
 
 /**
  * The contract suite over the examples' {@link HttpClientTransport} (java.net.http), the grant's
- * cases included: its tokens come from sdk-core's caching provider through
- * {@link HttpClientTokenEndpoint}.
+ * cases included: its tokens come from sdk-core's caching provider through {@link
+ * HttpClientTokenEndpoint}.
  */
 class HttpClientTransportContractTest extends CredentialsContractSuite {
   @Override
@@ -19,15 +19,17 @@ class HttpClientTransportContractTest extends CredentialsContractSuite {
   }
 
   @Override
-  protected FlowTransport newCredentialsTransport(String baseUrl, String clientId,
-      String clientSecret, String... scopes) {
-    ClientCredentials.Builder credentials = ClientCredentials.builder()
-        .tokenUrl(baseUrl.replaceAll("/+$", "") + "/oauth/token")
-        .clientId(clientId)
-        .clientSecret(clientSecret);
+  protected FlowTransport newCredentialsTransport(
+      String baseUrl, String clientId, String clientSecret, String... scopes) {
+    ClientCredentials.Builder credentials =
+        ClientCredentials.builder()
+            .tokenUrl(baseUrl.replaceAll("/+$", "") + "/oauth/token")
+            .clientId(clientId)
+            .clientSecret(clientSecret);
     if (scopes.length > 0) {
       credentials.scopes(scopes);
     }
-    return new HttpClientTransport(URI.create(baseUrl), HttpClientTokenEndpoint.clientCredentials(credentials.build()));
+    return new HttpClientTransport(
+        URI.create(baseUrl), HttpClientTokenEndpoint.clientCredentials(credentials.build()));
   }
 }

@@ -37,25 +37,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 10,000 launches from 32 threads against the emulator, 25 % of the launch requests answered with
- * a fault drawn from a seeded generator: 500 and 503 JSON errors, an HTML 502, 429 with
- * {@code Retry-After} in both forms, the connection dropped after the launch was recorded, and
- * a response slower than the transport's read timeout. Three attempts per launch, so a few calls
- * fail and the failures cover every kind of fault.
+ * 10,000 launches from 32 threads against the emulator, 25 % of the launch requests answered with a
+ * fault drawn from a seeded generator: 500 and 503 JSON errors, an HTML 502, 429 with {@code
+ * Retry-After} in both forms, the connection dropped after the launch was recorded, and a response
+ * slower than the transport's read timeout. Three attempts per launch, so a few calls fail and the
+ * failures cover every kind of fault.
  *
- * <p>Checked: every call ends in a {@link FlowExecution} or a typed {@link FlowApiException}
- * and within its deadline (plus a small tolerance for scheduling on a busy 2-core machine); the
+ * <p>Checked: every call ends in a {@link FlowExecution} or a typed {@link FlowApiException} and
+ * within its deadline (plus a small tolerance for scheduling on a busy 2-core machine); the
  * emulator holds exactly one execution per id among the successful launches (no duplicate, none
- * lost), none for ids never launched, and at most one for each failed call's id; every failed
- * call whose execution exists says so ({@link FlowApiException#executionMayHaveStarted()}); every
- * launch request that reached the emulator is an attempt the listener saw; no access token
- * appears in any output, log or exception text. The report gives these counters per 10,000
- * launches.
+ * lost), none for ids never launched, and at most one for each failed call's id; every failed call
+ * whose execution exists says so ({@link FlowApiException#executionMayHaveStarted()}); every launch
+ * request that reached the emulator is an attempt the listener saw; no access token appears in any
+ * output, log or exception text. The report gives these counters per 10,000 launches.
  *
- * <p>Runtime is kept small: backoff of a few milliseconds and {@code Retry-After} capped at
- * 50 ms by the client's {@link RetryPolicy#maxRetryAfter()}; only slow responses cost real time
- * (the 300 ms read timeout). The soak of the issue (60,000 launches) is opt-in:
- * {@code mvn verify -Dflowexec.load.launches=60000}.
+ * <p>Runtime is kept small: backoff of a few milliseconds and {@code Retry-After} capped at 50 ms
+ * by the client's {@link RetryPolicy#maxRetryAfter()}; only slow responses cost real time (the 300
+ * ms read timeout). The soak of the issue (60,000 launches) is opt-in: {@code mvn verify
+ * -Dflowexec.load.launches=60000}.
  */
 @Timeout(value = 30, unit = TimeUnit.MINUTES) // the bounded waits below end a run long before
 class LoadWithFaultsTest {
@@ -66,6 +65,7 @@ class LoadWithFaultsTest {
   private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
   private static final Duration SLOW = Duration.ofMillis(600);
   private static final Duration CALL_TIMEOUT = Duration.ofMillis(2_500);
+
   /** Scheduling slack on a shared 2-core machine: thread wake-ups, GC. */
   private static final Duration TOLERANCE = Duration.ofMillis(300);
 
@@ -86,7 +86,8 @@ class LoadWithFaultsTest {
     final FlowApiException failure;
     final Duration took;
 
-    Outcome(LaunchRequest request, FlowExecution execution, FlowApiException failure, Duration took) {
+    Outcome(
+        LaunchRequest request, FlowExecution execution, FlowApiException failure, Duration took) {
       this.request = request;
       this.execution = execution;
       this.failure = failure;
@@ -106,58 +107,75 @@ class LoadWithFaultsTest {
     String token;
 
     try (SecretGuard guard = new SecretGuard();
-        FlowExecutionsEmulator emulator = TestFlows.emulator(secret, Clock.systemUTC())
-            .requestHistoryLimit(0)
-            .start()) {
+        FlowExecutionsEmulator emulator =
+            TestFlows.emulator(secret, Clock.systemUTC()).requestHistoryLimit(0).start()) {
       token = emulator.issueToken(Set.of("flow:execute", "flow:execution:read"));
       emulator.faults().random(FAULT_RATE, SEED, FAULTS);
-      RetrofitTransport transport = RetrofitTransport.builder()
-          .baseUrl(emulator.baseUrl())
-          .accessToken(token)
-          .connectTimeout(Duration.ofSeconds(2))
-          .readTimeout(READ_TIMEOUT)
-          .build();
-      RetryPolicy policy = RetryPolicy.builder()
-          .maxAttempts(3)
-          .initialBackoff(Duration.ofMillis(5))
-          .maxBackoff(Duration.ofMillis(40))
-          .maxRetryAfter(Duration.ofMillis(50))
-          .build();
+      RetrofitTransport transport =
+          RetrofitTransport.builder()
+              .baseUrl(emulator.baseUrl())
+              .accessToken(token)
+              .connectTimeout(Duration.ofSeconds(2))
+              .readTimeout(READ_TIMEOUT)
+              .build();
+      RetryPolicy policy =
+          RetryPolicy.builder()
+              .maxAttempts(3)
+              .initialBackoff(Duration.ofMillis(5))
+              .maxBackoff(Duration.ofMillis(40))
+              .maxRetryAfter(Duration.ofMillis(50))
+              .build();
       LaunchRequest[] requests = new LaunchRequest[CALLS];
       for (int i = 0; i < CALLS; i++) {
         requests[i] = TestFlows.request().withName("load " + i);
       }
 
-      try (FlowExecutionsClient client = FlowExecutionsClient.builder()
-          .transport(transport)
-          .retryPolicy(policy)
-          .listener(listener)
-          .build()) {
+      try (FlowExecutionsClient client =
+          FlowExecutionsClient.builder()
+              .transport(transport)
+              .retryPolicy(policy)
+              .listener(listener)
+              .build()) {
         guard.record(client.toString());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicInteger next = new AtomicInteger();
         started = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-          workers.add(pool.submit(() -> {
-            for (int i = next.getAndIncrement(); i < CALLS; i = next.getAndIncrement()) {
-              LaunchRequest request = requests[i];
-              long t0 = System.nanoTime();
-              try {
-                FlowExecution execution = client.launch(request, CallOptions.ofTimeout(CALL_TIMEOUT));
-                outcomes.set(i, new Outcome(request, execution, null, Duration.ofNanos(System.nanoTime() - t0)));
-              } catch (FlowApiException failure) {
-                guard.record(failure);
-                outcomes.set(i, new Outcome(request, null, failure, Duration.ofNanos(System.nanoTime() - t0)));
-              } catch (Throwable other) {
-                guard.record(other);
-                synchronized (unexpected) {
-                  unexpected.add(other);
-                }
-                outcomes.set(i, new Outcome(request, null, null, Duration.ofNanos(System.nanoTime() - t0)));
-              }
-            }
-          }));
+          workers.add(
+              pool.submit(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < CALLS; i = next.getAndIncrement()) {
+                      LaunchRequest request = requests[i];
+                      long t0 = System.nanoTime();
+                      try {
+                        FlowExecution execution =
+                            client.launch(request, CallOptions.ofTimeout(CALL_TIMEOUT));
+                        outcomes.set(
+                            i,
+                            new Outcome(
+                                request,
+                                execution,
+                                null,
+                                Duration.ofNanos(System.nanoTime() - t0)));
+                      } catch (FlowApiException failure) {
+                        guard.record(failure);
+                        outcomes.set(
+                            i,
+                            new Outcome(
+                                request, null, failure, Duration.ofNanos(System.nanoTime() - t0)));
+                      } catch (Throwable other) {
+                        guard.record(other);
+                        synchronized (unexpected) {
+                          unexpected.add(other);
+                        }
+                        outcomes.set(
+                            i,
+                            new Outcome(
+                                request, null, null, Duration.ofNanos(System.nanoTime() - t0)));
+                      }
+                    }
+                  }));
         }
         for (Future<?> worker : workers) {
           worker.get(100L * Math.max(1, CALLS / 10_000), TimeUnit.SECONDS);
@@ -175,38 +193,50 @@ class LoadWithFaultsTest {
         all.add(outcomes.get(i));
       }
       Duration longest = all.stream().map(o -> o.took).max(Duration::compareTo).orElseThrow();
-      List<Outcome> late = all.stream()
-          .filter(o -> o.took.compareTo(CALL_TIMEOUT.plus(TOLERANCE)) > 0)
-          .collect(Collectors.toList());
-      assertThat(late).as("calls that outlived their %d ms deadline by more than %d ms",
-          CALL_TIMEOUT.toMillis(), TOLERANCE.toMillis()).isEmpty();
+      List<Outcome> late =
+          all.stream()
+              .filter(o -> o.took.compareTo(CALL_TIMEOUT.plus(TOLERANCE)) > 0)
+              .collect(Collectors.toList());
+      assertThat(late)
+          .as(
+              "calls that outlived their %d ms deadline by more than %d ms",
+              CALL_TIMEOUT.toMillis(), TOLERANCE.toMillis())
+          .isEmpty();
 
       // ---- exactly one execution per successful id; nothing else
-      List<Outcome> successes = all.stream().filter(o -> o.execution != null).collect(Collectors.toList());
-      List<Outcome> failures = all.stream().filter(o -> o.failure != null).collect(Collectors.toList());
+      List<Outcome> successes =
+          all.stream().filter(o -> o.execution != null).collect(Collectors.toList());
+      List<Outcome> failures =
+          all.stream().filter(o -> o.failure != null).collect(Collectors.toList());
       List<Execution> executions = emulator.executions();
-      Map<String, Long> perId = executions.stream()
-          .collect(Collectors.groupingBy(Execution::flowExecutionId, Collectors.counting()));
+      Map<String, Long> perId =
+          executions.stream()
+              .collect(Collectors.groupingBy(Execution::flowExecutionId, Collectors.counting()));
       long duplicates = perId.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
-      Set<String> launchedIds = all.stream().map(o -> o.request.flowExecutionId()).collect(Collectors.toSet());
+      Set<String> launchedIds =
+          all.stream().map(o -> o.request.flowExecutionId()).collect(Collectors.toSet());
       List<String> lost = new ArrayList<>();
       for (Outcome success : successes) {
-        assertThat(success.execution.flowExecutionId()).isEqualTo(success.request.flowExecutionId());
+        assertThat(success.execution.flowExecutionId())
+            .isEqualTo(success.request.flowExecutionId());
         assertThat(success.execution.name()).isEqualTo(success.request.name());
         if (!perId.containsKey(success.request.flowExecutionId())) {
           lost.add(success.request.flowExecutionId());
         }
       }
-      long failedButStarted = failures.stream()
-          .filter(o -> perId.containsKey(o.request.flowExecutionId())).count();
-      List<String> startedWithoutFlag = failures.stream()
-          .filter(o -> perId.containsKey(o.request.flowExecutionId()))
-          .filter(o -> !o.failure.executionMayHaveStarted())
-          .map(o -> o.request.flowExecutionId() + ": " + o.failure.getMessage())
-          .collect(Collectors.toList());
-      long flaggedButNotStarted = failures.stream()
-          .filter(o -> o.failure.executionMayHaveStarted())
-          .filter(o -> !perId.containsKey(o.request.flowExecutionId())).count();
+      long failedButStarted =
+          failures.stream().filter(o -> perId.containsKey(o.request.flowExecutionId())).count();
+      List<String> startedWithoutFlag =
+          failures.stream()
+              .filter(o -> perId.containsKey(o.request.flowExecutionId()))
+              .filter(o -> !o.failure.executionMayHaveStarted())
+              .map(o -> o.request.flowExecutionId() + ": " + o.failure.getMessage())
+              .collect(Collectors.toList());
+      long flaggedButNotStarted =
+          failures.stream()
+              .filter(o -> o.failure.executionMayHaveStarted())
+              .filter(o -> !perId.containsKey(o.request.flowExecutionId()))
+              .count();
       Set<String> strangers = new HashSet<>(perId.keySet());
       strangers.removeAll(launchedIds);
 
@@ -219,37 +249,73 @@ class LoadWithFaultsTest {
       // ---- figures
       long emulatorAttempts = launchedIds.stream().mapToLong(emulator::launchAttempts).sum();
       Map<String, Long> injected = replayInjectedFaults(emulatorAttempts);
-      Map<String, Long> failuresByCause = failures.stream().collect(Collectors.groupingBy(
-          o -> RecordingListener.causeKey(o.failure), TreeMap::new, Collectors.counting()));
+      Map<String, Long> failuresByCause =
+          failures.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      o -> RecordingListener.causeKey(o.failure),
+                      TreeMap::new,
+                      Collectors.counting()));
       long retries = listener.retriesByCause().values().stream().mapToLong(Long::longValue).sum();
-      String report = "\n=== load with faults: " + CALLS + " launches, " + THREADS
-          + " threads, fault rate " + FAULT_RATE + ", seed " + SEED + '\n'
-          + String.format("calls: %d (succeeded %d, failed typed %d, untyped %d) in %d ms%n",
-              all.size(), successes.size(), failures.size(), unexpected.size(),
-              TimeUnit.NANOSECONDS.toMillis(elapsedNanos))
-          + String.format("attempts: %d by the client, %d launch requests seen by the emulator%n",
-              listener.attempts(), emulatorAttempts)
-          + "retries: " + retries + " by cause " + listener.retriesByCause() + '\n'
-          + "faults injected (replayed from the seed over the emulator's launch requests): "
-          + injected.values().stream().mapToLong(Long::longValue).sum() + ' ' + injected + '\n'
-          + "failed calls by final cause: " + failuresByCause + '\n'
-          + String.format("executions: %d; duplicates %d; lost %d; failed calls whose launch was recorded %d%n",
-              emulator.executionCount(), duplicates, lost.size(), failedButStarted)
-          + String.format("longest call: %d ms (deadline %d ms, tolerance %d ms)%n",
-              longest.toMillis(), CALL_TIMEOUT.toMillis(), TOLERANCE.toMillis())
-          + String.format("per 10,000 launches: duplicates %.1f; lost successes %.1f;"
-                  + " failures whose execution exists without the flag %.1f (with it %.1f;"
-                  + " flagged, none started %.1f); hangs %.1f; wire requests %.1f vs listener attempts %.1f%n",
-              per10k(duplicates), per10k(lost.size()), per10k(startedWithoutFlag.size()),
-              per10k(failedButStarted - startedWithoutFlag.size()), per10k(flaggedButNotStarted),
-              per10k(late.size()), per10k(emulatorAttempts), per10k(listener.attempts()));
+      String report =
+          "\n=== load with faults: "
+              + CALLS
+              + " launches, "
+              + THREADS
+              + " threads, fault rate "
+              + FAULT_RATE
+              + ", seed "
+              + SEED
+              + '\n'
+              + String.format(
+                  "calls: %d (succeeded %d, failed typed %d, untyped %d) in %d ms%n",
+                  all.size(),
+                  successes.size(),
+                  failures.size(),
+                  unexpected.size(),
+                  TimeUnit.NANOSECONDS.toMillis(elapsedNanos))
+              + String.format(
+                  "attempts: %d by the client, %d launch requests seen by the emulator%n",
+                  listener.attempts(), emulatorAttempts)
+              + "retries: "
+              + retries
+              + " by cause "
+              + listener.retriesByCause()
+              + '\n'
+              + "faults injected (replayed from the seed over the emulator's launch requests): "
+              + injected.values().stream().mapToLong(Long::longValue).sum()
+              + ' '
+              + injected
+              + '\n'
+              + "failed calls by final cause: "
+              + failuresByCause
+              + '\n'
+              + String.format(
+                  "executions: %d; duplicates %d; lost %d; failed calls whose launch was recorded %d%n",
+                  emulator.executionCount(), duplicates, lost.size(), failedButStarted)
+              + String.format(
+                  "longest call: %d ms (deadline %d ms, tolerance %d ms)%n",
+                  longest.toMillis(), CALL_TIMEOUT.toMillis(), TOLERANCE.toMillis())
+              + String.format(
+                  "per 10,000 launches: duplicates %.1f; lost successes %.1f;"
+                      + " failures whose execution exists without the flag %.1f (with it %.1f;"
+                      + " flagged, none started %.1f); hangs %.1f; wire requests %.1f vs listener attempts %.1f%n",
+                  per10k(duplicates),
+                  per10k(lost.size()),
+                  per10k(startedWithoutFlag.size()),
+                  per10k(failedButStarted - startedWithoutFlag.size()),
+                  per10k(flaggedButNotStarted),
+                  per10k(late.size()),
+                  per10k(emulatorAttempts),
+                  per10k(listener.attempts()));
       guard.println(report);
 
       // ---- the failures tell the truth; every request on the wire is an attempt the listener saw
       assertThat(startedWithoutFlag)
           .as("failed calls whose execution exists but whose exception says none may have started")
           .isEmpty();
-      assertThat(emulatorAttempts).as("launch requests the emulator received vs attempts the listener saw")
+      assertThat(emulatorAttempts)
+          .as("launch requests the emulator received vs attempts the listener saw")
           .isEqualTo(listener.attempts());
 
       guard.assertNoneOf(List.of(token, secret));
@@ -261,14 +327,17 @@ class LoadWithFaultsTest {
   }
 
   /**
-   * The emulator draws one number per launch request from {@code new Random(SEED)} (and one more
-   * to pick the fault when it injects one), so replaying the draws over the number of launch
-   * requests it received gives the faults it injected, by kind. A figure for the report only.
+   * The emulator draws one number per launch request from {@code new Random(SEED)} (and one more to
+   * pick the fault when it injects one), so replaying the draws over the number of launch requests
+   * it received gives the faults it injected, by kind. A figure for the report only.
    */
   private static Map<String, Long> replayInjectedFaults(long launchRequests) {
     Random random = new Random(SEED);
-    Function<Fault, String> name = f -> f.kind() + (f.status() != 0 ? " " + f.status() : "")
-        + f.retryAfterFormat().map(r -> " " + r).orElse("");
+    Function<Fault, String> name =
+        f ->
+            f.kind()
+                + (f.status() != 0 ? " " + f.status() : "")
+                + f.retryAfterFormat().map(r -> " " + r).orElse("");
     Map<String, Long> counts = new TreeMap<>();
     for (long i = 0; i < launchRequests; i++) {
       if (random.nextDouble() < FAULT_RATE) {

@@ -16,12 +16,13 @@ class RetrofitTransportContractTest extends CredentialsContractSuite {
   }
 
   @Override
-  protected FlowTransport newCredentialsTransport(String baseUrl, String clientId,
-      String clientSecret, String... scopes) {
-    RetrofitTransport.Builder builder = RetrofitTransport.builder()
-        .baseUrl(baseUrl)
-        .credentials(clientId, clientSecret)
-        .readTimeout(Duration.ofSeconds(10));
+  protected FlowTransport newCredentialsTransport(
+      String baseUrl, String clientId, String clientSecret, String... scopes) {
+    RetrofitTransport.Builder builder =
+        RetrofitTransport.builder()
+            .baseUrl(baseUrl)
+            .credentials(clientId, clientSecret)
+            .readTimeout(Duration.ofSeconds(10));
     if (scopes.length > 0) {
       builder.scopes(scopes);
     }

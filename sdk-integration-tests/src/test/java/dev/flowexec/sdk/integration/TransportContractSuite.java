@@ -2,7 +2,6 @@ package dev.flowexec.sdk.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.flowexec.sdk.ExecutionListener;
 import dev.flowexec.sdk.ExecutionResponse;
@@ -43,7 +42,6 @@ import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +63,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The wire contract (shared/CONTRACT.md) case by case, run end to end: a {@link
- * FlowExecutionsClient} over the transport a subclass makes, against the emulator. Every failure
- * is checked for its type, {@code statusCode()} and {@code errorCode()}, and every case for what
- * the emulator ended up with (executions, launch attempts, requests).
+ * FlowExecutionsClient} over the transport a subclass makes, against the emulator. Every failure is
+ * checked for its type, {@code statusCode()} and {@code errorCode()}, and every case for what the
+ * emulator ended up with (executions, launch attempts, requests).
  *
- * <p>The client never really sleeps: its sleeper records the delays it asks for (so that
- * {@code Retry-After} can be checked) and returns at once.
+ * <p>The client never really sleeps: its sleeper records the delays it asks for (so that {@code
+ * Retry-After} can be checked) and returns at once.
  *
  * <p>A subclass makes the transport from the emulator's base URL and a fixed access token; a
  * transport with its own client-credentials grant extends {@link CredentialsContractSuite}, which
@@ -79,16 +77,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class TransportContractSuite {
   /** A retry policy whose delays are short; the recording sleeper makes them free anyway. */
-  protected static final RetryPolicy RETRIES = RetryPolicy.builder()
-      .maxAttempts(4)
-      .initialBackoff(Duration.ofMillis(10))
-      .maxBackoff(Duration.ofMillis(100))
-      .build();
+  protected static final RetryPolicy RETRIES =
+      RetryPolicy.builder()
+          .maxAttempts(4)
+          .initialBackoff(Duration.ofMillis(10))
+          .maxBackoff(Duration.ofMillis(100))
+          .build();
 
   protected String secret;
   protected FlowExecutionsEmulator emulator;
+
   /** A token with every scope the contract's two operations need. */
   protected String token;
+
   protected RecordingListener listener;
   protected RecordingSleeper sleeper;
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -105,9 +106,10 @@ public abstract class TransportContractSuite {
   @BeforeEach
   void startEmulator() {
     secret = TestFlows.newSecret();
-    emulator = TestFlows.emulator(secret, Clock.systemUTC())
-        .lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(10))
-        .start();
+    emulator =
+        TestFlows.emulator(secret, Clock.systemUTC())
+            .lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(10))
+            .start();
     token = emulator.issueToken(Set.of("flow:execute", "flow:execution:read"));
     listener = new RecordingListener();
     sleeper = new RecordingSleeper();
@@ -131,13 +133,14 @@ public abstract class TransportContractSuite {
   }
 
   protected FlowExecutionsClient client(FlowTransport transport, RetryPolicy policy) {
-    FlowExecutionsClient client = FlowExecutionsClient.builder()
-        .transport(transport)
-        .retryPolicy(policy)
-        .timeout(Duration.ofSeconds(20))
-        .listener(listener)
-        .sleeper(sleeper)
-        .build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .retryPolicy(policy)
+            .timeout(Duration.ofSeconds(20))
+            .listener(listener)
+            .sleeper(sleeper)
+            .build();
     closeables.add(client);
     return client;
   }
@@ -146,12 +149,13 @@ public abstract class TransportContractSuite {
   protected <T extends Throwable> T failure(Class<T> type, Runnable call) {
     T failure = catchThrowableOfType(type, call::run);
     assertThat(failure).as("the call should have failed with " + type.getSimpleName()).isNotNull();
-    assertThat(failure.toString() + failure.getMessage()).doesNotContain(token).doesNotContain(secret);
+    assertThat(failure.toString() + failure.getMessage())
+        .doesNotContain(token)
+        .doesNotContain(secret);
     return failure;
   }
 
-  static void assertApiFailure(FlowApiException failure, Class<?> type, int status,
-      String code) {
+  static void assertApiFailure(FlowApiException failure, Class<?> type, int status, String code) {
     assertThat(failure).isExactlyInstanceOf(type);
     assertThat(failure.statusCode()).as("statusCode()").isEqualTo(status);
     assertThat(failure.errorCode()).as("errorCode()").isEqualTo(code);
@@ -176,7 +180,8 @@ public abstract class TransportContractSuite {
     assertThat(execution.flowVersion()).contains("2"); // the latest published version
     assertThat(execution.status()).isEqualTo(ExecutionStatus.QUEUED);
     assertThat(execution.channelType()).contains(Channel.WEB);
-    assertThat(execution.selfUri()).contains("/api/v2/flows/executions/" + request.flowExecutionId());
+    assertThat(execution.selfUri())
+        .contains("/api/v2/flows/executions/" + request.flowExecutionId());
     assertThat(execution.createdAt()).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
     assertThat(emulator.executionCount()).isEqualTo(1);
     assertThat(emulator.launchAttempts(request.flowExecutionId())).isEqualTo(1);
@@ -184,7 +189,8 @@ public abstract class TransportContractSuite {
     ReceivedRequest sent = launches().get(0);
     assertThat(sent.header("Idempotency-Key")).contains("\"" + request.flowExecutionId() + "\"");
     assertThat(sent.header("Authorization")).contains("Bearer " + token);
-    assertThat(sent.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(sent.header("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(sent.header("User-Agent")).isPresent();
     Execution stored = emulator.execution(request.flowExecutionId()).orElseThrow();
     assertThat(stored.flowVersion()).isEqualTo("2");
@@ -194,14 +200,18 @@ public abstract class TransportContractSuite {
 
   @Test
   void launch_with_version_and_start_node_runs_that_version() {
-    LaunchRequest request = TestFlows.request().withFlowVersion("1").withStartNode("Greet")
-        .withName("order 42 follow-up");
+    LaunchRequest request =
+        TestFlows.request()
+            .withFlowVersion("1")
+            .withStartNode("Greet")
+            .withName("order 42 follow-up");
 
     FlowExecution execution = client().launch(request);
 
     assertThat(execution.flowVersion()).contains("1");
     assertThat(execution.name()).contains("order 42 follow-up");
-    assertThat(emulator.execution(request.flowExecutionId()).orElseThrow().flowVersion()).isEqualTo("1");
+    assertThat(emulator.execution(request.flowExecutionId()).orElseThrow().flowVersion())
+        .isEqualTo("1");
   }
 
   @Test
@@ -226,8 +236,10 @@ public abstract class TransportContractSuite {
     LaunchRequest request = TestFlows.request();
     client.launch(request);
 
-    IdempotencyConflictException failure = failure(IdempotencyConflictException.class,
-        () -> client.launch(request.withName("another body, same id")));
+    IdempotencyConflictException failure =
+        failure(
+            IdempotencyConflictException.class,
+            () -> client.launch(request.withName("another body, same id")));
 
     assertApiFailure(failure, IdempotencyConflictException.class, 422, "idempotency_key_reused");
     assertThat(failure.isInProgress()).isFalse();
@@ -246,20 +258,25 @@ public abstract class TransportContractSuite {
     assertThat(emulator.awaitHeldLaunches(1, Duration.ofSeconds(10))).isTrue();
 
     // The second caller's first retry waits until the held launch has finished.
-    sleeper.onSleep(() -> {
-      emulator.releaseLaunches();
-      held.join();
-    });
+    sleeper.onSleep(
+        () -> {
+          emulator.releaseLaunches();
+          held.join();
+        });
     FlowExecution second = client().launch(request);
 
     FlowExecution original = held.get(10, TimeUnit.SECONDS);
     assertThat(second.flowExecutionId()).isEqualTo(original.flowExecutionId());
     assertThat(second.createdAt()).isEqualTo(original.createdAt());
     assertThat(emulator.executionCount()).isEqualTo(1);
-    assertThat(listener.retries()).isNotEmpty().allSatisfy(retry -> {
-      assertApiFailure(retry.cause, IdempotencyConflictException.class, 409, "request_in_progress");
-      assertThat(((IdempotencyConflictException) retry.cause).isInProgress()).isTrue();
-    });
+    assertThat(listener.retries())
+        .isNotEmpty()
+        .allSatisfy(
+            retry -> {
+              assertApiFailure(
+                  retry.cause, IdempotencyConflictException.class, 409, "request_in_progress");
+              assertThat(((IdempotencyConflictException) retry.cause).isInProgress()).isTrue();
+            });
   }
 
   @Test
@@ -269,13 +286,15 @@ public abstract class TransportContractSuite {
     CompletableFuture<FlowExecution> held = client().launchAsync(request);
     assertThat(emulator.awaitHeldLaunches(1, Duration.ofSeconds(10))).isTrue();
 
-    IdempotencyConflictException failure = failure(IdempotencyConflictException.class,
-        () -> client(RetryPolicy.none()).launch(request));
+    IdempotencyConflictException failure =
+        failure(
+            IdempotencyConflictException.class, () -> client(RetryPolicy.none()).launch(request));
 
     assertApiFailure(failure, IdempotencyConflictException.class, 409, "request_in_progress");
     assertThat(failure.isInProgress()).isTrue();
     emulator.releaseLaunches();
-    assertThat(held.get(10, TimeUnit.SECONDS).flowExecutionId()).isEqualTo(request.flowExecutionId());
+    assertThat(held.get(10, TimeUnit.SECONDS).flowExecutionId())
+        .isEqualTo(request.flowExecutionId());
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
@@ -285,11 +304,12 @@ public abstract class TransportContractSuite {
   void unknown_start_node_is_400_invalid_request_with_field_errors() {
     LaunchRequest request = TestFlows.request().withStartNode("start"); // nodes are case-sensitive
 
-    InvalidRequestException failure = failure(InvalidRequestException.class,
-        () -> client().launch(request));
+    InvalidRequestException failure =
+        failure(InvalidRequestException.class, () -> client().launch(request));
 
     assertApiFailure(failure, InvalidRequestException.class, 400, "invalid_request");
-    assertThat(failure.fieldErrors()).extracting(FieldError::field, FieldError::issue)
+    assertThat(failure.fieldErrors())
+        .extracting(FieldError::field, FieldError::issue)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("start_node", "unknown_node"));
     assertThat(failure.getMessage()).contains("start_node");
     assertThat(failure.requestId()).isPresent();
@@ -300,15 +320,19 @@ public abstract class TransportContractSuite {
 
   @Test
   void a_request_the_contract_refuses_is_caught_at_build_time_and_never_sent() {
-    RequestValidationException failure = catchThrowableOfType(RequestValidationException.class,
-        () -> LaunchRequest.builder()
-            .flowId("abc 123")
-            .participants(Participant.of("user-456", Role.USER, Channel.VOICE))
-            .channelType(Channel.WEB)
-            .build());
+    RequestValidationException failure =
+        catchThrowableOfType(
+            RequestValidationException.class,
+            () ->
+                LaunchRequest.builder()
+                    .flowId("abc 123")
+                    .participants(Participant.of("user-456", Role.USER, Channel.VOICE))
+                    .channelType(Channel.WEB)
+                    .build());
 
     assertThat(failure).isNotNull();
-    assertThat(failure.fieldErrors()).extracting(FieldError::field, FieldError::issue)
+    assertThat(failure.fieldErrors())
+        .extracting(FieldError::field, FieldError::issue)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("flow_id", "invalid_format"),
             org.assertj.core.groups.Tuple.tuple("channel_type", "not_allowed"));
@@ -321,8 +345,8 @@ public abstract class TransportContractSuite {
   void unknown_flow_is_404_flow_not_found() {
     LaunchRequest request = TestFlows.request("no-such-flow");
 
-    FlowNotFoundException failure = failure(FlowNotFoundException.class,
-        () -> client().launch(request));
+    FlowNotFoundException failure =
+        failure(FlowNotFoundException.class, () -> client().launch(request));
 
     assertApiFailure(failure, FlowNotFoundException.class, 404, "flow_not_found");
     assertThat(failure.requestId()).isPresent();
@@ -334,8 +358,8 @@ public abstract class TransportContractSuite {
   void unknown_version_is_404_flow_not_found() {
     LaunchRequest request = TestFlows.request().withFlowVersion("99");
 
-    FlowNotFoundException failure = failure(FlowNotFoundException.class,
-        () -> client().launch(request));
+    FlowNotFoundException failure =
+        failure(FlowNotFoundException.class, () -> client().launch(request));
 
     assertApiFailure(failure, FlowNotFoundException.class, 404, "flow_not_found");
     assertThat(emulator.executionCount()).isZero();
@@ -345,8 +369,8 @@ public abstract class TransportContractSuite {
   void unpublished_flow_is_409_flow_not_published_and_not_retried() {
     LaunchRequest request = TestFlows.request(TestFlows.DRAFT_FLOW);
 
-    FlowNotPublishedException failure = failure(FlowNotPublishedException.class,
-        () -> client().launch(request));
+    FlowNotPublishedException failure =
+        failure(FlowNotPublishedException.class, () -> client().launch(request));
 
     assertApiFailure(failure, FlowNotPublishedException.class, 409, "flow_not_published");
     assertThat(emulator.executionCount()).isZero();
@@ -366,8 +390,8 @@ public abstract class TransportContractSuite {
     LaunchRequest request = TestFlows.request().withStartNode("N".repeat(1024 * 1024));
     assertThat(FlowJsonCodec.writeLaunchRequest(request).length).isGreaterThan(1024 * 1024);
 
-    RequestTooLargeException failure = failure(RequestTooLargeException.class,
-        () -> client().launch(request));
+    RequestTooLargeException failure =
+        failure(RequestTooLargeException.class, () -> client().launch(request));
 
     assertApiFailure(failure, RequestTooLargeException.class, 413, "request_too_large");
     assertThat(failure.requestId()).isPresent();
@@ -383,8 +407,12 @@ public abstract class TransportContractSuite {
   void raw_413_from_the_emulator_maps_to_request_too_large() throws Exception {
     byte[] tooLarge = new byte[1024 * 1024 + 1];
     Arrays.fill(tooLarge, (byte) ' ');
-    RawHttp.Received answer = RawHttp.post(emulator.baseUrl() + "/api/v2/flows/executions",
-        "Bearer " + token, "application/json", tooLarge);
+    RawHttp.Received answer =
+        RawHttp.post(
+            emulator.baseUrl() + "/api/v2/flows/executions",
+            "Bearer " + token,
+            "application/json",
+            tooLarge);
     assertThat(answer.status).isEqualTo(413);
     assertThat(answer.bodyText()).contains("\"request_too_large\"");
 
@@ -392,8 +420,8 @@ public abstract class TransportContractSuite {
       server.enqueue(answer.toMockResponse());
       server.start();
       FlowExecutionsClient client = client(newTransport(baseUrl(server), token), RETRIES);
-      RequestTooLargeException failure = failure(RequestTooLargeException.class,
-          () -> client.launch(TestFlows.request()));
+      RequestTooLargeException failure =
+          failure(RequestTooLargeException.class, () -> client.launch(TestFlows.request()));
       assertApiFailure(failure, RequestTooLargeException.class, 413, "request_too_large");
       assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -404,7 +432,9 @@ public abstract class TransportContractSuite {
 
   @Test
   void rate_limited_429_with_delay_seconds_is_retried_after_retry_after() {
-    emulator.faults().next(1, Fault.rateLimited(Duration.ofSeconds(2), RetryAfterFormat.DELAY_SECONDS));
+    emulator
+        .faults()
+        .next(1, Fault.rateLimited(Duration.ofSeconds(2), RetryAfterFormat.DELAY_SECONDS));
     LaunchRequest request = TestFlows.request();
 
     FlowExecution execution = client().launch(request);
@@ -432,18 +462,22 @@ public abstract class TransportContractSuite {
     RecordingListener.Retry retry = listener.retries().get(0);
     assertApiFailure(retry.cause, RateLimitedException.class, 429, "rate_limited");
     // An IMF-fixdate has whole seconds: "now + 3 s" read back a moment later is 2 to 3 s away.
-    assertThat(retry.cause.retryAfter()).hasValueSatisfying(d ->
-        assertThat(d).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(3)));
+    assertThat(retry.cause.retryAfter())
+        .hasValueSatisfying(
+            d -> assertThat(d).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(3)));
     assertThat(retry.delay).isGreaterThanOrEqualTo(retry.cause.retryAfter().get());
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
   @Test
   void rate_limited_429_that_outlasts_the_retries_is_typed() {
-    emulator.faults().next(4, Fault.rateLimited(Duration.ofSeconds(1), RetryAfterFormat.DELAY_SECONDS));
+    emulator
+        .faults()
+        .next(4, Fault.rateLimited(Duration.ofSeconds(1), RetryAfterFormat.DELAY_SECONDS));
     LaunchRequest request = TestFlows.request();
 
-    RateLimitedException failure = failure(RateLimitedException.class, () -> client().launch(request));
+    RateLimitedException failure =
+        failure(RateLimitedException.class, () -> client().launch(request));
 
     assertApiFailure(failure, RateLimitedException.class, 429, "rate_limited");
     assertThat(failure.retryAfter()).contains(Duration.ofSeconds(1));
@@ -529,24 +563,32 @@ public abstract class TransportContractSuite {
   void headers_a_listener_adds_go_out_on_that_attempt_alone() {
     emulator.faults().next(Fault.status(503));
     LaunchRequest request = TestFlows.request();
-    FlowExecutionsClient client = FlowExecutionsClient.builder()
-        .transport(newTransport(emulator.baseUrl(), token))
-        .retryPolicy(RETRIES).sleeper(sleeper)
-        .listener(new ExecutionListener() {
-          @Override
-          public void attemptStarted(AttemptStarted attempt) {
-            attempt.addHeader("X-Attempt", "call-" + attempt.callId() + "-" + attempt.attempt());
-          }
-        })
-        .build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(newTransport(emulator.baseUrl(), token))
+            .retryPolicy(RETRIES)
+            .sleeper(sleeper)
+            .listener(
+                new ExecutionListener() {
+                  @Override
+                  public void attemptStarted(AttemptStarted attempt) {
+                    attempt.addHeader(
+                        "X-Attempt", "call-" + attempt.callId() + "-" + attempt.attempt());
+                  }
+                })
+            .build();
     closeables.add(client);
 
     client.launch(request, CallOptions.builder().putHeaders("X-Correlation-Id", "c-1").build());
 
-    assertThat(launches()).extracting(r -> r.header("X-Attempt").orElse("none"))
-        .hasSize(2).allMatch(v -> v.startsWith("call-"))
-        .extracting(v -> v.substring(v.lastIndexOf('-') + 1)).containsExactly("1", "2");
-    assertThat(launches()).allSatisfy(r -> assertThat(r.header("X-Correlation-Id")).contains("c-1"));
+    assertThat(launches())
+        .extracting(r -> r.header("X-Attempt").orElse("none"))
+        .hasSize(2)
+        .allMatch(v -> v.startsWith("call-"))
+        .extracting(v -> v.substring(v.lastIndexOf('-') + 1))
+        .containsExactly("1", "2");
+    assertThat(launches())
+        .allSatisfy(r -> assertThat(r.header("X-Correlation-Id")).contains("c-1"));
   }
 
   // ---------------------------------------------------------------- 5xx
@@ -559,10 +601,12 @@ public abstract class TransportContractSuite {
     FlowExecution execution = client().launch(request);
 
     assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
-    assertThat(listener.retries()).extracting(r -> RecordingListener.causeKey(r.cause)).containsExactly(
-        "ServerException 500 server_error",
-        "ServerException 503 unavailable",
-        "ServerException 504 server_error");
+    assertThat(listener.retries())
+        .extracting(r -> RecordingListener.causeKey(r.cause))
+        .containsExactly(
+            "ServerException 500 server_error",
+            "ServerException 503 unavailable",
+            "ServerException 504 server_error");
     assertThat(emulator.executionCount()).isEqualTo(1);
     assertThat(emulator.launchAttempts(request.flowExecutionId())).isEqualTo(4);
   }
@@ -571,7 +615,8 @@ public abstract class TransportContractSuite {
   void server_error_that_outlasts_the_retries_is_typed() {
     emulator.faults().next(4, Fault.status(503));
 
-    ServerException failure = failure(ServerException.class, () -> client().launch(TestFlows.request()));
+    ServerException failure =
+        failure(ServerException.class, () -> client().launch(TestFlows.request()));
 
     assertApiFailure(failure, ServerException.class, 503, "unavailable");
     assertThat(failure.requestId()).isPresent();
@@ -595,8 +640,9 @@ public abstract class TransportContractSuite {
   void html_502_without_retries_is_a_server_exception_that_says_what_came() {
     emulator.faults().next(Fault.htmlBadGateway());
 
-    ServerException failure = failure(ServerException.class,
-        () -> client(RetryPolicy.none()).launch(TestFlows.request()));
+    ServerException failure =
+        failure(
+            ServerException.class, () -> client(RetryPolicy.none()).launch(TestFlows.request()));
 
     assertApiFailure(failure, ServerException.class, 502, "server_error");
     assertThat(failure.getMessage()).contains("text/html");
@@ -629,7 +675,8 @@ public abstract class TransportContractSuite {
     FlowExecution execution = client().launch(request);
 
     assertThat(execution.flowExecutionId()).isEqualTo(request.flowExecutionId());
-    assertApiFailure(listener.retries().get(0).cause, TransportException.class, 0, "transport_error");
+    assertApiFailure(
+        listener.retries().get(0).cause, TransportException.class, 0, "transport_error");
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
@@ -648,8 +695,8 @@ public abstract class TransportContractSuite {
     assertThat(read.selfUri()).isEqualTo(launched.selfUri());
 
     String unknown = UUID.randomUUID().toString();
-    ExecutionNotFoundException failure = failure(ExecutionNotFoundException.class,
-        () -> client.get(unknown));
+    ExecutionNotFoundException failure =
+        failure(ExecutionNotFoundException.class, () -> client.get(unknown));
     assertApiFailure(failure, ExecutionNotFoundException.class, 404, "execution_not_found");
     assertThat(failure.requestId()).isPresent();
     assertThat(listener.retries()).isEmpty();
@@ -659,19 +706,23 @@ public abstract class TransportContractSuite {
   void await_completion_follows_the_lifecycle_on_the_emulators_clock() {
     TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
     RecordingSleeper movingSleeper = new RecordingSleeper(clock);
-    try (FlowExecutionsEmulator timed = TestFlows.emulator(secret, clock)
-        .lifecycle(Duration.ofSeconds(2), Duration.ofSeconds(3)).start()) {
+    try (FlowExecutionsEmulator timed =
+        TestFlows.emulator(secret, clock)
+            .lifecycle(Duration.ofSeconds(2), Duration.ofSeconds(3))
+            .start()) {
       String timedToken = timed.issueToken(Set.of("flow:execute"));
-      FlowExecutionsClient client = FlowExecutionsClient.builder()
-          .transport(newTransport(timed.baseUrl(), timedToken))
-          .clock(clock)
-          .sleeper(movingSleeper)
-          .build();
+      FlowExecutionsClient client =
+          FlowExecutionsClient.builder()
+              .transport(newTransport(timed.baseUrl(), timedToken))
+              .clock(clock)
+              .sleeper(movingSleeper)
+              .build();
       closeables.add(client);
 
       FlowExecution launched = client.launch(TestFlows.request());
       assertThat(launched.status()).isEqualTo(ExecutionStatus.QUEUED);
-      FlowExecution done = client.awaitCompletion(launched.flowExecutionId(), Duration.ofMinutes(1));
+      FlowExecution done =
+          client.awaitCompletion(launched.flowExecutionId(), Duration.ofMinutes(1));
 
       assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
       assertThat(done.outputData()).contains(Map.of("answer", "yes", "score", 42L));
@@ -679,20 +730,27 @@ public abstract class TransportContractSuite {
       assertThat(done.error()).isEmpty();
       Duration waited = movingSleeper.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
       assertThat(waited).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
-      assertThat(timed.execution(launched.flowExecutionId()).orElseThrow().status()).isEqualTo("COMPLETED");
+      assertThat(timed.execution(launched.flowExecutionId()).orElseThrow().status())
+          .isEqualTo("COMPLETED");
 
-      FlowExecution failed = client.awaitCompletion(
-          client.launch(TestFlows.request(TestFlows.FAILING_FLOW)).flowExecutionId(), Duration.ofMinutes(1));
+      FlowExecution failed =
+          client.awaitCompletion(
+              client.launch(TestFlows.request(TestFlows.FAILING_FLOW)).flowExecutionId(),
+              Duration.ofMinutes(1));
       assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
-      assertThat(failed.error()).hasValueSatisfying(e -> {
-        assertThat(e.code()).isEqualTo("node_failed");
-        assertThat(e.message()).isEqualTo("the Greet node failed");
-      });
+      assertThat(failed.error())
+          .hasValueSatisfying(
+              e -> {
+                assertThat(e.code()).isEqualTo("node_failed");
+                assertThat(e.message()).isEqualTo("the Greet node failed");
+              });
       assertThat(failed.outputData()).isEmpty();
 
       String endless = client.launch(TestFlows.request(TestFlows.ENDLESS_FLOW)).flowExecutionId();
-      DeadlineExceededException timedOut = catchThrowableOfType(DeadlineExceededException.class,
-          () -> client.awaitCompletion(endless, Duration.ofSeconds(30)));
+      DeadlineExceededException timedOut =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () -> client.awaitCompletion(endless, Duration.ofSeconds(30)));
       assertThat(timedOut).isNotNull();
       assertApiFailure(timedOut, DeadlineExceededException.class, 0, "deadline_exceeded");
       assertThat(timedOut.getMessage()).contains("RUNNING");
@@ -705,8 +763,12 @@ public abstract class TransportContractSuite {
   /** The SDK always sends a token, so the emulator's answer to none is recorded and served. */
   @Test
   void missing_token_401_maps_to_authentication_exception() throws Exception {
-    RawHttp.Received answer = RawHttp.post(emulator.baseUrl() + "/api/v2/flows/executions", null,
-        "application/json", FlowJsonCodec.writeLaunchRequest(TestFlows.request()));
+    RawHttp.Received answer =
+        RawHttp.post(
+            emulator.baseUrl() + "/api/v2/flows/executions",
+            null,
+            "application/json",
+            FlowJsonCodec.writeLaunchRequest(TestFlows.request()));
     assertThat(answer.status).isEqualTo(401);
     assertThat(answer.headers.get("www-authenticate")).containsExactly("Bearer realm=\"flows\"");
 
@@ -714,8 +776,8 @@ public abstract class TransportContractSuite {
       server.enqueue(answer.toMockResponse());
       server.start();
       FlowExecutionsClient client = client(newTransport(baseUrl(server), token), RETRIES);
-      AuthenticationException failure = failure(AuthenticationException.class,
-          () -> client.launch(TestFlows.request()));
+      AuthenticationException failure =
+          failure(AuthenticationException.class, () -> client.launch(TestFlows.request()));
       assertApiFailure(failure, AuthenticationException.class, 401, "missing_token");
       assertThat(server.getRequestCount()).as("401 is not retried").isEqualTo(1);
     }
@@ -724,10 +786,12 @@ public abstract class TransportContractSuite {
 
   @Test
   void unknown_token_401_is_invalid_token() {
-    FlowExecutionsClient client = client(newTransport(emulator.baseUrl(), "fet_not-a-token"), RETRIES);
+    FlowExecutionsClient client =
+        client(newTransport(emulator.baseUrl(), "fet_not-a-token"), RETRIES);
     LaunchRequest request = TestFlows.request();
 
-    AuthenticationException failure = failure(AuthenticationException.class, () -> client.launch(request));
+    AuthenticationException failure =
+        failure(AuthenticationException.class, () -> client.launch(request));
 
     assertApiFailure(failure, AuthenticationException.class, 401, "invalid_token");
     assertThat(emulator.executionCount()).isZero();
@@ -742,8 +806,8 @@ public abstract class TransportContractSuite {
     client.launch(TestFlows.request());
     emulator.expireToken(expiring);
 
-    AuthenticationException failure = failure(AuthenticationException.class,
-        () -> client.launch(TestFlows.request()));
+    AuthenticationException failure =
+        failure(AuthenticationException.class, () -> client.launch(TestFlows.request()));
 
     assertApiFailure(failure, AuthenticationException.class, 401, "invalid_token");
     assertThat(failure.getMessage()).doesNotContain(expiring);
@@ -756,8 +820,8 @@ public abstract class TransportContractSuite {
     FlowExecutionsClient client = client(newTransport(emulator.baseUrl(), readOnly), RETRIES);
     LaunchRequest request = TestFlows.request();
 
-    InsufficientScopeException failure = failure(InsufficientScopeException.class,
-        () -> client.launch(request));
+    InsufficientScopeException failure =
+        failure(InsufficientScopeException.class, () -> client.launch(request));
 
     assertApiFailure(failure, InsufficientScopeException.class, 403, "insufficient_scope");
     assertThat(failure.requiredScopes()).contains("flow:execute", "flow:execution:write");
@@ -765,8 +829,8 @@ public abstract class TransportContractSuite {
     assertThat(emulator.executionCount()).isZero();
     assertThat(listener.retries()).isEmpty();
 
-    InsufficientScopeException onGet = failure(InsufficientScopeException.class,
-        () -> client.get(request.flowExecutionId()));
+    InsufficientScopeException onGet =
+        failure(InsufficientScopeException.class, () -> client.get(request.flowExecutionId()));
     assertApiFailure(onGet, InsufficientScopeException.class, 403, "insufficient_scope");
     assertThat(onGet.requiredScopes()).contains("flow:execution:read");
   }
@@ -825,23 +889,40 @@ public abstract class TransportContractSuite {
     client().launch(request);
 
     String body = emulator.execution(request.flowExecutionId()).orElseThrow().launchBody();
-    assertThat(body).contains("\"price\":12.50", "\"total\":2.5", "\"a\":{\"k\":\"v\"},\"b\":{\"k\":\"v\"}")
+    assertThat(body)
+        .contains("\"price\":12.50", "\"total\":2.5", "\"a\":{\"k\":\"v\"},\"b\":{\"k\":\"v\"}")
         .doesNotContain("?");
-    assertThat(body.contains("\"smile\":\"\uD83D\uDE00\"") || body.contains("\"smile\":\"\\ud83d\\ude00\""))
-        .as("the emoji, raw or escaped, in %s", body).isTrue();
+    assertThat(
+            body.contains("\"smile\":\"\uD83D\uDE00\"")
+                || body.contains("\"smile\":\"\\ud83d\\ude00\""))
+        .as("the emoji, raw or escaped, in %s", body)
+        .isTrue();
   }
 
   @Test
   void values_no_codec_can_send_exactly_fail_at_build_not_at_send() {
-    assertThat(catchThrowableOfType(RequestValidationException.class,
-        () -> TestFlows.request().withInputData(Map.of("n", new Price("1,\"injected\":true")))))
-        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("input_data.n");
-    assertThat(catchThrowableOfType(RequestValidationException.class,
-        () -> TestFlows.request().withName("cut \uD83D")))
-        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("name");
-    assertThat(catchThrowableOfType(RequestValidationException.class,
-        () -> dev.flowexec.sdk.transport.CallOptions.builder().putHeaders("X-Note", "caf\u00e9").build()))
-        .extracting(e -> e.fieldErrors().get(0).field()).isEqualTo("headers.X-Note");
+    assertThat(
+            catchThrowableOfType(
+                RequestValidationException.class,
+                () ->
+                    TestFlows.request()
+                        .withInputData(Map.of("n", new Price("1,\"injected\":true")))))
+        .extracting(e -> e.fieldErrors().get(0).field())
+        .isEqualTo("input_data.n");
+    assertThat(
+            catchThrowableOfType(
+                RequestValidationException.class, () -> TestFlows.request().withName("cut \uD83D")))
+        .extracting(e -> e.fieldErrors().get(0).field())
+        .isEqualTo("name");
+    assertThat(
+            catchThrowableOfType(
+                RequestValidationException.class,
+                () ->
+                    dev.flowexec.sdk.transport.CallOptions.builder()
+                        .putHeaders("X-Note", "caf\u00e9")
+                        .build()))
+        .extracting(e -> e.fieldErrors().get(0).field())
+        .isEqualTo("headers.X-Note");
     assertThat(emulator.requestCount()).isZero();
   }
 
@@ -853,7 +934,7 @@ public abstract class TransportContractSuite {
   }
 
   private static org.assertj.core.data.TemporalUnitOffset within(Duration duration) {
-    return new org.assertj.core.data.TemporalUnitWithinOffset(duration.toMillis(),
-        java.time.temporal.ChronoUnit.MILLIS);
+    return new org.assertj.core.data.TemporalUnitWithinOffset(
+        duration.toMillis(), java.time.temporal.ChronoUnit.MILLIS);
   }
 }

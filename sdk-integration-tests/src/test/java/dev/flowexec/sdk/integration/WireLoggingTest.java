@@ -36,24 +36,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The SDK's own logs at TRACE, through System.Logger into JUL, over both transports (one core
  * {@link dev.flowexec.sdk.transport.WireLog} writes their lines): a launch with client credentials,
- * a launch whose token is refused and renewed, and a launch retried after a 503. The lines a
- * person needs are there; no token, secret or Basic credential is.
+ * a launch whose token is refused and renewed, and a launch retried after a 503. The lines a person
+ * needs are there; no token, secret or Basic credential is.
  */
 class WireLoggingTest {
   private final Logger flowexec = Logger.getLogger("dev.flowexec");
   private final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void captureFlowexecLogs() {
@@ -69,14 +70,24 @@ class WireLoggingTest {
   }
 
   enum Transport {
-    RETROFIT, HTTP_CLIENT;
+    RETROFIT,
+    HTTP_CLIENT;
 
     FlowTransport create(String baseUrl, String secret) {
       if (this == RETROFIT) {
-        return RetrofitTransport.builder().baseUrl(baseUrl).credentials(TestFlows.CLIENT_ID, secret).build();
+        return RetrofitTransport.builder()
+            .baseUrl(baseUrl)
+            .credentials(TestFlows.CLIENT_ID, secret)
+            .build();
       }
-      return new HttpClientTransport(URI.create(baseUrl), HttpClientTokenEndpoint.clientCredentials(ClientCredentials
-          .builder().tokenUrl(baseUrl + "/oauth/token").clientId(TestFlows.CLIENT_ID).clientSecret(secret).build()));
+      return new HttpClientTransport(
+          URI.create(baseUrl),
+          HttpClientTokenEndpoint.clientCredentials(
+              ClientCredentials.builder()
+                  .tokenUrl(baseUrl + "/oauth/token")
+                  .clientId(TestFlows.CLIENT_ID)
+                  .clientSecret(secret)
+                  .build()));
     }
   }
 
@@ -86,11 +97,13 @@ class WireLoggingTest {
     String secret = TestFlows.newSecret();
     try (SecretGuard guard = new SecretGuard();
         FlowExecutionsEmulator emulator = TestFlows.emulator(secret, Clock.systemUTC()).start();
-        FlowExecutionsClient client = FlowExecutionsClient.builder()
-            .transport(transport.create(emulator.baseUrl(), secret))
-            .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).jitter(0).build())
-            .sleeper(new RecordingSleeper())
-            .build()) {
+        FlowExecutionsClient client =
+            FlowExecutionsClient.builder()
+                .transport(transport.create(emulator.baseUrl(), secret))
+                .retryPolicy(
+                    RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).jitter(0).build())
+                .sleeper(new RecordingSleeper())
+                .build()) {
       client.launch(TestFlows.request());
       assertThat(emulator.expireToken(lastBearer(emulator))).isTrue();
       client.launch(TestFlows.request()); // 401 invalid_token, a new token, sent again
@@ -98,27 +111,49 @@ class WireLoggingTest {
       client.launch(TestFlows.request()); // 503, retried
 
       List<String> debug = lines(Level.FINE);
-      assertThat(debug).filteredOn(l -> l.startsWith("token fetch POST ")).hasSize(2)
-          .allMatch(l -> l.matches("token fetch POST http://127\\.0\\.0\\.1:\\d+/oauth/token for launch"
-              + " attempt 1: token received, \\d+ ms.*"))
+      assertThat(debug)
+          .filteredOn(l -> l.startsWith("token fetch POST "))
+          .hasSize(2)
+          .allMatch(
+              l ->
+                  l.matches(
+                      "token fetch POST http://127\\.0\\.0\\.1:\\d+/oauth/token for launch"
+                          + " attempt 1: token received, \\d+ ms.*"))
           .satisfies(l -> assertThat(l.get(0)).doesNotContain("forced"))
-          .satisfies(l -> assertThat(l.get(1)).endsWith(", forced: the service refused the cached token"));
-      assertThat(debug).filteredOn(l -> l.endsWith("; sent again with a new token")).singleElement()
-          .satisfies(l -> assertThat(l).startsWith("launch POST /api/v2/flows/executions attempt 1:"
-              + " 401 invalid_token, request "));
-      assertThat(debug).filteredOn(l -> l.startsWith("launch POST /api/v2/flows/executions")
-              && !l.endsWith("; sent again with a new token"))
+          .satisfies(
+              l -> assertThat(l.get(1)).endsWith(", forced: the service refused the cached token"));
+      assertThat(debug)
+          .filteredOn(l -> l.endsWith("; sent again with a new token"))
+          .singleElement()
+          .satisfies(
+              l ->
+                  assertThat(l)
+                      .startsWith(
+                          "launch POST /api/v2/flows/executions attempt 1:"
+                              + " 401 invalid_token, request "));
+      assertThat(debug)
+          .filteredOn(
+              l ->
+                  l.startsWith("launch POST /api/v2/flows/executions")
+                      && !l.endsWith("; sent again with a new token"))
           .anyMatch(l -> l.contains("attempt 1: 503 unavailable") && l.contains("; retry in 10 ms"))
           .anyMatch(l -> l.contains("attempt 2: 201") && l.endsWith("; done"))
           .allMatch(l -> l.matches(".*request (req_\\w+|-), \\d+ ms.*"));
       List<String> trace = lines(Level.FINER);
-      assertThat(trace).anyMatch(l -> l.startsWith("--> POST ") && l.contains("/oauth/token")
-          && l.contains("Authorization: <redacted>") && l.contains("grant_type=client_credentials"));
-      assertThat(trace).anyMatch(l -> l.startsWith("<-- 200 POST ")
-          && l.contains("\"access_token\":\"<redacted>\""));
+      assertThat(trace)
+          .anyMatch(
+              l ->
+                  l.startsWith("--> POST ")
+                      && l.contains("/oauth/token")
+                      && l.contains("Authorization: <redacted>")
+                      && l.contains("grant_type=client_credentials"));
+      assertThat(trace)
+          .anyMatch(
+              l -> l.startsWith("<-- 200 POST ") && l.contains("\"access_token\":\"<redacted>\""));
       assertThat(trace).anyMatch(l -> l.startsWith("<-- 401 POST ") && l.contains("invalid_token"));
       assertThat(trace).anyMatch(l -> l.startsWith("--> POST ") && l.contains("\"flow_id\""));
-      assertThat(records).as("nothing at INFO or above in normal operation")
+      assertThat(records)
+          .as("nothing at INFO or above in normal operation")
           .noneMatch(r -> r.getLevel().intValue() >= Level.INFO.intValue());
 
       Set<String> secrets = secrets(secret, emulator.requests());
@@ -129,7 +164,9 @@ class WireLoggingTest {
   }
 
   private List<String> lines(Level level) {
-    return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage)
+    return records.stream()
+        .filter(r -> r.getLevel().equals(level))
+        .map(LogRecord::getMessage)
         .collect(Collectors.toList());
   }
 
@@ -148,8 +185,11 @@ class WireLoggingTest {
   private static Set<String> secrets(String secret, List<ReceivedRequest> requests) {
     Set<String> secrets = new LinkedHashSet<>();
     secrets.add(secret);
-    secrets.add(Base64.getEncoder().encodeToString((TestFlows.CLIENT_ID + ":" + secret).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8)));
+    secrets.add(
+        Base64.getEncoder()
+            .encodeToString(
+                (TestFlows.CLIENT_ID + ":" + secret)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     for (ReceivedRequest request : requests) {
       request.header("Authorization").ifPresent(v -> secrets.add(v.substring(v.indexOf(' ') + 1)));
       String body = request.body();

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records what a {@link dev.flowexec.sdk.FlowExecutionsClient} does as Micrometer meters. Add it
- * as a listener; one instance may serve several clients.
+ * Records what a {@link dev.flowexec.sdk.FlowExecutionsClient} does as Micrometer meters. Add it as
+ * a listener; one instance may serve several clients.
  *
  * <pre>{@code
  * FlowExecutionsClient client = FlowExecutionsClient.builder()
@@ -48,45 +48,75 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </table>
  *
  * <p>Every tag has a bounded set of values, so the number of series stays small whatever the
- * traffic: {@code operation} is {@code launch} or {@code get}; {@code outcome} one of
- * {@code success}, {@code replayed}, {@code client_error}, {@code server_error},
- * {@code transport_error}, {@code deadline}, {@code cancelled}, {@code other}; {@code error.code}
- * one of the contract's codes (or the SDK's own: {@code transport_error},
- * {@code deadline_exceeded}, {@code malformed_response}, {@code client_closed}), {@code none} on
- * success, {@code other} for a code it does not know; {@code status} the HTTP status class
- * ({@code 2xx}, {@code 4xx}, {@code 5xx}) or {@code none} when no response arrived. On
- * {@code flowexec.client.token.fetches}, {@code error.code} is one of RFC 6749's codes
- * ({@code invalid_client}, {@code invalid_scope}, ...) or the SDK's own, and
- * {@code forced.refresh} is {@code true} when the fetch replaced a token the service refused
- * ({@code 401 invalid_token}). No id, URL, token, secret or message is ever a tag.
+ * traffic: {@code operation} is {@code launch} or {@code get}; {@code outcome} one of {@code
+ * success}, {@code replayed}, {@code client_error}, {@code server_error}, {@code transport_error},
+ * {@code deadline}, {@code cancelled}, {@code other}; {@code error.code} one of the contract's
+ * codes (or the SDK's own: {@code transport_error}, {@code deadline_exceeded}, {@code
+ * malformed_response}, {@code client_closed}), {@code none} on success, {@code other} for a code it
+ * does not know; {@code status} the HTTP status class ({@code 2xx}, {@code 4xx}, {@code 5xx}) or
+ * {@code none} when no response arrived. On {@code flowexec.client.token.fetches}, {@code
+ * error.code} is one of RFC 6749's codes ({@code invalid_client}, {@code invalid_scope}, ...) or
+ * the SDK's own, and {@code forced.refresh} is {@code true} when the fetch replaced a token the
+ * service refused ({@code 401 invalid_token}). No id, URL, token, secret or message is ever a tag.
  *
  * <p>Token fetches are reported by the token provider through the attempt that needed the token
  * ({@link dev.flowexec.sdk.ExecutionListener#tokenFetched}): {@code CachingTokenProvider}, which
  * both of the SDK's transports use for client credentials, reports every fetch; a provider of your
- * own reports only if it implements
- * {@link dev.flowexec.sdk.auth.AccessTokenProvider#token(java.time.Duration,
+ * own reports only if it implements {@link
+ * dev.flowexec.sdk.auth.AccessTokenProvider#token(java.time.Duration,
  * dev.flowexec.sdk.transport.TokenFetchListener)}.
  */
 public final class FlowexecMetrics implements ExecutionListener {
   /** The codes a token fetch may fail with; any other becomes {@code other}. */
-  static final Set<String> TOKEN_CODES = Set.of("invalid_request", "invalid_client",
-      "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
-      "unsupported_token_type", "rate_limited", "server_error", "temporarily_unavailable",
-      "unavailable", "transport_error", "malformed_response");
+  static final Set<String> TOKEN_CODES =
+      Set.of(
+          "invalid_request",
+          "invalid_client",
+          "invalid_grant",
+          "unauthorized_client",
+          "unsupported_grant_type",
+          "invalid_scope",
+          "unsupported_token_type",
+          "rate_limited",
+          "server_error",
+          "temporarily_unavailable",
+          "unavailable",
+          "transport_error",
+          "malformed_response");
 
   /**
    * The codes that may appear as {@code error.code} of a call or attempt (the contract's, the
    * SDK's, and a failed token fetch's); any other becomes {@code other}.
    */
-  static final Set<String> KNOWN_CODES = union(TOKEN_CODES, Set.of("invalid_request",
-      "missing_token", "invalid_token", "insufficient_scope", "flow_not_found",
-      "execution_not_found", "flow_not_published", "request_in_progress",
-      "idempotency_key_reused", "request_too_large", "rate_limited", "server_error",
-      "unavailable", "transport_error", "deadline_exceeded", "malformed_response",
-      "client_closed"));
+  static final Set<String> KNOWN_CODES =
+      union(
+          TOKEN_CODES,
+          Set.of(
+              "invalid_request",
+              "missing_token",
+              "invalid_token",
+              "insufficient_scope",
+              "flow_not_found",
+              "execution_not_found",
+              "flow_not_published",
+              "request_in_progress",
+              "idempotency_key_reused",
+              "request_too_large",
+              "rate_limited",
+              "server_error",
+              "unavailable",
+              "transport_error",
+              "deadline_exceeded",
+              "malformed_response",
+              "client_closed"));
 
-  private static final Set<String> CLIENT_CODES = Set.of("invalid_request", "missing_token",
-      "invalid_token", "insufficient_scope", "request_too_large");
+  private static final Set<String> CLIENT_CODES =
+      Set.of(
+          "invalid_request",
+          "missing_token",
+          "invalid_token",
+          "insufficient_scope",
+          "request_too_large");
 
   private final MeterRegistry registry;
   private final Tags commonTags;
@@ -104,7 +134,9 @@ public final class FlowexecMetrics implements ExecutionListener {
       active.put(operation, count);
       Gauge.builder("flowexec.client.calls.active", count, AtomicInteger::get)
           .description("Calls of the Flow Executions API in flight")
-          .tags(commonTags).tag("operation", name(operation)).register(registry);
+          .tags(commonTags)
+          .tag("operation", name(operation))
+          .register(registry);
     }
   }
 
@@ -127,7 +159,8 @@ public final class FlowexecMetrics implements ExecutionListener {
    * @return the listener to add to a client
    */
   public static FlowexecMetrics create(MeterRegistry registry, Iterable<Tag> tags) {
-    return new FlowexecMetrics(Objects.requireNonNull(registry, "registry"),
+    return new FlowexecMetrics(
+        Objects.requireNonNull(registry, "registry"),
         Tags.of(Objects.requireNonNull(tags, "tags")));
   }
 
@@ -140,8 +173,14 @@ public final class FlowexecMetrics implements ExecutionListener {
   public void attemptFinished(AttemptFinished attempt) {
     RuntimeException failure = attempt.failure().orElse(null);
     boolean replayed = attempt.response().map(r -> r.replayed()).orElse(false);
-    timer(attempts, "flowexec.client.attempts", "One HTTP attempt to the Flow Executions API",
-        attempt.operation(), replayed, failure, attempt.statusCode())
+    timer(
+            attempts,
+            "flowexec.client.attempts",
+            "One HTTP attempt to the Flow Executions API",
+            attempt.operation(),
+            replayed,
+            failure,
+            attempt.statusCode())
         .record(attempt.duration());
   }
 
@@ -149,15 +188,23 @@ public final class FlowexecMetrics implements ExecutionListener {
   public void tokenFetched(TokenFetched fetch) {
     RuntimeException failure = fetch.failure().orElse(null);
     String outcome = outcome(false, failure, fetch.statusCode());
-    String code = failure == null ? "none" : fetch.errorCode().filter(TOKEN_CODES::contains).orElse("other");
+    String code =
+        failure == null ? "none" : fetch.errorCode().filter(TOKEN_CODES::contains).orElse("other");
     String forced = fetch.forcedRefresh() ? "true" : "false";
     String key = outcome + '|' + code + '|' + forced;
     Timer timer = tokenFetches.get(key);
     if (timer == null) {
-      timer = tokenFetches.computeIfAbsent(key, k -> Timer.builder("flowexec.client.token.fetches")
-          .description("Requests for an access token to the token endpoint")
-          .tags(commonTags).tag("outcome", outcome).tag("error.code", code)
-          .tag("forced.refresh", forced).register(registry));
+      timer =
+          tokenFetches.computeIfAbsent(
+              key,
+              k ->
+                  Timer.builder("flowexec.client.token.fetches")
+                      .description("Requests for an access token to the token endpoint")
+                      .tags(commonTags)
+                      .tag("outcome", outcome)
+                      .tag("error.code", code)
+                      .tag("forced.refresh", forced)
+                      .register(registry));
     }
     timer.record(fetch.duration());
   }
@@ -166,10 +213,17 @@ public final class FlowexecMetrics implements ExecutionListener {
   public void retryScheduled(RetryScheduled retry) {
     String reason = code(retry.cause());
     String key = name(retry.operation()) + '|' + reason;
-    retries.computeIfAbsent(key, k -> Counter.builder("flowexec.client.retries")
-        .description("Retries scheduled by the client, by the failure that caused them")
-        .tags(commonTags).tag("operation", name(retry.operation())).tag("reason", reason)
-        .register(registry)).increment();
+    retries
+        .computeIfAbsent(
+            key,
+            k ->
+                Counter.builder("flowexec.client.retries")
+                    .description("Retries scheduled by the client, by the failure that caused them")
+                    .tags(commonTags)
+                    .tag("operation", name(retry.operation()))
+                    .tag("reason", reason)
+                    .register(registry))
+        .increment();
   }
 
   @Override
@@ -177,24 +231,50 @@ public final class FlowexecMetrics implements ExecutionListener {
     active.get(call.operation()).decrementAndGet();
     RuntimeException failure = call.failure().orElse(null);
     boolean replayed = call.metadata().map(m -> m.replayed()).orElse(false);
-    int status = call.metadata().map(m -> m.statusCode())
-        .orElse(failure instanceof FlowApiException ? ((FlowApiException) failure).statusCode() : 0);
-    timer(calls, "flowexec.client.calls",
-        "Calls of the Flow Executions API, retries included", call.operation(), replayed,
-        failure, status).record(call.duration());
+    int status =
+        call.metadata()
+            .map(m -> m.statusCode())
+            .orElse(
+                failure instanceof FlowApiException
+                    ? ((FlowApiException) failure).statusCode()
+                    : 0);
+    timer(
+            calls,
+            "flowexec.client.calls",
+            "Calls of the Flow Executions API, retries included",
+            call.operation(),
+            replayed,
+            failure,
+            status)
+        .record(call.duration());
   }
 
-  private Timer timer(ConcurrentHashMap<String, Timer> cache, String name, String description,
-      Operation operation, boolean replayed, RuntimeException failure, int status) {
+  private Timer timer(
+      ConcurrentHashMap<String, Timer> cache,
+      String name,
+      String description,
+      Operation operation,
+      boolean replayed,
+      RuntimeException failure,
+      int status) {
     String outcome = outcome(replayed, failure, status);
     String code = failure == null ? "none" : code(failure);
     String statusClass = status < 100 || status > 599 ? "none" : (status / 100) + "xx";
     String key = name(operation) + '|' + outcome + '|' + code + '|' + statusClass;
     Timer timer = cache.get(key);
     if (timer == null) {
-      timer = cache.computeIfAbsent(key, k -> Timer.builder(name).description(description)
-          .tags(commonTags).tag("operation", name(operation)).tag("outcome", outcome)
-          .tag("error.code", code).tag("status", statusClass).register(registry));
+      timer =
+          cache.computeIfAbsent(
+              key,
+              k ->
+                  Timer.builder(name)
+                      .description(description)
+                      .tags(commonTags)
+                      .tag("operation", name(operation))
+                      .tag("outcome", outcome)
+                      .tag("error.code", code)
+                      .tag("status", statusClass)
+                      .register(registry));
     }
     return timer;
   }
@@ -220,7 +300,8 @@ public final class FlowexecMetrics implements ExecutionListener {
     }
     // No response, and no I/O failure: refused by the SDK itself before sending, such as a token
     // that lacks the scope, or the client was closed.
-    if (failure instanceof FlowApiException && CLIENT_CODES.contains(((FlowApiException) failure).errorCode())) {
+    if (failure instanceof FlowApiException
+        && CLIENT_CODES.contains(((FlowApiException) failure).errorCode())) {
       return "client_error";
     }
     return "other";
@@ -246,7 +327,10 @@ public final class FlowexecMetrics implements ExecutionListener {
 
   @Override
   public String toString() {
-    return "FlowexecMetrics{registry=" + registry.getClass().getSimpleName() + ", tags="
-        + commonTags + "}";
+    return "FlowexecMetrics{registry="
+        + registry.getClass().getSimpleName()
+        + ", tags="
+        + commonTags
+        + "}";
   }
 }

@@ -44,16 +44,22 @@ class FlowexecMetricsTest {
 
   @BeforeEach
   void start() {
-    emulator = FlowExecutionsEmulator.builder()
-        .client("metrics-test", SECRET, Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
-        .flow(Flow.withId("abc-123").publishedVersion("1", "Start", "End"))
-        .start();
-    client = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials("metrics-test", SECRET).build())
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
-        .listener(FlowexecMetrics.create(registry, Tags.of("client", "test")))
-        .build();
+    emulator =
+        FlowExecutionsEmulator.builder()
+            .client("metrics-test", SECRET, Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
+            .flow(Flow.withId("abc-123").publishedVersion("1", "Start", "End"))
+            .start();
+    client =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("metrics-test", SECRET)
+                    .build())
+            .retryPolicy(
+                RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+            .listener(FlowexecMetrics.create(registry, Tags.of("client", "test")))
+            .build();
   }
 
   @AfterEach
@@ -63,8 +69,10 @@ class FlowexecMetricsTest {
   }
 
   private static LaunchRequest request() {
-    return LaunchRequest.builder().flowId("abc-123")
-        .participants(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+    return LaunchRequest.builder()
+        .flowId("abc-123")
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB))
+        .channelType(Channel.WEB)
         .build();
   }
 
@@ -74,7 +82,8 @@ class FlowexecMetricsTest {
     for (Timer t : registry.find(timer).tag("operation", operation).timers()) {
       Meter.Id id = t.getId();
       assertThat(id.getTag("client")).isEqualTo("test");
-      counts.put(id.getTag("outcome") + " " + id.getTag("error.code") + " " + id.getTag("status"),
+      counts.put(
+          id.getTag("outcome") + " " + id.getTag("error.code") + " " + id.getTag("status"),
           t.count());
     }
     return counts;
@@ -91,17 +100,23 @@ class FlowexecMetricsTest {
     assertThat(counts("flowexec.client.attempts", "launch"))
         .containsExactly(Map.entry("replayed none 2xx", 1L), Map.entry("success none 2xx", 1L));
     assertThat(registry.find("flowexec.client.retries").counters()).isEmpty();
-    assertThat(registry.get("flowexec.client.calls.active").tag("operation", "launch").gauge()
-        .value()).isZero();
+    assertThat(
+            registry.get("flowexec.client.calls.active").tag("operation", "launch").gauge().value())
+        .isZero();
   }
 
   @Test
   void aBadRequestIsAClientErrorWithItsCode() {
-    LaunchRequest unknownNode = LaunchRequest.builder().flowId("abc-123")
-        .participants(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
-        .startNode("Nowhere").build();
+    LaunchRequest unknownNode =
+        LaunchRequest.builder()
+            .flowId("abc-123")
+            .participants(Participant.of("user-1", Role.USER, Channel.WEB))
+            .channelType(Channel.WEB)
+            .startNode("Nowhere")
+            .build();
 
-    assertThatThrownBy(() -> client.launch(unknownNode)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> client.launch(unknownNode))
+        .isInstanceOf(InvalidRequestException.class);
 
     assertThat(counts("flowexec.client.calls", "launch"))
         .containsExactly(Map.entry("client_error invalid_request 4xx", 1L));
@@ -117,25 +132,33 @@ class FlowexecMetricsTest {
 
     assertThat(counts("flowexec.client.calls", "launch"))
         .containsExactly(Map.entry("success none 2xx", 1L));
-    assertThat(counts("flowexec.client.attempts", "launch")).containsExactly(
-        Map.entry("server_error unavailable 5xx", 1L), Map.entry("success none 2xx", 1L));
-    assertThat(registry.get("flowexec.client.retries").tags("operation", "launch", "reason",
-        "unavailable").counter().count()).isEqualTo(1.0);
+    assertThat(counts("flowexec.client.attempts", "launch"))
+        .containsExactly(
+            Map.entry("server_error unavailable 5xx", 1L), Map.entry("success none 2xx", 1L));
+    assertThat(
+            registry
+                .get("flowexec.client.retries")
+                .tags("operation", "launch", "reason", "unavailable")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 
   @Test
   void aDeadline() {
     emulator.faults().next(Fault.slowResponse(Duration.ofSeconds(3)));
 
-    assertThatThrownBy(() -> client.launch(request(), CallOptions.ofTimeout(Duration.ofMillis(300))))
+    assertThatThrownBy(
+            () -> client.launch(request(), CallOptions.ofTimeout(Duration.ofMillis(300))))
         .isInstanceOf(DeadlineExceededException.class);
 
     assertThat(counts("flowexec.client.calls", "launch"))
         .containsExactly(Map.entry("deadline deadline_exceeded none", 1L));
     assertThat(counts("flowexec.client.attempts", "launch"))
         .containsOnlyKeys("transport_error transport_error none");
-    assertThat(registry.get("flowexec.client.calls.active").tag("operation", "launch").gauge()
-        .value()).isZero();
+    assertThat(
+            registry.get("flowexec.client.calls.active").tag("operation", "launch").gauge().value())
+        .isZero();
   }
 
   @Test
@@ -145,8 +168,14 @@ class FlowexecMetricsTest {
 
     assertThat(counts("flowexec.client.calls", "get"))
         .containsExactly(Map.entry("success none 2xx", 1L));
-    registry.getMeters().forEach(meter -> assertThat(meter.getId().toString())
-        .doesNotContain(id).doesNotContain(SECRET).doesNotContain("Bearer"));
+    registry
+        .getMeters()
+        .forEach(
+            meter ->
+                assertThat(meter.getId().toString())
+                    .doesNotContain(id)
+                    .doesNotContain(SECRET)
+                    .doesNotContain("Bearer"));
   }
 
   /** Counts of the token-fetch timer's series, keyed by "outcome error.code forced.refresh". */
@@ -155,8 +184,9 @@ class FlowexecMetricsTest {
     for (Timer t : registry.find("flowexec.client.token.fetches").timers()) {
       Meter.Id id = t.getId();
       assertThat(id.getTag("client")).isEqualTo("test");
-      counts.put(id.getTag("outcome") + " " + id.getTag("error.code") + " "
-          + id.getTag("forced.refresh"), t.count());
+      counts.put(
+          id.getTag("outcome") + " " + id.getTag("error.code") + " " + id.getTag("forced.refresh"),
+          t.count());
     }
     return counts;
   }
@@ -184,8 +214,12 @@ class FlowexecMetricsTest {
 
     assertThat(tokenRequests()).isEqualTo(1);
     assertThat(tokenFetches()).containsExactly(Map.entry("success none false", 1L));
-    assertThat(registry.get("flowexec.client.token.fetches").timer().totalTime(
-        java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+    assertThat(
+            registry
+                .get("flowexec.client.token.fetches")
+                .timer()
+                .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+        .isPositive();
   }
 
   @Test
@@ -196,21 +230,26 @@ class FlowexecMetricsTest {
     client.launch(request()); // 401 invalid_token, a forced fetch, the same attempt sent again
 
     assertThat(tokenRequests()).isEqualTo(2);
-    assertThat(tokenFetches()).containsExactly(Map.entry("success none false", 1L),
-        Map.entry("success none true", 1L));
+    assertThat(tokenFetches())
+        .containsExactly(Map.entry("success none false", 1L), Map.entry("success none true", 1L));
     assertThat(counts("flowexec.client.calls", "launch"))
         .containsExactly(Map.entry("success none 2xx", 2L));
   }
 
   @Test
   void aRefusedFetchIsAClientErrorWithTheOAuthCode() {
-    try (FlowExecutionsClient wrongSecret = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials("metrics-test", "not-the-" + SECRET).build())
-        .listener(FlowexecMetrics.create(registry, Tags.of("client", "test")))
-        .build()) {
+    try (FlowExecutionsClient wrongSecret =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("metrics-test", "not-the-" + SECRET)
+                    .build())
+            .listener(FlowexecMetrics.create(registry, Tags.of("client", "test")))
+            .build()) {
       assertThatThrownBy(() -> wrongSecret.launch(request()))
-          .isInstanceOf(AuthenticationException.class).hasMessageContaining("invalid_client");
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("invalid_client");
     }
 
     assertThat(tokenFetches()).containsExactly(Map.entry("client_error invalid_client false", 1L));
@@ -224,10 +263,16 @@ class FlowexecMetricsTest {
 
     client.launch(request());
 
-    assertThat(tokenFetches()).containsExactly(Map.entry("server_error unavailable false", 1L),
-        Map.entry("success none false", 1L));
-    assertThat(registry.get("flowexec.client.retries").tags("operation", "launch", "reason",
-        "unavailable").counter().count()).isEqualTo(1.0);
+    assertThat(tokenFetches())
+        .containsExactly(
+            Map.entry("server_error unavailable false", 1L), Map.entry("success none false", 1L));
+    assertThat(
+            registry
+                .get("flowexec.client.retries")
+                .tags("operation", "launch", "reason", "unavailable")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -238,22 +283,34 @@ class FlowexecMetricsTest {
 
     Set<String> secrets = new LinkedHashSet<>();
     secrets.add(SECRET);
-    emulator.requests().forEach(r -> r.header("Authorization")
-        .ifPresent(auth -> secrets.add(auth.substring(auth.indexOf(' ') + 1))));
+    emulator
+        .requests()
+        .forEach(
+            r ->
+                r.header("Authorization")
+                    .ifPresent(auth -> secrets.add(auth.substring(auth.indexOf(' ') + 1))));
     assertThat(secrets).hasSizeGreaterThanOrEqualTo(4); // the secret, Basic, two bearer tokens
     String meters = registry.getMetersAsString() + registry.getMeters().toString();
-    registry.getMeters().forEach(meter -> {
-      String id = meter.getId().toString();
-      secrets.forEach(secret -> assertThat(id).doesNotContain(secret));
-    });
+    registry
+        .getMeters()
+        .forEach(
+            meter -> {
+              String id = meter.getId().toString();
+              secrets.forEach(secret -> assertThat(id).doesNotContain(secret));
+            });
     secrets.forEach(secret -> assertThat(meters).doesNotContain(secret));
   }
 
   @Test
   void unknownCodesCollapseToOther() {
-    assertThat(FlowexecMetrics.code(new dev.flowexec.sdk.errors.FlowApiException("x", 418,
-        "teapot_" + UUID.randomUUID(), null))).isEqualTo("other");
-    assertThat(FlowexecMetrics.code(new dev.flowexec.sdk.errors.FlowApiException("x", 429,
-        "rate_limited", null))).isEqualTo("rate_limited");
+    assertThat(
+            FlowexecMetrics.code(
+                new dev.flowexec.sdk.errors.FlowApiException(
+                    "x", 418, "teapot_" + UUID.randomUUID(), null)))
+        .isEqualTo("other");
+    assertThat(
+            FlowexecMetrics.code(
+                new dev.flowexec.sdk.errors.FlowApiException("x", 429, "rate_limited", null)))
+        .isEqualTo("rate_limited");
   }
 }

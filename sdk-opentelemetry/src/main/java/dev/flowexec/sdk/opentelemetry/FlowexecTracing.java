@@ -36,47 +36,48 @@ import java.util.concurrent.ConcurrentHashMap;
  *     .build();
  * }</pre>
  *
- * <p>Each call is an {@code INTERNAL} span named {@code flowexec launch} or {@code flowexec get},
- * a child of the context current when the call was made (also for the async methods, whose
- * attempts run on other threads), with {@code flowexec.flow_execution_id}, {@code flowexec.flow_id}
- * (a launch's from the start, so a failed launch has it too; a read's once its response names it),
- * {@code flowexec.attempts} and, on success, {@code http.response.status_code} and
- * {@code flowexec.replayed}.
+ * <p>Each call is an {@code INTERNAL} span named {@code flowexec launch} or {@code flowexec get}, a
+ * child of the context current when the call was made (also for the async methods, whose attempts
+ * run on other threads), with {@code flowexec.flow_execution_id}, {@code flowexec.flow_id} (a
+ * launch's from the start, so a failed launch has it too; a read's once its response names it),
+ * {@code flowexec.attempts} and, on success, {@code http.response.status_code} and {@code
+ * flowexec.replayed}.
  *
  * <p>Each HTTP request to the API is a {@code CLIENT} child span named after its method and path
  * template ({@code POST /api/v2/flows/executions}) with the HTTP client semantic conventions:
- * {@code http.request.method}, {@code server.address}, {@code server.port}, {@code url.full}
- * (never with user info or a query), {@code url.template}, {@code http.response.status_code},
- * {@code error.type} and {@code http.request.resend_count} (how many requests of the call went
- * before it); and {@code flowexec.flow_execution_id}, {@code flowexec.flow_id},
- * {@code flowexec.error_code}. An attempt is one request, or two when the service refused its
- * token ({@code 401 invalid_token}) and it was sent again with a new one: then the refused request
- * is a span of its own, ended with the {@code 401}, and the re-send another. The configured
- * propagators ({@code traceparent}, {@code tracestate} for W3C) are injected into every request,
- * each with its own span, so the service continues the trace from the request it received.
+ * {@code http.request.method}, {@code server.address}, {@code server.port}, {@code url.full} (never
+ * with user info or a query), {@code url.template}, {@code http.response.status_code}, {@code
+ * error.type} and {@code http.request.resend_count} (how many requests of the call went before it);
+ * and {@code flowexec.flow_execution_id}, {@code flowexec.flow_id}, {@code flowexec.error_code}. An
+ * attempt is one request, or two when the service refused its token ({@code 401 invalid_token}) and
+ * it was sent again with a new one: then the refused request is a span of its own, ended with the
+ * {@code 401}, and the re-send another. The configured propagators ({@code traceparent}, {@code
+ * tracestate} for W3C) are injected into every request, each with its own span, so the service
+ * continues the trace from the request it received.
  *
  * <p>Every failure sets status {@code ERROR} and {@code error.type} on the spans it ends: the HTTP
- * status when one came ({@code "503"}), else the failure's class (the I/O exception's for a
- * {@link TransportException}, the innermost cause's, such as {@code java.net.SocketTimeoutException}), also on a request
- * abandoned by the call's deadline or a cancel. The call span records the exception. No span
- * carries a token, a secret or a header value.
+ * status when one came ({@code "503"}), else the failure's class (the I/O exception's for a {@link
+ * TransportException}, the innermost cause's, such as {@code java.net.SocketTimeoutException}),
+ * also on a request abandoned by the call's deadline or a cancel. The call span records the
+ * exception. No span carries a token, a secret or a header value.
  *
- * <p>Each request to the token endpoint (a token reused from the cache is none) is an
- * {@code INTERNAL} span {@code flowexec token fetch} over the time the fetch took, a child of the
- * request span open while it ran (the request that needed the token; for a refresh forced by a
- * refusal, the refused request, whose span ends when the re-send starts), with {@code server.address} and {@code server.port} of the token
- * endpoint, {@code flowexec.token.forced_refresh} ({@code true} when it replaced a token the
- * service refused) and, when it failed, status {@code ERROR}, {@code error.type},
- * {@code http.response.status_code} and {@code flowexec.error_code} (such as
- * {@code invalid_client}). It is not a {@code CLIENT} span: the trace is not propagated to the
- * identity provider, and an HTTP-client instrumentation of your own, if any, makes the
- * {@code CLIENT} span of that {@code POST} itself.
+ * <p>Each request to the token endpoint (a token reused from the cache is none) is an {@code
+ * INTERNAL} span {@code flowexec token fetch} over the time the fetch took, a child of the request
+ * span open while it ran (the request that needed the token; for a refresh forced by a refusal, the
+ * refused request, whose span ends when the re-send starts), with {@code server.address} and {@code
+ * server.port} of the token endpoint, {@code flowexec.token.forced_refresh} ({@code true} when it
+ * replaced a token the service refused) and, when it failed, status {@code ERROR}, {@code
+ * error.type}, {@code http.response.status_code} and {@code flowexec.error_code} (such as {@code
+ * invalid_client}). It is not a {@code CLIENT} span: the trace is not propagated to the identity
+ * provider, and an HTTP-client instrumentation of your own, if any, makes the {@code CLIENT} span
+ * of that {@code POST} itself.
  */
 public final class FlowexecTracing implements ExecutionListener {
   /** The instrumentation scope's name. */
   public static final String INSTRUMENTATION_NAME = "dev.flowexec.sdk";
 
-  static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
+  static final AttributeKey<String> HTTP_REQUEST_METHOD =
+      AttributeKey.stringKey("http.request.method");
   static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
@@ -110,22 +111,29 @@ public final class FlowexecTracing implements ExecutionListener {
     for (Operation operation : Operation.values()) {
       CALL_NAMES.put(operation, "flowexec " + operation.name().toLowerCase(Locale.ROOT));
       REQUEST_NAMES.put(operation, operation.httpMethod() + " " + operation.pathTemplate());
-      NO_SERVER.put(operation, Attributes.of(HTTP_REQUEST_METHOD, operation.httpMethod(),
-          URL_TEMPLATE, operation.pathTemplate()));
+      NO_SERVER.put(
+          operation,
+          Attributes.of(
+              HTTP_REQUEST_METHOD, operation.httpMethod(), URL_TEMPLATE, operation.pathTemplate()));
     }
   }
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+
   /** The spans of each open call, by call id; removed when the call finishes. */
   private final ConcurrentHashMap<Long, CallSpans> open = new ConcurrentHashMap<>();
+
   /** What every request of an operation to a base URL has in common, made once per pair. */
-  private final ConcurrentHashMap<URI, Map<Operation, RequestShape>> shapes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<URI, Map<Operation, RequestShape>> shapes =
+      new ConcurrentHashMap<>();
 
   private FlowexecTracing(OpenTelemetry openTelemetry) {
     String version = FlowexecTracing.class.getPackage().getImplementationVersion();
-    this.tracer = version == null ? openTelemetry.getTracer(INSTRUMENTATION_NAME)
-        : openTelemetry.getTracer(INSTRUMENTATION_NAME, version);
+    this.tracer =
+        version == null
+            ? openTelemetry.getTracer(INSTRUMENTATION_NAME)
+            : openTelemetry.getTracer(INSTRUMENTATION_NAME, version);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
   }
 
@@ -143,9 +151,12 @@ public final class FlowexecTracing implements ExecutionListener {
   public void callStarted(CallStarted call) {
     Context parent = Context.current();
     String flowId = call.flowId().orElse(null);
-    SpanBuilder builder = tracer.spanBuilder(CALL_NAMES.get(call.operation()))
-        .setParent(parent).setSpanKind(SpanKind.INTERNAL)
-        .setAttribute(FLOW_EXECUTION_ID, call.flowExecutionId());
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(CALL_NAMES.get(call.operation()))
+            .setParent(parent)
+            .setSpanKind(SpanKind.INTERNAL)
+            .setAttribute(FLOW_EXECUTION_ID, call.flowExecutionId());
     if (flowId != null) {
       builder.setAttribute(FLOW_ID, flowId);
     }
@@ -223,25 +234,33 @@ public final class FlowexecTracing implements ExecutionListener {
     }
     Span request = call.request;
     Instant end = Instant.now();
-    SpanBuilder builder = tracer.spanBuilder(TOKEN_FETCH)
-        .setParent(request == null ? call.context : call.context.with(request))
-        .setSpanKind(SpanKind.INTERNAL)
-        .setStartTimestamp(end.minus(fetch.duration()))
-        .setAttribute(TOKEN_FORCED_REFRESH, fetch.forcedRefresh());
-    fetch.tokenUrl().ifPresent(url -> {
-      if (url.getHost() != null) {
-        builder.setAttribute(SERVER_ADDRESS, url.getHost());
-        builder.setAttribute(SERVER_PORT, (long) port(url));
-      }
-    });
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(TOKEN_FETCH)
+            .setParent(request == null ? call.context : call.context.with(request))
+            .setSpanKind(SpanKind.INTERNAL)
+            .setStartTimestamp(end.minus(fetch.duration()))
+            .setAttribute(TOKEN_FORCED_REFRESH, fetch.forcedRefresh());
+    fetch
+        .tokenUrl()
+        .ifPresent(
+            url -> {
+              if (url.getHost() != null) {
+                builder.setAttribute(SERVER_ADDRESS, url.getHost());
+                builder.setAttribute(SERVER_PORT, (long) port(url));
+              }
+            });
     Span span = builder.startSpan();
-    fetch.failure().ifPresent(failure -> {
-      int status = fetch.statusCode();
-      if (status > 0) {
-        span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
-      }
-      fail(span, status, failure);
-    });
+    fetch
+        .failure()
+        .ifPresent(
+            failure -> {
+              int status = fetch.statusCode();
+              if (status > 0) {
+                span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
+              }
+              fail(span, status, failure);
+            });
     span.end(end);
   }
 
@@ -249,8 +268,10 @@ public final class FlowexecTracing implements ExecutionListener {
   public void retryScheduled(RetryScheduled retry) {
     CallSpans call = open.get(retry.callId());
     if (call != null) {
-      call.span.addEvent("flowexec.retry", Attributes.of(
-          ERROR_CODE, retry.cause().errorCode(), RETRY_DELAY_MS, retry.delay().toMillis()));
+      call.span.addEvent(
+          "flowexec.retry",
+          Attributes.of(
+              ERROR_CODE, retry.cause().errorCode(), RETRY_DELAY_MS, retry.delay().toMillis()));
     }
   }
 
@@ -261,7 +282,8 @@ public final class FlowexecTracing implements ExecutionListener {
       return;
     }
     RuntimeException failure = finished.failure().orElse(null);
-    int failedStatus = failure instanceof FlowApiException ? ((FlowApiException) failure).statusCode() : 0;
+    int failedStatus =
+        failure instanceof FlowApiException ? ((FlowApiException) failure).statusCode() : 0;
     Span abandoned = call.request;
     if (abandoned != null) {
       // A request abandoned with the call, at its deadline or by a cancel: it got no response.
@@ -274,10 +296,13 @@ public final class FlowexecTracing implements ExecutionListener {
     if (call.flowId == null) {
       finished.execution().ifPresent(execution -> span.setAttribute(FLOW_ID, execution.flowId()));
     }
-    finished.metadata().ifPresent(meta -> {
-      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) meta.statusCode());
-      span.setAttribute(REPLAYED, meta.replayed());
-    });
+    finished
+        .metadata()
+        .ifPresent(
+            meta -> {
+              span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) meta.statusCode());
+              span.setAttribute(REPLAYED, meta.replayed());
+            });
     if (failure != null) {
       fail(span, failedStatus, failure);
       span.recordException(failure); // SDK messages never carry a token or secret
@@ -286,10 +311,13 @@ public final class FlowexecTracing implements ExecutionListener {
   }
 
   private Span startRequest(CallSpans call, RequestShape shape, String flowExecutionId) {
-    SpanBuilder builder = tracer.spanBuilder(shape.name)
-        .setParent(call.context).setSpanKind(SpanKind.CLIENT)
-        .setAllAttributes(shape.attributes)
-        .setAttribute(FLOW_EXECUTION_ID, flowExecutionId);
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(shape.name)
+            .setParent(call.context)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAllAttributes(shape.attributes)
+            .setAttribute(FLOW_EXECUTION_ID, flowExecutionId);
     if (shape.url != null) {
       builder.setAttribute(URL_FULL, shape.urlOf(flowExecutionId));
     }
@@ -321,8 +349,8 @@ public final class FlowexecTracing implements ExecutionListener {
   }
 
   /**
-   * The semantic conventions' {@code error.type}: the status code when one came, else the
-   * failure's class (the root I/O failure's for a transport failure), else {@code _OTHER}.
+   * The semantic conventions' {@code error.type}: the status code when one came, else the failure's
+   * class (the root I/O failure's for a transport failure), else {@code _OTHER}.
    */
   static String errorType(int status, RuntimeException failure) {
     if (status >= 400) {
@@ -346,7 +374,8 @@ public final class FlowexecTracing implements ExecutionListener {
 
   private RequestShape shape(Operation operation, URI baseUrl) {
     if (baseUrl == null) {
-      return new RequestShape(REQUEST_NAMES.get(operation), NO_SERVER.get(operation), null, operation);
+      return new RequestShape(
+          REQUEST_NAMES.get(operation), NO_SERVER.get(operation), null, operation);
     }
     Map<Operation, RequestShape> byOperation = shapes.get(baseUrl);
     if (byOperation == null) {
@@ -366,8 +395,9 @@ public final class FlowexecTracing implements ExecutionListener {
       if (baseUrl.getHost() != null) {
         attributes.put(SERVER_ADDRESS, baseUrl.getHost()).put(SERVER_PORT, (long) port(baseUrl));
       }
-      byOperation.put(operation, new RequestShape(REQUEST_NAMES.get(operation),
-          attributes.build(), base, operation));
+      byOperation.put(
+          operation,
+          new RequestShape(REQUEST_NAMES.get(operation), attributes.build(), base, operation));
     }
     return byOperation;
   }
@@ -388,9 +418,12 @@ public final class FlowexecTracing implements ExecutionListener {
   private static final class RequestShape {
     final String name;
     final Attributes attributes;
+
     /** The base URL without a trailing slash, or null when the transport does not say. */
     final String url;
+
     final Operation operation;
+
     /** A launch's {@code url.full}, the same for every launch. */
     private final String fixedUrl;
 
@@ -399,7 +432,8 @@ public final class FlowexecTracing implements ExecutionListener {
       this.attributes = attributes;
       this.url = url;
       this.operation = operation;
-      this.fixedUrl = url != null && operation == Operation.LAUNCH ? url + operation.path("") : null;
+      this.fixedUrl =
+          url != null && operation == Operation.LAUNCH ? url + operation.path("") : null;
     }
 
     String urlOf(String flowExecutionId) {
@@ -411,10 +445,13 @@ public final class FlowexecTracing implements ExecutionListener {
   private static final class CallSpans {
     final Context context;
     final Span span;
+
     /** The launch's flow id, known from the start; null for a read. */
     final String flowId;
+
     volatile Span request;
     volatile RequestShape shape;
+
     /**
      * How many requests of the call have started: the next one's resend count. Only a request's
      * start changes it, and a call's requests start one after another.

@@ -1,5 +1,5 @@
 /**
- * OpenTelemetry tracing for {@link dev.flowexec.sdk.FlowExecutionsClient}: register
- * {@link dev.flowexec.sdk.opentelemetry.FlowexecTracing} as a listener.
+ * OpenTelemetry tracing for {@link dev.flowexec.sdk.FlowExecutionsClient}: register {@link
+ * dev.flowexec.sdk.opentelemetry.FlowexecTracing} as a listener.
  */
 package dev.flowexec.sdk.opentelemetry;

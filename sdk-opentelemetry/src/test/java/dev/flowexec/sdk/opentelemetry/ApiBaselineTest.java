@@ -4,8 +4,9 @@ import dev.flowexec.sdk.apibaseline.ApiBaseline;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API of sdk-opentelemetry equals the committed {@code api/sdk-opentelemetry.api}, shows no generated type,
- * and uses no other module's {@code internal} package. Regenerate: {@value ApiBaseline#REGENERATE}.
+ * The public API of sdk-opentelemetry equals the committed {@code api/sdk-opentelemetry.api}, shows
+ * no generated type, and uses no other module's {@code internal} package. Regenerate: {@value
+ * ApiBaseline#REGENERATE}.
  */
 class ApiBaselineTest {
   @Test

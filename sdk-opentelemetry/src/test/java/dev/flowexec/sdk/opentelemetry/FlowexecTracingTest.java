@@ -3,21 +3,16 @@ package dev.flowexec.sdk.opentelemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.ExecutionListener;
-import dev.flowexec.sdk.errors.DeadlineExceededException;
-import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.model.FlowExecution;
-import dev.flowexec.sdk.transport.CallOptions;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import dev.flowexec.sdk.FlowExecutionsClient;
 import dev.flowexec.sdk.RetryPolicy;
 import dev.flowexec.sdk.auth.Scopes;
 import dev.flowexec.sdk.errors.AuthenticationException;
+import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowNotFoundException;
+import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.model.Channel;
+import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.model.Participant;
 import dev.flowexec.sdk.model.Role;
@@ -26,6 +21,7 @@ import dev.flowexec.sdk.testing.Fault;
 import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.ReceivedRequest;
+import dev.flowexec.sdk.transport.CallOptions;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -41,11 +37,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real OpenTelemetry SDK, in-memory exporter, a real client against the emulator. */
 class FlowexecTracingTest {
@@ -53,23 +53,32 @@ class FlowexecTracingTest {
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SdkTracerProvider tracerProvider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-  private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider)
-      .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+  private final OpenTelemetrySdk otel =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(tracerProvider)
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
   private FlowExecutionsEmulator emulator;
   private FlowExecutionsClient client;
 
   @BeforeEach
   void start() {
-    emulator = FlowExecutionsEmulator.builder()
-        .client("tracing-test", SECRET, Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
-        .flow(Flow.withId("abc-123").publishedVersion("1", "Start", "End"))
-        .start();
-    client = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials("tracing-test", SECRET).build())
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
-        .listener(FlowexecTracing.create(otel))
-        .build();
+    emulator =
+        FlowExecutionsEmulator.builder()
+            .client("tracing-test", SECRET, Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
+            .flow(Flow.withId("abc-123").publishedVersion("1", "Start", "End"))
+            .start();
+    client =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("tracing-test", SECRET)
+                    .build())
+            .retryPolicy(
+                RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+            .listener(FlowexecTracing.create(otel))
+            .build();
   }
 
   @AfterEach
@@ -80,13 +89,16 @@ class FlowexecTracingTest {
   }
 
   private static LaunchRequest request(String flowId) {
-    return LaunchRequest.builder().flowId(flowId)
-        .participants(Participant.of("user-1", Role.USER, Channel.WEB)).channelType(Channel.WEB)
+    return LaunchRequest.builder()
+        .flowId(flowId)
+        .participants(Participant.of("user-1", Role.USER, Channel.WEB))
+        .channelType(Channel.WEB)
         .build();
   }
 
   private List<ReceivedRequest> launches() {
-    return emulator.requests().stream().filter(r -> r.path().equals("/api/v2/flows/executions"))
+    return emulator.requests().stream()
+        .filter(r -> r.path().equals("/api/v2/flows/executions"))
         .collect(Collectors.toList());
   }
 
@@ -98,10 +110,10 @@ class FlowexecTracingTest {
     client.launch(request);
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    SpanData call = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
-        .orElseThrow();
-    List<SpanData> attempts = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
-        .collect(Collectors.toList());
+    SpanData call =
+        spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst().orElseThrow();
+    List<SpanData> attempts =
+        spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT).collect(Collectors.toList());
     assertThat(spans).hasSize(4); // the call, two attempts, the token fetch of the first
     assertThat(call.getKind()).isEqualTo(SpanKind.INTERNAL);
     assertThat(call.getParentSpanContext().isValid()).isFalse();
@@ -112,35 +124,50 @@ class FlowexecTracingTest {
         .isEqualTo(request.flowExecutionId());
     assertThat(call.getEvents()).extracting(e -> e.getName()).containsExactly("flowexec.retry");
 
-    assertThat(attempts).hasSize(2).allSatisfy(attempt -> {
-      assertThat(attempt.getName()).isEqualTo("POST /api/v2/flows/executions");
-      assertThat(attempt.getParentSpanId()).isEqualTo(call.getSpanId());
-      assertThat(attempt.getTraceId()).isEqualTo(call.getTraceId());
-      assertThat(attempt.getAttributes().get(FlowexecTracing.HTTP_REQUEST_METHOD)).isEqualTo("POST");
-      assertThat(attempt.getAttributes().get(FlowexecTracing.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
-      assertThat(attempt.getAttributes().get(FlowexecTracing.SERVER_PORT))
-          .isEqualTo((long) emulator.port());
-      assertThat(attempt.getAttributes().get(FlowexecTracing.URL_FULL))
-          .isEqualTo(URI.create(emulator.baseUrl()).resolve("/api/v2/flows/executions").toString());
-    });
+    assertThat(attempts)
+        .hasSize(2)
+        .allSatisfy(
+            attempt -> {
+              assertThat(attempt.getName()).isEqualTo("POST /api/v2/flows/executions");
+              assertThat(attempt.getParentSpanId()).isEqualTo(call.getSpanId());
+              assertThat(attempt.getTraceId()).isEqualTo(call.getTraceId());
+              assertThat(attempt.getAttributes().get(FlowexecTracing.HTTP_REQUEST_METHOD))
+                  .isEqualTo("POST");
+              assertThat(attempt.getAttributes().get(FlowexecTracing.SERVER_ADDRESS))
+                  .isEqualTo("127.0.0.1");
+              assertThat(attempt.getAttributes().get(FlowexecTracing.SERVER_PORT))
+                  .isEqualTo((long) emulator.port());
+              assertThat(attempt.getAttributes().get(FlowexecTracing.URL_FULL))
+                  .isEqualTo(
+                      URI.create(emulator.baseUrl())
+                          .resolve("/api/v2/flows/executions")
+                          .toString());
+            });
     SpanData first = attempts.get(0);
     SpanData second = attempts.get(1);
-    assertThat(first.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(503L);
+    assertThat(first.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
+        .isEqualTo(503L);
     assertThat(first.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("503");
     assertThat(first.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(first.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isNull();
-    assertThat(second.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(201L);
+    assertThat(second.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
+        .isEqualTo(201L);
     assertThat(second.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isEqualTo(1L);
     assertThat(second.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
 
     // What the service saw: each attempt carried its own span as the W3C parent.
-    assertThat(launches()).extracting(r -> r.header("traceparent").orElse("none")).containsExactly(
-        traceparent(first), traceparent(second));
+    assertThat(launches())
+        .extracting(r -> r.header("traceparent").orElse("none"))
+        .containsExactly(traceparent(first), traceparent(second));
   }
 
   private static String traceparent(SpanData span) {
     assertThat(span.getSpanContext().isSampled()).isTrue();
-    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+    return "00-"
+        + span.getTraceId()
+        + "-"
+        + span.getSpanId()
+        + "-"
         + span.getSpanContext().getTraceFlags().asHex();
   }
 
@@ -149,20 +176,27 @@ class FlowexecTracingTest {
     assertThatThrownBy(() -> client.launch(request("no-such-flow")))
         .isInstanceOf(FlowNotFoundException.class);
 
-    SpanData call = exporter.getFinishedSpanItems().stream()
-        .filter(s -> s.getName().equals("flowexec launch")).findFirst().orElseThrow();
+    SpanData call =
+        exporter.getFinishedSpanItems().stream()
+            .filter(s -> s.getName().equals("flowexec launch"))
+            .findFirst()
+            .orElseThrow();
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("404");
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("flow_not_found");
     assertThat(call.getEvents()).anyMatch(e -> e.getName().equals("exception"));
     assertThat(call.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("no-such-flow");
     assertThat(call.getAttributes().get(FlowexecTracing.FLOW_EXECUTION_ID)).isNotBlank();
-    assertThat(exporter.getFinishedSpanItems()).filteredOn(s -> s.getKind() == SpanKind.CLIENT)
-        .singleElement().satisfies(request -> {
-          assertThat(request.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("no-such-flow");
-          assertThat(request.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("404");
-          assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        });
+    assertThat(exporter.getFinishedSpanItems())
+        .filteredOn(s -> s.getKind() == SpanKind.CLIENT)
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.getAttributes().get(FlowexecTracing.FLOW_ID))
+                  .isEqualTo("no-such-flow");
+              assertThat(request.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("404");
+              assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            });
   }
 
   private String lastBearer() {
@@ -193,33 +227,43 @@ class FlowexecTracingTest {
     }
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    SpanData call = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
-        .orElseThrow();
-    List<SpanData> requests = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
-        .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
-        .collect(Collectors.toList());
+    SpanData call =
+        spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst().orElseThrow();
+    List<SpanData> requests =
+        spans.stream()
+            .filter(s -> s.getKind() == SpanKind.CLIENT)
+            .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+            .collect(Collectors.toList());
     assertThat(call.getAttributes().get(FlowexecTracing.ATTEMPTS)).isEqualTo(1L);
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-    assertThat(requests).hasSize(2).allSatisfy(r -> {
-      assertThat(r.getParentSpanId()).isEqualTo(call.getSpanId());
-      assertThat(r.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("abc-123");
-    });
+    assertThat(requests)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getParentSpanId()).isEqualTo(call.getSpanId());
+              assertThat(r.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("abc-123");
+            });
     SpanData refused = requests.get(0);
     SpanData resent = requests.get(1);
-    assertThat(refused.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(401L);
+    assertThat(refused.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
+        .isEqualTo(401L);
     assertThat(refused.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("401");
     assertThat(refused.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("invalid_token");
     assertThat(refused.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(refused.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isNull();
-    assertThat(resent.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(201L);
+    assertThat(resent.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
+        .isEqualTo(201L);
     assertThat(resent.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT)).isEqualTo(1L);
     assertThat(resent.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     assertThat(resent.getStartEpochNanos()).isGreaterThanOrEqualTo(refused.getEndEpochNanos());
-    assertThat(spans).filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
-        .singleElement().satisfies(fetch -> {
-          assertThat(fetch.getAttributes().get(FlowexecTracing.TOKEN_FORCED_REFRESH)).isTrue();
-          assertThat(fetch.getParentSpanId()).isEqualTo(refused.getSpanId());
-        });
+    assertThat(spans)
+        .filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
+        .singleElement()
+        .satisfies(
+            fetch -> {
+              assertThat(fetch.getAttributes().get(FlowexecTracing.TOKEN_FORCED_REFRESH)).isTrue();
+              assertThat(fetch.getParentSpanId()).isEqualTo(refused.getSpanId());
+            });
 
     // What the service saw: each request carried its own span as the W3C parent.
     assertThat(launches().subList(before, launches().size()))
@@ -229,79 +273,104 @@ class FlowexecTracingTest {
 
   @Test
   void theResendCountCountsEveryRequestOfTheCallRetriesAndResendsAlike() {
-    ExecutionListener expireBeforeTheRetry = new ExecutionListener() {
-      @Override
-      public void retryScheduled(RetryScheduled retry) {
-        assertThat(emulator.expireToken(lastBearer())).isTrue();
-      }
-    };
-    try (FlowExecutionsClient expiring = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials("tracing-test", SECRET).build())
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
-        .listener(FlowexecTracing.create(otel))
-        .listener(expireBeforeTheRetry)
-        .build()) {
+    ExecutionListener expireBeforeTheRetry =
+        new ExecutionListener() {
+          @Override
+          public void retryScheduled(RetryScheduled retry) {
+            assertThat(emulator.expireToken(lastBearer())).isTrue();
+          }
+        };
+    try (FlowExecutionsClient expiring =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("tracing-test", SECRET)
+                    .build())
+            .retryPolicy(
+                RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+            .listener(FlowexecTracing.create(otel))
+            .listener(expireBeforeTheRetry)
+            .build()) {
       emulator.faults().next(Fault.status(503));
 
       expiring.launch(request("abc-123")); // 503; retried: 401, sent again: 201
     }
 
-    List<SpanData> requests = exporter.getFinishedSpanItems().stream()
-        .filter(s -> s.getKind() == SpanKind.CLIENT)
-        .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
-        .collect(Collectors.toList());
-    assertThat(requests).extracting(r -> r.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)
-            + " " + r.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT))
+    List<SpanData> requests =
+        exporter.getFinishedSpanItems().stream()
+            .filter(s -> s.getKind() == SpanKind.CLIENT)
+            .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+            .collect(Collectors.toList());
+    assertThat(requests)
+        .extracting(
+            r ->
+                r.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)
+                    + " "
+                    + r.getAttributes().get(FlowexecTracing.HTTP_REQUEST_RESEND_COUNT))
         .containsExactly("503 null", "401 1", "201 2");
-    assertThat(launches()).extracting(r -> r.header("traceparent").orElse("none"))
-        .containsExactlyElementsOf(requests.stream().map(FlowexecTracingTest::traceparent)
-            .collect(Collectors.toList()));
+    assertThat(launches())
+        .extracting(r -> r.header("traceparent").orElse("none"))
+        .containsExactlyElementsOf(
+            requests.stream().map(FlowexecTracingTest::traceparent).collect(Collectors.toList()));
   }
 
   @Test
   void aDeadlineIsAnErrorOnTheCallAndOnTheRequestItAbandoned() {
     emulator.faults().next(Fault.slowResponse(Duration.ofSeconds(3)));
 
-    assertThatThrownBy(() -> client.launch(request("abc-123"),
-        CallOptions.ofTimeout(Duration.ofMillis(300)))).isInstanceOf(DeadlineExceededException.class);
+    assertThatThrownBy(
+            () -> client.launch(request("abc-123"), CallOptions.ofTimeout(Duration.ofMillis(300))))
+        .isInstanceOf(DeadlineExceededException.class);
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    SpanData call = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
-        .orElseThrow();
+    SpanData call =
+        spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst().orElseThrow();
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE))
         .isEqualTo(DeadlineExceededException.class.getName());
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("deadline_exceeded");
     assertThat(call.getAttributes().get(FlowexecTracing.FLOW_ID)).isEqualTo("abc-123");
-    assertThat(spans).filteredOn(s -> s.getKind() == SpanKind.CLIENT).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-      assertThat(r.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isNotBlank();
-      assertThat(r.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isNull();
-    });
+    assertThat(spans)
+        .filteredOn(s -> s.getKind() == SpanKind.CLIENT)
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+              assertThat(r.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isNotBlank();
+              assertThat(r.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE)).isNull();
+            });
   }
 
   @Test
   void aDroppedConnectionIsAnErrorTypedByTheIoFailure() {
-    try (FlowExecutionsClient once = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials("tracing-test", SECRET).build())
-        .retryPolicy(RetryPolicy.none())
-        .listener(FlowexecTracing.create(otel))
-        .build()) {
+    try (FlowExecutionsClient once =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("tracing-test", SECRET)
+                    .build())
+            .retryPolicy(RetryPolicy.none())
+            .listener(FlowexecTracing.create(otel))
+            .build()) {
       // Twice: a drop on a reused connection is sent again at once on a fresh one, which drops too.
       emulator.faults().next(2, Fault.dropConnectionBeforeProcessing());
 
-      assertThatThrownBy(() -> once.launch(request("abc-123"))).isInstanceOf(TransportException.class);
+      assertThatThrownBy(() -> once.launch(request("abc-123")))
+          .isInstanceOf(TransportException.class);
     }
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    List<SpanData> failed = spans.stream().filter(s -> s.getName().equals("flowexec launch")
-        || s.getKind() == SpanKind.CLIENT).collect(Collectors.toList());
+    List<SpanData> failed =
+        spans.stream()
+            .filter(s -> s.getName().equals("flowexec launch") || s.getKind() == SpanKind.CLIENT)
+            .collect(Collectors.toList());
     assertThat(failed).hasSizeGreaterThanOrEqualTo(2);
     for (SpanData span : failed) {
       assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-      assertThat(span.getAttributes().get(FlowexecTracing.ERROR_TYPE)).endsWith("Exception")
+      assertThat(span.getAttributes().get(FlowexecTracing.ERROR_TYPE))
+          .endsWith("Exception")
           .doesNotStartWith("dev.flowexec");
       assertThat(span.getAttributes().get(FlowexecTracing.ERROR_CODE)).isEqualTo("transport_error");
     }
@@ -322,9 +391,10 @@ class FlowexecTracingTest {
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(call.getAttributes().get(FlowexecTracing.ERROR_TYPE))
         .isEqualTo(CancellationException.class.getName());
-    assertThat(exporter.getFinishedSpanItems()).filteredOn(s -> s.getKind() == SpanKind.CLIENT)
-        .singleElement().satisfies(r -> assertThat(r.getStatus().getStatusCode())
-            .isEqualTo(StatusCode.ERROR));
+    assertThat(exporter.getFinishedSpanItems())
+        .filteredOn(s -> s.getKind() == SpanKind.CLIENT)
+        .singleElement()
+        .satisfies(r -> assertThat(r.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
   }
 
   private SpanData awaitSpan(String name) throws InterruptedException {
@@ -353,16 +423,20 @@ class FlowexecTracingTest {
     client.getAsync(id).get(10, TimeUnit.SECONDS); // outside the scope: a trace of its own
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    SpanData launch = spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst()
-        .orElseThrow();
-    SpanData get = spans.stream().filter(s -> s.getName().equals("flowexec get")).findFirst()
-        .orElseThrow();
+    SpanData launch =
+        spans.stream().filter(s -> s.getName().equals("flowexec launch")).findFirst().orElseThrow();
+    SpanData get =
+        spans.stream().filter(s -> s.getName().equals("flowexec get")).findFirst().orElseThrow();
     assertThat(launch.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
     assertThat(launch.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
     assertThat(get.getTraceId()).isNotEqualTo(parent.getSpanContext().getTraceId());
-    assertThat(spans).filteredOn(s -> s.getName().startsWith("GET ")).singleElement()
-        .satisfies(s -> assertThat(s.getName())
-            .isEqualTo("GET /api/v2/flows/executions/{flow_execution_id}"));
+    assertThat(spans)
+        .filteredOn(s -> s.getName().startsWith("GET "))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.getName())
+                    .isEqualTo("GET /api/v2/flows/executions/{flow_execution_id}"));
   }
 
   @Test
@@ -371,45 +445,56 @@ class FlowexecTracingTest {
     client.launch(request("abc-123"));
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    SpanData attempt = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst()
-        .orElseThrow();
-    assertThat(spans).filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
-        .singleElement().satisfies(fetch -> {
-          assertThat(fetch.getKind()).isEqualTo(SpanKind.INTERNAL);
-          assertThat(fetch.getParentSpanId()).isEqualTo(attempt.getSpanId());
-          assertThat(fetch.getTraceId()).isEqualTo(attempt.getTraceId());
-          assertThat(fetch.getStartEpochNanos()).isBetween(attempt.getStartEpochNanos(),
-              fetch.getEndEpochNanos());
-          assertThat(fetch.getEndEpochNanos()).isLessThanOrEqualTo(attempt.getEndEpochNanos());
-          assertThat(fetch.getAttributes().get(FlowexecTracing.TOKEN_FORCED_REFRESH)).isFalse();
-          assertThat(fetch.getAttributes().get(FlowexecTracing.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
-          assertThat(fetch.getAttributes().get(FlowexecTracing.SERVER_PORT))
-              .isEqualTo((long) emulator.port());
-          assertThat(fetch.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-        });
+    SpanData attempt =
+        spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+    assertThat(spans)
+        .filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
+        .singleElement()
+        .satisfies(
+            fetch -> {
+              assertThat(fetch.getKind()).isEqualTo(SpanKind.INTERNAL);
+              assertThat(fetch.getParentSpanId()).isEqualTo(attempt.getSpanId());
+              assertThat(fetch.getTraceId()).isEqualTo(attempt.getTraceId());
+              assertThat(fetch.getStartEpochNanos())
+                  .isBetween(attempt.getStartEpochNanos(), fetch.getEndEpochNanos());
+              assertThat(fetch.getEndEpochNanos()).isLessThanOrEqualTo(attempt.getEndEpochNanos());
+              assertThat(fetch.getAttributes().get(FlowexecTracing.TOKEN_FORCED_REFRESH)).isFalse();
+              assertThat(fetch.getAttributes().get(FlowexecTracing.SERVER_ADDRESS))
+                  .isEqualTo("127.0.0.1");
+              assertThat(fetch.getAttributes().get(FlowexecTracing.SERVER_PORT))
+                  .isEqualTo((long) emulator.port());
+              assertThat(fetch.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+            });
   }
 
   @Test
   void aRefusedTokenFetchIsAnErrorSpanWithTheOAuthCode() {
-    try (FlowExecutionsClient wrongSecret = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl())
-            .credentials("tracing-test", "not-the-" + SECRET).build())
-        .listener(FlowexecTracing.create(otel))
-        .build()) {
+    try (FlowExecutionsClient wrongSecret =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("tracing-test", "not-the-" + SECRET)
+                    .build())
+            .listener(FlowexecTracing.create(otel))
+            .build()) {
       assertThatThrownBy(() -> wrongSecret.launch(request("abc-123")))
           .isInstanceOf(AuthenticationException.class);
     }
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    assertThat(spans).filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
-        .singleElement().satisfies(fetch -> {
-          assertThat(fetch.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-          assertThat(fetch.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("401");
-          assertThat(fetch.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
-              .isEqualTo(401L);
-          assertThat(fetch.getAttributes().get(FlowexecTracing.ERROR_CODE))
-              .isEqualTo("invalid_client");
-        });
+    assertThat(spans)
+        .filteredOn(s -> s.getName().equals(FlowexecTracing.TOKEN_FETCH))
+        .singleElement()
+        .satisfies(
+            fetch -> {
+              assertThat(fetch.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+              assertThat(fetch.getAttributes().get(FlowexecTracing.ERROR_TYPE)).isEqualTo("401");
+              assertThat(fetch.getAttributes().get(FlowexecTracing.HTTP_RESPONSE_STATUS_CODE))
+                  .isEqualTo(401L);
+              assertThat(fetch.getAttributes().get(FlowexecTracing.ERROR_CODE))
+                  .isEqualTo("invalid_client");
+            });
     assertThat(spans.toString()).doesNotContain(SECRET);
   }
 
@@ -419,7 +504,13 @@ class FlowexecTracingTest {
 
     String all = exporter.getFinishedSpanItems().toString();
     assertThat(all).doesNotContain(SECRET).doesNotContain("Bearer").doesNotContain("Basic ");
-    emulator.requests().forEach(r -> r.header("Authorization")
-        .ifPresent(auth -> assertThat(all).doesNotContain(auth.substring(auth.indexOf(' ') + 1))));
+    emulator
+        .requests()
+        .forEach(
+            r ->
+                r.header("Authorization")
+                    .ifPresent(
+                        auth ->
+                            assertThat(all).doesNotContain(auth.substring(auth.indexOf(' ') + 1))));
   }
 }

@@ -26,11 +26,11 @@ final class ApiResponses {
    * @param budget the attempt's budget, for the message of a timeout while reading
    * @param clock the clock {@code Retry-After} dates are measured against
    * @return the execution with the response's status and headers
-   * @throws FlowApiException the mapped failure, a malformed body, or a
-   *     {@link dev.flowexec.sdk.errors.TransportException} when reading the body fails
+   * @throws FlowApiException the mapped failure, a malformed body, or a {@link
+   *     dev.flowexec.sdk.errors.TransportException} when reading the body fails
    */
-  public static TransportResponse read(Operation operation, Response<ResponseBody> response,
-      AttemptBudget budget, Clock clock) {
+  public static TransportResponse read(
+      Operation operation, Response<ResponseBody> response, AttemptBudget budget, Clock clock) {
     if (!response.isSuccessful()) {
       throw ErrorResponses.map(operation, response, clock);
     }
@@ -38,15 +38,21 @@ final class ApiResponses {
       if (body == null) {
         throw MalformedResponses.of("the execution is empty");
       }
-      return TransportResponse.of(JsonCodec.readExecution(body.source()), response.code(),
-          headersOf(response.headers()));
+      return TransportResponse.of(
+          JsonCodec.readExecution(body.source()), response.code(), headersOf(response.headers()));
     } catch (ResponseTooLargeException tooLarge) {
-      throw MalformedResponses.tooLarge(tooLarge.getMessage(), tooLarge.limit(), response.code(),
-          response.headers().get("X-Request-Id"), tooLarge);
+      throw MalformedResponses.tooLarge(
+          tooLarge.getMessage(),
+          tooLarge.limit(),
+          response.code(),
+          response.headers().get("X-Request-Id"),
+          tooLarge);
     } catch (FlowApiException malformed) {
-      throw MalformedResponses.withResponse(malformed, response.code(), response.headers().get("X-Request-Id"));
+      throw MalformedResponses.withResponse(
+          malformed, response.code(), response.headers().get("X-Request-Id"));
     } catch (IOException failure) {
-      throw TransportFailures.of(operation.description() + " (reading the response)", failure, budget.totalMillis());
+      throw TransportFailures.of(
+          operation.description() + " (reading the response)", failure, budget.totalMillis());
     }
   }
 

@@ -22,22 +22,37 @@ final class BaseUrls {
   public static HttpUrl parse(String setting, String url) {
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
     if (parsed == null) {
-      throw new IllegalArgumentException(setting + " is not an http or https URL: use the service's base URL, such as https://flows.example.com");
+      throw new IllegalArgumentException(
+          setting
+              + " is not an http or https URL: use the service's base URL, such as https://flows.example.com");
     }
     if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
       // Never echo the URL: it holds credentials.
-      throw new IllegalArgumentException(setting + " contains a user name or password: remove them from the URL and configure credentials(clientId, clientSecret) or accessToken(...)");
+      throw new IllegalArgumentException(
+          setting
+              + " contains a user name or password: remove them from the URL and configure credentials(clientId, clientSecret) or accessToken(...)");
     }
     if (parsed.query() != null || parsed.fragment() != null) {
       // Never echo the query: it may carry a token (?access_token=...).
-      throw new IllegalArgumentException(setting + " " + redact(parsed) + " has a query or fragment (not shown): "
-          + "use only scheme, host, port and path");
+      throw new IllegalArgumentException(
+          setting
+              + " "
+              + redact(parsed)
+              + " has a query or fragment (not shown): "
+              + "use only scheme, host, port and path");
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
-      throw new IllegalArgumentException(setting + " " + parsed + " uses plain http to " + parsed.host()
-          + ": use https, since tokens and secrets must not cross a network in clear (plain http is allowed only to localhost, 127.0.0.0/8 and ::1)");
+      throw new IllegalArgumentException(
+          setting
+              + " "
+              + parsed
+              + " uses plain http to "
+              + parsed.host()
+              + ": use https, since tokens and secrets must not cross a network in clear (plain http is allowed only to localhost, 127.0.0.0/8 and ::1)");
     }
-    return parsed.encodedPath().endsWith("/") ? parsed : parsed.newBuilder().addPathSegment("").build();
+    return parsed.encodedPath().endsWith("/")
+        ? parsed
+        : parsed.newBuilder().addPathSegment("").build();
   }
 
   /**
@@ -56,8 +71,13 @@ final class BaseUrls {
   }
 
   private static String redact(HttpUrl url) {
-    boolean hidden = !url.username().isEmpty() || !url.password().isEmpty() || url.query() != null || url.fragment() != null;
-    String shown = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+    boolean hidden =
+        !url.username().isEmpty()
+            || !url.password().isEmpty()
+            || url.query() != null
+            || url.fragment() != null;
+    String shown =
+        url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
     return hidden ? shown + " (credentials, query or fragment not shown)" : shown;
   }
 

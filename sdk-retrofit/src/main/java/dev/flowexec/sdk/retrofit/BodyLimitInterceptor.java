@@ -17,15 +17,17 @@ import okio.Source;
  * Bounds what a response body may cost, counted after gzip decoding (so a gzip bomb is bounded
  * too). A failed response's body ends after {@link #LIMIT} + 1 bytes (Retrofit buffers error bodies
  * whole), so a 5 MB HTML page from a proxy costs 64 KiB; a body longer than {@link #LIMIT} tells
- * the reader it was cut, and a body that breaks off ends where it broke: the status still says
- * what happened. A successful response's body streams, but a declared {@code Content-Length} over
- * {@code maxSuccessBytes}, or reading past it, fails with {@link ResponseTooLargeException}.
- * Either way the rest of an over-limit body is abandoned, not drained: the call is cancelled
- * (after OkHttp returned its response), which closes the connection instead of reading the
- * remainder off the socket to reuse it. Not public API.
+ * the reader it was cut, and a body that breaks off ends where it broke: the status still says what
+ * happened. A successful response's body streams, but a declared {@code Content-Length} over {@code
+ * maxSuccessBytes}, or reading past it, fails with {@link ResponseTooLargeException}. Either way
+ * the rest of an over-limit body is abandoned, not drained: the call is cancelled (after OkHttp
+ * returned its response), which closes the connection instead of reading the remainder off the
+ * socket to reuse it. Not public API.
  */
 final class BodyLimitInterceptor implements Interceptor {
-  /** The most bytes of an error body that are read: sdk-core's {@link ErrorResponse#MAX_BODY_BYTES}. */
+  /**
+   * The most bytes of an error body that are read: sdk-core's {@link ErrorResponse#MAX_BODY_BYTES}.
+   */
   static final int LIMIT = ErrorResponse.MAX_BODY_BYTES;
 
   private final long maxSuccessBytes;
@@ -54,7 +56,8 @@ final class BodyLimitInterceptor implements Interceptor {
       // about 400 B per launch for nothing.
       return response;
     }
-    return response.newBuilder()
+    return response
+        .newBuilder()
         .body(new LimitedBody(original, success ? maxSuccessBytes : LIMIT, !success, chain.call()))
         .build();
   }

@@ -14,8 +14,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Tells, before a request is written, whether a pooled connection was closed by the other side
  * while it sat idle (a proxy or load balancer's idle timeout, an HTTP/1.0-style server): the
- * transport's sockets are backed by {@link SocketChannel}s, so one non-blocking read answers at
- * no cost. End of stream, a reset, or bytes nobody asked for (a TLS close_notify, an unsolicited
+ * transport's sockets are backed by {@link SocketChannel}s, so one non-blocking read answers at no
+ * cost. End of stream, a reset, or bytes nobody asked for (a TLS close_notify, an unsolicited
  * {@code 408}) mean the connection is dead. OkHttp itself checks only connections idle for 10 s.
  *
  * <p>It also bounds the TLS handshake by the connect timeout: OkHttp sets only the read timeout on
@@ -23,12 +23,18 @@ import javax.net.ssl.SSLSocketFactory;
  * API.
  */
 final class ConnectionProbe {
-  /** The probe's one-byte read target, per thread: a new buffer per reused connection cost 64 B a launch. */
-  private static final ThreadLocal<ByteBuffer> ONE_BYTE = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1));
+  /**
+   * The probe's one-byte read target, per thread: a new buffer per reused connection cost 64 B a
+   * launch.
+   */
+  private static final ThreadLocal<ByteBuffer> ONE_BYTE =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocate(1));
 
   private final int connectTimeoutMillis;
+
   /** The raw channel under each TLS socket this probe's factory made. */
-  private final Map<Socket, SocketChannel> underTls = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Socket, SocketChannel> underTls =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * Creates the probe.
@@ -57,7 +63,8 @@ final class ConnectionProbe {
       }
 
       @Override
-      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+          throws IOException {
         return bound(localHost, localPort, new java.net.InetSocketAddress(host, port));
       }
 
@@ -67,7 +74,9 @@ final class ConnectionProbe {
       }
 
       @Override
-      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+      public Socket createSocket(
+          InetAddress address, int port, InetAddress localAddress, int localPort)
+          throws IOException {
         return bound(localAddress, localPort, new java.net.InetSocketAddress(address, port));
       }
 
@@ -77,7 +86,8 @@ final class ConnectionProbe {
         return socket;
       }
 
-      private Socket bound(InetAddress local, int localPort, java.net.InetSocketAddress remote) throws IOException {
+      private Socket bound(InetAddress local, int localPort, java.net.InetSocketAddress remote)
+          throws IOException {
         Socket socket = createSocket();
         socket.bind(new java.net.InetSocketAddress(local, localPort));
         socket.connect(remote, connectTimeoutMillis);
@@ -87,8 +97,8 @@ final class ConnectionProbe {
   }
 
   /**
-   * Wraps a TLS socket factory: the handshake may wait at most the connect timeout, and the
-   * channel under each TLS socket is remembered for {@link #closedByPeer(Socket)}.
+   * Wraps a TLS socket factory: the handshake may wait at most the connect timeout, and the channel
+   * under each TLS socket is remembered for {@link #closedByPeer(Socket)}.
    *
    * @param delegate the factory that makes the TLS sockets
    * @return the wrapping factory
@@ -118,7 +128,8 @@ final class ConnectionProbe {
    * @return true when the connection is dead; false when it is alive or cannot be probed
    */
   public boolean closedByPeer(Socket socket) {
-    SocketChannel channel = socket.getChannel() != null ? socket.getChannel() : underTls.get(socket);
+    SocketChannel channel =
+        socket.getChannel() != null ? socket.getChannel() : underTls.get(socket);
     if (channel == null) {
       return false;
     }

@@ -8,21 +8,33 @@ import dev.flowexec.sdk.transport.ErrorBody;
 import java.io.IOException;
 
 /**
- * Reads the service's error body ({@code error_code}, {@code message}, {@code request_id},
- * {@code details}, {@code required_scopes}, {@code retry_after_seconds}), or an RFC 6749 §5.2
+ * Reads the service's error body ({@code error_code}, {@code message}, {@code request_id}, {@code
+ * details}, {@code required_scopes}, {@code retry_after_seconds}), or an RFC 6749 §5.2
  * token-endpoint error ({@code error}, {@code error_description}) into the same type. Unknown
  * fields are skipped; a value of the wrong type is skipped too, since an error body is read on a
  * best-effort basis. Read only. Not public API.
  */
 final class ErrorBodyJsonAdapter extends JsonAdapter<ErrorBody> {
   /** Reads the API's error body. */
-  public static final ErrorBodyJsonAdapter API = new ErrorBodyJsonAdapter(JsonReader.Options.of(
-      "error_code", "message", "request_id", "details", "required_scopes", "retry_after_seconds"));
-  /** Reads a token endpoint's error: {@code error} as the code, {@code error_description} as the message. */
+  public static final ErrorBodyJsonAdapter API =
+      new ErrorBodyJsonAdapter(
+          JsonReader.Options.of(
+              "error_code",
+              "message",
+              "request_id",
+              "details",
+              "required_scopes",
+              "retry_after_seconds"));
+
+  /**
+   * Reads a token endpoint's error: {@code error} as the code, {@code error_description} as the
+   * message.
+   */
   public static final ErrorBodyJsonAdapter OAUTH =
       new ErrorBodyJsonAdapter(JsonReader.Options.of("error", "error_description"));
 
-  private static final JsonReader.Options DETAIL_FIELDS = JsonReader.Options.of("field", "issue", "message");
+  private static final JsonReader.Options DETAIL_FIELDS =
+      JsonReader.Options.of("field", "issue", "message");
 
   private final JsonReader.Options fields;
 

@@ -27,7 +27,8 @@ final class ErrorResponses {
    * Maps a failed response through {@link ErrorMapper}.
    *
    * @param operation the operation that failed
-   * @param response the response, whose error body is at most {@link BodyLimitInterceptor#LIMIT} + 1 bytes
+   * @param response the response, whose error body is at most {@link BodyLimitInterceptor#LIMIT} +
+   *     1 bytes
    * @param clock the clock {@code Retry-After} dates are measured against
    * @return the exception to throw
    */
@@ -35,16 +36,18 @@ final class ErrorResponses {
     ByteString bytes = errorBytes(response.errorBody());
     Headers headers = response.headers();
     String contentType = headers.get("Content-Type");
-    ErrorResponse failed = ErrorResponse.builder()
-        .operation(operation)
-        .statusCode(response.code())
-        .putAllHeaders(toMap(headers))
-        .contentType(contentType)
-        .bodyBytes(bodySize(headers, bytes))
-        .body(isCut(bytes) || !isJson(contentType)
-            ? null
-            : JsonCodec.readErrorBody(ErrorBodyJsonAdapter.API, bytes).orElse(null))
-        .build();
+    ErrorResponse failed =
+        ErrorResponse.builder()
+            .operation(operation)
+            .statusCode(response.code())
+            .putAllHeaders(toMap(headers))
+            .contentType(contentType)
+            .bodyBytes(bodySize(headers, bytes))
+            .body(
+                isCut(bytes) || !isJson(contentType)
+                    ? null
+                    : JsonCodec.readErrorBody(ErrorBodyJsonAdapter.API, bytes).orElse(null))
+            .build();
     return ErrorMapper.map(failed, clock);
   }
 

@@ -16,18 +16,29 @@ import java.util.Map;
 /**
  * Reads and writes the contract's execution through the Immutables builder. Unknown fields are
  * skipped, unknown statuses and channels kept, {@code null} means absent. A missing required field
- * ({@code flow_execution_id}, {@code flow_id}, {@code status}, {@code created_at}) is a
- * {@link MalformedResponses malformed response} naming the field. Timestamps are RFC 3339 with
- * {@code Z} or an offset; they are written in UTC. Not public API.
+ * ({@code flow_execution_id}, {@code flow_id}, {@code status}, {@code created_at}) is a {@link
+ * MalformedResponses malformed response} naming the field. Timestamps are RFC 3339 with {@code Z}
+ * or an offset; they are written in UTC. Not public API.
  */
 final class FlowExecutionJsonAdapter extends JsonAdapter<FlowExecution> {
   /** The shared, stateless instance. */
   public static final FlowExecutionJsonAdapter INSTANCE = new FlowExecutionJsonAdapter();
 
   private static final String WHAT = "the execution";
-  private static final JsonReader.Options FIELDS = JsonReader.Options.of(
-      "flow_execution_id", "flow_id", "status", "created_at", "flow_version", "name",
-      "channel_type", "updated_at", "completed_at", "output_data", "error", "self_uri");
+  private static final JsonReader.Options FIELDS =
+      JsonReader.Options.of(
+          "flow_execution_id",
+          "flow_id",
+          "status",
+          "created_at",
+          "flow_version",
+          "name",
+          "channel_type",
+          "updated_at",
+          "completed_at",
+          "output_data",
+          "error",
+          "self_uri");
   private static final JsonReader.Options ERROR_FIELDS = JsonReader.Options.of("code", "message");
 
   private FlowExecutionJsonAdapter() {}
@@ -60,18 +71,42 @@ final class FlowExecutionJsonAdapter extends JsonAdapter<FlowExecution> {
         continue;
       }
       switch (field) {
-        case 0: id = reader.nextString(); break;
-        case 1: flowId = reader.nextString(); break;
-        case 2: status = reader.nextString(); break;
-        case 3: createdAt = instant(reader, "created_at"); break;
-        case 4: flowVersion = reader.nextString(); break;
-        case 5: name = reader.nextString(); break;
-        case 6: channelType = reader.nextString(); break;
-        case 7: updatedAt = instant(reader, "updated_at"); break;
-        case 8: completedAt = instant(reader, "completed_at"); break;
-        case 9: outputData = JsonValueReader.readObject(reader); break;
-        case 10: error = readError(reader); break;
-        default: selfUri = reader.nextString(); break;
+        case 0:
+          id = reader.nextString();
+          break;
+        case 1:
+          flowId = reader.nextString();
+          break;
+        case 2:
+          status = reader.nextString();
+          break;
+        case 3:
+          createdAt = instant(reader, "created_at");
+          break;
+        case 4:
+          flowVersion = reader.nextString();
+          break;
+        case 5:
+          name = reader.nextString();
+          break;
+        case 6:
+          channelType = reader.nextString();
+          break;
+        case 7:
+          updatedAt = instant(reader, "updated_at");
+          break;
+        case 8:
+          completedAt = instant(reader, "completed_at");
+          break;
+        case 9:
+          outputData = JsonValueReader.readObject(reader);
+          break;
+        case 10:
+          error = readError(reader);
+          break;
+        default:
+          selfUri = reader.nextString();
+          break;
       }
     }
     reader.endObject();
@@ -125,14 +160,20 @@ final class FlowExecutionJsonAdapter extends JsonAdapter<FlowExecution> {
     return ExecutionError.of(code, message);
   }
 
-  /** Reads an RFC 3339 timestamp: {@code Z} or an offset, either case of {@code T} and {@code Z}. */
+  /**
+   * Reads an RFC 3339 timestamp: {@code Z} or an offset, either case of {@code T} and {@code Z}.
+   */
   private static Instant instant(JsonReader reader, String field) throws IOException {
     String text = reader.nextString();
     try {
       return Rfc3339.parse(text);
     } catch (DateTimeParseException e) {
-      throw new JsonDataException("\"" + field + "\" is \"" + text
-          + "\", not an RFC 3339 timestamp such as 2026-11-28T10:00:00Z");
+      throw new JsonDataException(
+          "\""
+              + field
+              + "\" is \""
+              + text
+              + "\", not an RFC 3339 timestamp such as 2026-11-28T10:00:00Z");
     }
   }
 
@@ -158,7 +199,13 @@ final class FlowExecutionJsonAdapter extends JsonAdapter<FlowExecution> {
     writer.name("error");
     if (execution.error().isPresent()) {
       ExecutionError error = execution.error().get();
-      writer.beginObject().name("code").value(error.code()).name("message").value(error.message()).endObject();
+      writer
+          .beginObject()
+          .name("code")
+          .value(error.code())
+          .name("message")
+          .value(error.message())
+          .endObject();
     } else {
       writer.nullValue();
     }

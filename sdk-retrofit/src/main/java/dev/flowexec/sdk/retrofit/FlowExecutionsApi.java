@@ -14,9 +14,8 @@ import retrofit2.http.Streaming;
 
 /**
  * The Flow Executions API v2 as a Retrofit interface. Bodies are streamed: the transport reads a
- * success straight from the socket, and error bodies arrive already cut to 64 KiB by
- * {@link BodyLimitInterceptor}. A {@code null} header value leaves the header out. Not public
- * API.
+ * success straight from the socket, and error bodies arrive already cut to 64 KiB by {@link
+ * BodyLimitInterceptor}. A {@code null} header value leaves the header out. Not public API.
  */
 interface FlowExecutionsApi {
   /**

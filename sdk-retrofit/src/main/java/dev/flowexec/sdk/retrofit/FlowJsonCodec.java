@@ -23,17 +23,16 @@ import okio.Okio;
  *
  * <p>Reading follows the contract: unknown fields are ignored, unknown statuses and channels are
  * kept, {@code null} means absent, and timestamps are RFC 3339 with {@code Z} or an offset. A body
- * without a required field ({@code flow_execution_id}, {@code flow_id}, {@code status},
- * {@code created_at}), or one that is not JSON, raises a
- * {@link dev.flowexec.sdk.errors.FlowApiException} with {@link #MALFORMED_RESPONSE} as its
- * {@code errorCode()} and a message naming what is wrong.
+ * without a required field ({@code flow_execution_id}, {@code flow_id}, {@code status}, {@code
+ * created_at}), or one that is not JSON, raises a {@link dev.flowexec.sdk.errors.FlowApiException}
+ * with {@link #MALFORMED_RESPONSE} as its {@code errorCode()} and a message naming what is wrong.
  *
- * <p>JSON values in {@code input_data} and {@code output_data}: writing takes {@code null},
- * String, Boolean, Number (written as its {@code toString()}, so a {@link java.math.BigDecimal}
- * keeps every digit), List and Map. Reading gives {@code null}, String, Boolean, List, Map (in
- * document order) and numbers as {@link Long} when the literal has no fraction or exponent
- * ({@link java.math.BigInteger} beyond a long), else {@link Double} ({@link java.math.BigDecimal}
- * beyond a double's range).
+ * <p>JSON values in {@code input_data} and {@code output_data}: writing takes {@code null}, String,
+ * Boolean, Number (written as its {@code toString()}, so a {@link java.math.BigDecimal} keeps every
+ * digit), List and Map. Reading gives {@code null}, String, Boolean, List, Map (in document order)
+ * and numbers as {@link Long} when the literal has no fraction or exponent ({@link
+ * java.math.BigInteger} beyond a long), else {@link Double} ({@link java.math.BigDecimal} beyond a
+ * double's range).
  *
  * <pre>{@code
  * byte[] body = FlowJsonCodec.writeLaunchRequest(request);
@@ -44,10 +43,11 @@ import okio.Okio;
 public final class FlowJsonCodec {
   /** The {@code errorCode()} of a response body that breaks the contract. */
   public static final String MALFORMED_RESPONSE = MalformedResponses.ERROR_CODE;
+
   /**
-   * The {@code errorCode()} of a successful response whose body is longer than the transport
-   * reads (see {@code RetrofitTransport.Builder#maxResponseBytes(long)}). Not retried: the
-   * service answered, and would answer the same again.
+   * The {@code errorCode()} of a successful response whose body is longer than the transport reads
+   * (see {@code RetrofitTransport.Builder#maxResponseBytes(long)}). Not retried: the service
+   * answered, and would answer the same again.
    */
   public static final String RESPONSE_TOO_LARGE = MalformedResponses.TOO_LARGE;
 
@@ -76,7 +76,8 @@ public final class FlowJsonCodec {
    * @param out the stream
    * @throws IOException if the stream fails
    */
-  public static void writeLaunchRequest(LaunchRequest request, OutputStream out) throws IOException {
+  public static void writeLaunchRequest(LaunchRequest request, OutputStream out)
+      throws IOException {
     BufferedSink sink = Okio.buffer(Okio.sink(out));
     JsonCodec.writeLaunchRequest(request, sink);
     sink.flush();
@@ -103,8 +104,8 @@ public final class FlowJsonCodec {
    *
    * @param json the body
    * @return the execution
-   * @throws dev.flowexec.sdk.errors.FlowApiException with {@link #MALFORMED_RESPONSE} when the
-   *     body is not the contract's execution
+   * @throws dev.flowexec.sdk.errors.FlowApiException with {@link #MALFORMED_RESPONSE} when the body
+   *     is not the contract's execution
    */
   public static FlowExecution readExecution(byte[] json) {
     try {
@@ -121,8 +122,8 @@ public final class FlowJsonCodec {
    * @param json the body
    * @return the execution
    * @throws IOException if the stream fails
-   * @throws dev.flowexec.sdk.errors.FlowApiException with {@link #MALFORMED_RESPONSE} when the
-   *     body is not the contract's execution
+   * @throws dev.flowexec.sdk.errors.FlowApiException with {@link #MALFORMED_RESPONSE} when the body
+   *     is not the contract's execution
    */
   public static FlowExecution readExecution(InputStream json) throws IOException {
     BufferedSource source = Okio.buffer(Okio.source(json));
@@ -131,8 +132,8 @@ public final class FlowJsonCodec {
 
   /**
    * Reads the service's error body, for {@link dev.flowexec.sdk.transport.ErrorResponse}. Never
-   * fails: a body that is not JSON, not an object, or has none of the error fields gives empty,
-   * and {@link dev.flowexec.sdk.transport.ErrorMapper} then maps by status.
+   * fails: a body that is not JSON, not an object, or has none of the error fields gives empty, and
+   * {@link dev.flowexec.sdk.transport.ErrorMapper} then maps by status.
    *
    * @param json the body as received (at most the first 64 KiB is enough; a cut body gives empty)
    * @return the body, if it is the service's JSON error
@@ -142,9 +143,9 @@ public final class FlowJsonCodec {
   }
 
   /**
-   * Reads a token endpoint's error (RFC 6749 §5.2): {@code error} becomes
-   * {@link ErrorBody#errorCode()} and {@code error_description} becomes {@link ErrorBody#message()}.
-   * Never fails.
+   * Reads a token endpoint's error (RFC 6749 §5.2): {@code error} becomes {@link
+   * ErrorBody#errorCode()} and {@code error_description} becomes {@link ErrorBody#message()}. Never
+   * fails.
    *
    * @param json the body as received
    * @return the error, if the body is one
@@ -158,16 +159,18 @@ public final class FlowJsonCodec {
    * are known.
    *
    * @param json the body
-   * @param requestedScopes the scopes asked for; the granted ones when the response has no
-   *     {@code scope}
+   * @param requestedScopes the scopes asked for; the granted ones when the response has no {@code
+   *     scope}
    * @param receivedAt when the response arrived: {@code expires_in} counts from it
    * @return the token; its {@code toString()} hides the value
    * @throws dev.flowexec.sdk.errors.FlowApiException with {@link #MALFORMED_RESPONSE} when there is
    *     no usable {@code access_token}
    */
-  public static AccessToken readTokenResponse(byte[] json, Collection<String> requestedScopes, Instant receivedAt) {
+  public static AccessToken readTokenResponse(
+      byte[] json, Collection<String> requestedScopes, Instant receivedAt) {
     try {
-      return JsonCodec.readTokenResponse(new Buffer().write(json)).toAccessToken(requestedScopes, receivedAt);
+      return JsonCodec.readTokenResponse(new Buffer().write(json))
+          .toAccessToken(requestedScopes, receivedAt);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
     }

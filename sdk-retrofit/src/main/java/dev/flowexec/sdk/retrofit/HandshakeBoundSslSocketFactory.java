@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
-/** A TLS socket factory that lets {@link ConnectionProbe} see each raw socket it layers TLS over. Not public API. */
+/**
+ * A TLS socket factory that lets {@link ConnectionProbe} see each raw socket it layers TLS over.
+ * Not public API.
+ */
 final class HandshakeBoundSslSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
   private final ConnectionProbe probe;
@@ -16,7 +19,8 @@ final class HandshakeBoundSslSocketFactory extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(Socket raw, String host, int port, boolean autoClose) throws IOException {
+  public Socket createSocket(Socket raw, String host, int port, boolean autoClose)
+      throws IOException {
     probe.layering(raw); // the handshake's reads wait at most the connect timeout
     Socket tls = delegate.createSocket(raw, host, port, autoClose);
     probe.layered(tls, raw);
@@ -39,7 +43,8 @@ final class HandshakeBoundSslSocketFactory extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     return delegate.createSocket(host, port, localHost, localPort);
   }
 
@@ -49,7 +54,8 @@ final class HandshakeBoundSslSocketFactory extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
     return delegate.createSocket(address, port, localAddress, localPort);
   }
 }

@@ -31,7 +31,8 @@ final class JsonCodec {
    * @param sink where to write; not closed
    * @throws IOException if the sink fails
    */
-  public static void writeLaunchRequest(LaunchRequest request, BufferedSink sink) throws IOException {
+  public static void writeLaunchRequest(LaunchRequest request, BufferedSink sink)
+      throws IOException {
     JsonWriter writer = JsonWriter.of(sink);
     LaunchRequestJsonAdapter.INSTANCE.toJson(writer, request);
     writer.flush();
@@ -55,8 +56,8 @@ final class JsonCodec {
    *
    * @param source the body
    * @return the execution
-   * @throws dev.flowexec.sdk.errors.FlowApiException a malformed response, whose message names
-   *     what is wrong, such as a missing required field
+   * @throws dev.flowexec.sdk.errors.FlowApiException a malformed response, whose message names what
+   *     is wrong, such as a missing required field
    * @throws IOException if the source fails
    */
   public static FlowExecution readExecution(BufferedSource source) throws IOException {
@@ -88,22 +89,28 @@ final class JsonCodec {
     }
     try {
       ErrorBody body = adapter.fromJson(JsonReader.of(new Buffer().write(bytes)));
-      boolean useful = body.errorCode().isPresent() || body.message().isPresent()
-          || body.requestId().isPresent() || !body.details().isEmpty()
-          || !body.requiredScopes().isEmpty() || body.retryAfterSeconds().isPresent();
+      boolean useful =
+          body.errorCode().isPresent()
+              || body.message().isPresent()
+              || body.requestId().isPresent()
+              || !body.details().isEmpty()
+              || !body.requiredScopes().isEmpty()
+              || body.retryAfterSeconds().isPresent();
       return useful ? Optional.of(body) : Optional.empty();
     } catch (IOException | JsonDataException notJson) {
       return Optional.empty();
     }
   }
 
-  private static <T> T read(JsonAdapter<T> adapter, BufferedSource source, String what) throws IOException {
+  private static <T> T read(JsonAdapter<T> adapter, BufferedSource source, String what)
+      throws IOException {
     try {
       return adapter.fromJson(JsonReader.of(source));
     } catch (JsonEncodingException notJson) {
       throw MalformedResponses.of(what + " is not JSON (" + notJson.getMessage() + ")", notJson);
     } catch (JsonDataException wrongShape) {
-      throw MalformedResponses.of(what + " does not have the contract's shape: " + wrongShape.getMessage(), wrongShape);
+      throw MalformedResponses.of(
+          what + " does not have the contract's shape: " + wrongShape.getMessage(), wrongShape);
     } catch (EOFException cutShort) {
       throw MalformedResponses.of(what + " is empty or ends before its JSON does", cutShort);
     }

@@ -8,11 +8,11 @@ import okio.BufferedSink;
 import okio.ByteString;
 
 /**
- * A JSON request body already serialized: its length is known (so it is sent with
- * {@code Content-Length}, not chunked), and it can be written more than once. The bytes are taken
- * out of the serialization buffer, which hands its segment back to Okio's pool; sharing the
- * segment instead (with {@code Buffer.copyTo}) would keep it from ever returning there, and cost a
- * fresh 8 KiB segment per call. Not public API.
+ * A JSON request body already serialized: its length is known (so it is sent with {@code
+ * Content-Length}, not chunked), and it can be written more than once. The bytes are taken out of
+ * the serialization buffer, which hands its segment back to Okio's pool; sharing the segment
+ * instead (with {@code Buffer.copyTo}) would keep it from ever returning there, and cost a fresh 8
+ * KiB segment per call. Not public API.
  */
 final class JsonRequestBody extends RequestBody {
   /** {@code application/json}, as the contract spells it. */

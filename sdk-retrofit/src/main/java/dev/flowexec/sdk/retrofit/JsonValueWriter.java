@@ -6,10 +6,10 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes JSON-like values ({@code null}, String, Boolean, Number, List, Map) without reflection.
- * A {@link Number} is written as its {@code toString()}, so {@link java.math.BigDecimal} and
- * {@link java.math.BigInteger} keep every digit. Any other object is written as its
- * {@code toString()} in quotes, as {@code JsonValues.serializedSize} counts it. Not public API.
+ * Writes JSON-like values ({@code null}, String, Boolean, Number, List, Map) without reflection. A
+ * {@link Number} is written as its {@code toString()}, so {@link java.math.BigDecimal} and {@link
+ * java.math.BigInteger} keep every digit. Any other object is written as its {@code toString()} in
+ * quotes, as {@code JsonValues.serializedSize} counts it. Not public API.
  */
 final class JsonValueWriter {
   private JsonValueWriter() {}

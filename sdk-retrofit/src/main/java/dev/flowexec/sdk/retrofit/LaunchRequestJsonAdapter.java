@@ -58,7 +58,8 @@ final class LaunchRequestJsonAdapter extends JsonAdapter<LaunchRequest> {
     writer.endObject();
   }
 
-  private static void writeParticipant(JsonWriter writer, Participant participant) throws IOException {
+  private static void writeParticipant(JsonWriter writer, Participant participant)
+      throws IOException {
     writer.beginObject();
     writer.name("user_id").value(participant.userId());
     writer.name("role").value(participant.role().value());

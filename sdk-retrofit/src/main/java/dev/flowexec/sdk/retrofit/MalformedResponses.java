@@ -3,14 +3,14 @@ package dev.flowexec.sdk.retrofit;
 import dev.flowexec.sdk.errors.FlowApiException;
 
 /**
- * Builds the error for a response body that breaks the contract: a plain
- * {@link FlowApiException} with {@link #ERROR_CODE}. Such a response was received, so it is not a
- * transport failure, and repeating the call would get the same body, so it is not retried. Not
- * public API.
+ * Builds the error for a response body that breaks the contract: a plain {@link FlowApiException}
+ * with {@link #ERROR_CODE}. Such a response was received, so it is not a transport failure, and
+ * repeating the call would get the same body, so it is not retried. Not public API.
  */
 final class MalformedResponses {
   /** The error code of a response body that breaks the contract. */
   public static final String ERROR_CODE = "malformed_response";
+
   /** The error code of a successful response whose body is over the transport's limit. */
   public static final String TOO_LARGE = "response_too_large";
 
@@ -57,10 +57,15 @@ final class MalformedResponses {
    * @param requestId the response's {@code X-Request-Id}, or null
    * @return the exception to throw
    */
-  public static FlowApiException withResponse(FlowApiException malformed, int statusCode, String requestId) {
-    String message = statusCode + " " + malformed.getMessage()
-        + (requestId == null ? "" : " [request " + requestId + "]");
-    return new FlowApiException(message, statusCode, malformed.errorCode(), requestId, malformed.getCause());
+  public static FlowApiException withResponse(
+      FlowApiException malformed, int statusCode, String requestId) {
+    String message =
+        statusCode
+            + " "
+            + malformed.getMessage()
+            + (requestId == null ? "" : " [request " + requestId + "]");
+    return new FlowApiException(
+        message, statusCode, malformed.errorCode(), requestId, malformed.getCause());
   }
 
   /**
@@ -73,9 +78,22 @@ final class MalformedResponses {
    * @param cause the failure while reading, or null
    * @return the exception to throw
    */
-  public static FlowApiException tooLarge(String detail, long limit, int statusCode, String requestId, Throwable cause) {
-    return new FlowApiException(statusCode + " " + TOO_LARGE + ": " + detail + "; the rest was not read and the "
-        + "connection was closed. Raise maxResponseBytes if such executions are expected (limit " + limit + " bytes)"
-        + (requestId == null ? "" : " [request " + requestId + "]"), statusCode, TOO_LARGE, requestId, cause);
+  public static FlowApiException tooLarge(
+      String detail, long limit, int statusCode, String requestId, Throwable cause) {
+    return new FlowApiException(
+        statusCode
+            + " "
+            + TOO_LARGE
+            + ": "
+            + detail
+            + "; the rest was not read and the "
+            + "connection was closed. Raise maxResponseBytes if such executions are expected (limit "
+            + limit
+            + " bytes)"
+            + (requestId == null ? "" : " [request " + requestId + "]"),
+        statusCode,
+        TOO_LARGE,
+        requestId,
+        cause);
   }
 }

@@ -51,30 +51,36 @@ final class OkHttpTokenEndpoint implements TokenEndpoint {
   @Override
   public CompletableFuture<TokenHttpResponse> postAsync(TokenRequest request, Duration timeout) {
     CompletableFuture<TokenHttpResponse> result = new CompletableFuture<>();
-    newCall(request, timeout).enqueue(new Callback() {
-      @Override
-      public void onResponse(Call call, Response response) {
-        try (response) {
-          result.complete(read(response));
-        } catch (IOException failure) {
-          result.completeExceptionally(TransportFailures.of(action(request), failure, timeout.toMillis()));
-        } catch (RuntimeException failure) {
-          result.completeExceptionally(failure);
-        }
-      }
+    newCall(request, timeout)
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  result.complete(read(response));
+                } catch (IOException failure) {
+                  result.completeExceptionally(
+                      TransportFailures.of(action(request), failure, timeout.toMillis()));
+                } catch (RuntimeException failure) {
+                  result.completeExceptionally(failure);
+                }
+              }
 
-      @Override
-      public void onFailure(Call call, IOException failure) {
-        result.completeExceptionally(TransportFailures.of(action(request), failure, timeout.toMillis()));
-      }
-    });
+              @Override
+              public void onFailure(Call call, IOException failure) {
+                result.completeExceptionally(
+                    TransportFailures.of(action(request), failure, timeout.toMillis()));
+              }
+            });
     return result;
   }
 
   private Call newCall(TokenRequest request, Duration timeout) {
-    Request.Builder builder = new Request.Builder().url(request.uri().toString())
-        .post(RequestBody.create(request.bodyBytes(), FORM))
-        .header("User-Agent", SdkVersion.userAgent());
+    Request.Builder builder =
+        new Request.Builder()
+            .url(request.uri().toString())
+            .post(RequestBody.create(request.bodyBytes(), FORM))
+            .header("User-Agent", SdkVersion.userAgent());
     request.headers().forEach(builder::header);
     Call call = http.newCall(builder.build());
     call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);

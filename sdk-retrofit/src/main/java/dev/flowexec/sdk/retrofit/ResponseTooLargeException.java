@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * A successful response's body was longer than the transport reads. Thrown while reading it, and
- * turned into a {@link dev.flowexec.sdk.errors.FlowApiException} with the code
- * {@link dev.flowexec.sdk.retrofit.FlowJsonCodec#RESPONSE_TOO_LARGE}. Not public API.
+ * turned into a {@link dev.flowexec.sdk.errors.FlowApiException} with the code {@link
+ * dev.flowexec.sdk.retrofit.FlowJsonCodec#RESPONSE_TOO_LARGE}. Not public API.
  */
 final class ResponseTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;

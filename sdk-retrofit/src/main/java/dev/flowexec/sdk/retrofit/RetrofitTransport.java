@@ -8,12 +8,12 @@ import dev.flowexec.sdk.auth.ClientAuthMethod;
 import dev.flowexec.sdk.auth.ClientCredentials;
 import dev.flowexec.sdk.auth.ScopeCheck;
 import dev.flowexec.sdk.auth.Scopes;
-import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.IdempotencyKey;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.transport.TransportResponse;
 import dev.flowexec.sdk.transport.WireLog;
 import java.net.URI;
@@ -51,30 +51,29 @@ import retrofit2.Retrofit;
  * credentials), a scope check before any HTTP call, one HTTP exchange, and, when the service
  * answers {@code 401 invalid_token} and the token can be renewed, one more exchange with a new
  * token. Retries and deadlines belong to {@link dev.flowexec.sdk.FlowExecutionsClient}. The
- * attempt, token fetch included, never outlives {@link CallOptions#timeout()}. Failed responses
- * are mapped by {@link dev.flowexec.sdk.transport.ErrorMapper}; a body that breaks the contract is
- * a {@link dev.flowexec.sdk.errors.FlowApiException} with the code
- * {@link FlowJsonCodec#MALFORMED_RESPONSE}; I/O failures and timeouts are
- * {@link dev.flowexec.sdk.errors.TransportException}s that say whether the request may have been
- * sent.
+ * attempt, token fetch included, never outlives {@link CallOptions#timeout()}. Failed responses are
+ * mapped by {@link dev.flowexec.sdk.transport.ErrorMapper}; a body that breaks the contract is a
+ * {@link dev.flowexec.sdk.errors.FlowApiException} with the code {@link
+ * FlowJsonCodec#MALFORMED_RESPONSE}; I/O failures and timeouts are {@link
+ * dev.flowexec.sdk.errors.TransportException}s that say whether the request may have been sent.
  *
  * <p>Every request on the wire is one attempt: OkHttp's own follow-ups (redirects, its retry of a
  * {@code 503} with {@code Retry-After: 0}, authenticator and connection retries) are off. The
- * transport checks a pooled connection before writing on it, and sends on another one when a
- * proxy or load balancer closed it while idle, so such a connection costs no attempt and never
- * fails a call. One closed just as the request goes out, before any response byte, fails the
- * attempt with {@link dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}; the
- * client re-sends it, as an attempt of its own, on a connection no other request shares
- * ({@link CallOptions#freshConnection()}).
+ * transport checks a pooled connection before writing on it, and sends on another one when a proxy
+ * or load balancer closed it while idle, so such a connection costs no attempt and never fails a
+ * call. One closed just as the request goes out, before any response byte, fails the attempt with
+ * {@link dev.flowexec.sdk.errors.TransportException#reusedConnectionLost()}; the client re-sends
+ * it, as an attempt of its own, on a connection no other request shares ({@link
+ * CallOptions#freshConnection()}).
  *
- * <p>Bodies are bounded: an error body is read up to 64 KiB, a success body up to
- * {@link Builder#maxResponseBytes(long)} (after gzip decoding); past that the call fails with
- * {@link FlowJsonCodec#RESPONSE_TOO_LARGE} and the connection is closed, not drained.
+ * <p>Bodies are bounded: an error body is read up to 64 KiB, a success body up to {@link
+ * Builder#maxResponseBytes(long)} (after gzip decoding); past that the call fails with {@link
+ * FlowJsonCodec#RESPONSE_TOO_LARGE} and the connection is closed, not drained.
  *
  * <p>The async methods are truly asynchronous ({@code enqueue}); cancelling their future cancels
- * the OkHttp call. Their futures complete on OkHttp's dispatcher threads, which the transport
- * makes as daemon threads (a program that forgets {@link #close()} still exits): chain blocking
- * work with the {@code *Async} variants of {@link CompletableFuture}.
+ * the OkHttp call. Their futures complete on OkHttp's dispatcher threads, which the transport makes
+ * as daemon threads (a program that forgets {@link #close()} still exits): chain blocking work with
+ * the {@code *Async} variants of {@link CompletableFuture}.
  *
  * <p>Thread-safe; make one per service and share it. {@link #close()} releases its threads and
  * connections.
@@ -93,26 +92,38 @@ import retrofit2.Retrofit;
  * }</pre>
  */
 public final class RetrofitTransport implements FlowTransport {
-  /** The default connect timeout, for the TCP connect and again for the TLS handshake: 10 seconds. */
+  /**
+   * The default connect timeout, for the TCP connect and again for the TLS handshake: 10 seconds.
+   */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** The default read and write timeouts (the longest silence on an open connection): 30 seconds. */
+
+  /**
+   * The default read and write timeouts (the longest silence on an open connection): 30 seconds.
+   */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
   /**
    * The default bound on one attempt when {@link CallOptions#timeout()} is absent: 30 seconds, the
    * client's default timeout for a whole call.
    */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
   /**
-   * The default limit on a successful response's body: 8 MiB, 32 times the largest
-   * {@code input_data} the contract allows and 8 times its largest request.
+   * The default limit on a successful response's body: 8 MiB, 32 times the largest {@code
+   * input_data} the contract allows and 8 times its largest request.
    */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
   private static final String ACCEPT = "application/json";
 
   private final FlowExecutionsApi api;
-  /** The API on a client whose pool keeps no connection: {@link CallOptions#freshConnection()}. Made when first needed. */
+
+  /**
+   * The API on a client whose pool keeps no connection: {@link CallOptions#freshConnection()}. Made
+   * when first needed.
+   */
   private volatile FlowExecutionsApi freshApi;
+
   private final Retrofit retrofit;
   private final URI baseUrl;
   private final AttemptRunner runner;
@@ -136,13 +147,26 @@ public final class RetrofitTransport implements FlowTransport {
       renewable = false;
       auth = "fixed access token";
     } else if (builder.clientCredentials != null) {
-      tokens = CachingTokenProvider.clientCredentials(builder.clientCredentials, new OkHttpTokenEndpoint(http), clock);
+      tokens =
+          CachingTokenProvider.clientCredentials(
+              builder.clientCredentials, new OkHttpTokenEndpoint(http), clock);
       renewable = true;
       ClientCredentials grant = builder.clientCredentials;
-      auth = "client credentials (clientId=" + grant.clientId() + ", scopes=" + String.join(" ", grant.scopes())
-          + ", tokens from " + grant.tokenUrl() + " by " + grant.authMethod().wireName()
-          + (grant.tokenParameters().isEmpty() ? "" : ", tokenParameters=" + grant.tokenParameters())
-          + ", scopeCheck=" + grant.scopeCheck() + ")";
+      auth =
+          "client credentials (clientId="
+              + grant.clientId()
+              + ", scopes="
+              + String.join(" ", grant.scopes())
+              + ", tokens from "
+              + grant.tokenUrl()
+              + " by "
+              + grant.authMethod().wireName()
+              + (grant.tokenParameters().isEmpty()
+                  ? ""
+                  : ", tokenParameters=" + grant.tokenParameters())
+              + ", scopeCheck="
+              + grant.scopeCheck()
+              + ")";
     } else {
       tokens = builder.tokenProvider;
       renewable = true;
@@ -152,8 +176,16 @@ public final class RetrofitTransport implements FlowTransport {
     this.api = retrofit.create(FlowExecutionsApi.class);
     this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
     // Built by Builder.build() from the settings, so that it is validated before any socket opens.
-    this.description = "RetrofitTransport{baseUrl=" + baseUrl + ", auth=" + auth
-        + ", callTimeout=" + builder.callTimeout + ", httpClient=" + (ownsHttpClient ? "own" : "caller's") + "}";
+    this.description =
+        "RetrofitTransport{baseUrl="
+            + baseUrl
+            + ", auth="
+            + auth
+            + ", callTimeout="
+            + builder.callTimeout
+            + ", httpClient="
+            + (ownsHttpClient ? "own" : "caller's")
+            + "}";
   }
 
   /**
@@ -169,16 +201,30 @@ public final class RetrofitTransport implements FlowTransport {
   public TransportResponse launch(LaunchRequest request, CallOptions options) {
     checkOpen();
     String idempotencyKey = IdempotencyKey.of(request.flowExecutionId());
-    return runner.run(Operation.LAUNCH, options, (authorization, headers) -> api(options).launch(authorization,
-        idempotencyKey, userAgent(headers), accept(headers), headers, request));
+    return runner.run(
+        Operation.LAUNCH,
+        options,
+        (authorization, headers) ->
+            api(options)
+                .launch(
+                    authorization,
+                    idempotencyKey,
+                    userAgent(headers),
+                    accept(headers),
+                    headers,
+                    request));
   }
 
   @Override
   public TransportResponse get(String flowExecutionId, CallOptions options) {
     checkOpen();
     Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-    return runner.run(Operation.GET, options, (authorization, headers) -> api(options).get(flowExecutionId,
-        authorization, userAgent(headers), accept(headers), headers));
+    return runner.run(
+        Operation.GET,
+        options,
+        (authorization, headers) ->
+            api(options)
+                .get(flowExecutionId, authorization, userAgent(headers), accept(headers), headers));
   }
 
   /**
@@ -188,12 +234,23 @@ public final class RetrofitTransport implements FlowTransport {
    * OkHttp call.
    */
   @Override
-  public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+  public CompletableFuture<TransportResponse> launchAsync(
+      LaunchRequest request, CallOptions options) {
     try {
       checkOpen();
       String idempotencyKey = IdempotencyKey.of(request.flowExecutionId());
-      return runner.runAsync(Operation.LAUNCH, options, (authorization, headers) -> api(options).launch(
-          authorization, idempotencyKey, userAgent(headers), accept(headers), headers, request));
+      return runner.runAsync(
+          Operation.LAUNCH,
+          options,
+          (authorization, headers) ->
+              api(options)
+                  .launch(
+                      authorization,
+                      idempotencyKey,
+                      userAgent(headers),
+                      accept(headers),
+                      headers,
+                      request));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
@@ -206,12 +263,22 @@ public final class RetrofitTransport implements FlowTransport {
    * OkHttp call.
    */
   @Override
-  public CompletableFuture<TransportResponse> getAsync(String flowExecutionId, CallOptions options) {
+  public CompletableFuture<TransportResponse> getAsync(
+      String flowExecutionId, CallOptions options) {
     try {
       checkOpen();
       Objects.requireNonNull(flowExecutionId, "flowExecutionId");
-      return runner.runAsync(Operation.GET, options, (authorization, headers) -> api(options).get(
-          flowExecutionId, authorization, userAgent(headers), accept(headers), headers));
+      return runner.runAsync(
+          Operation.GET,
+          options,
+          (authorization, headers) ->
+              api(options)
+                  .get(
+                      flowExecutionId,
+                      authorization,
+                      userAgent(headers),
+                      accept(headers),
+                      headers));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
@@ -224,12 +291,12 @@ public final class RetrofitTransport implements FlowTransport {
   }
 
   /**
-   * Releases the transport. When it made its own OkHttp client, its calls end at once: each call
-   * in flight is cancelled and fails with a {@link dev.flowexec.sdk.errors.TransportException}
-   * that says it may have been sent, each call still queued fails with one that says it was not;
-   * the dispatcher's threads stop and pooled connections close. A client you passed to
-   * {@link Builder#okHttpClient(OkHttpClient)} shares your dispatcher and pool, which stay yours to
-   * shut down, with their calls. Further calls throw {@link IllegalStateException}. Idempotent.
+   * Releases the transport. When it made its own OkHttp client, its calls end at once: each call in
+   * flight is cancelled and fails with a {@link dev.flowexec.sdk.errors.TransportException} that
+   * says it may have been sent, each call still queued fails with one that says it was not; the
+   * dispatcher's threads stop and pooled connections close. A client you passed to {@link
+   * Builder#okHttpClient(OkHttpClient)} shares your dispatcher and pool, which stay yours to shut
+   * down, with their calls. Further calls throw {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
@@ -241,7 +308,10 @@ public final class RetrofitTransport implements FlowTransport {
     }
   }
 
-  /** Returns the base URL, how the transport authenticates and its timeouts; never a token or secret. */
+  /**
+   * Returns the base URL, how the transport authenticates and its timeouts; never a token or
+   * secret.
+   */
   @Override
   public String toString() {
     return description + (closed.get() ? " (closed)" : "");
@@ -264,7 +334,8 @@ public final class RetrofitTransport implements FlowTransport {
     }
     FlowExecutionsApi fresh = freshApi;
     if (fresh == null) {
-      OkHttpClient unpooled = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+      OkHttpClient unpooled =
+          http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
       fresh = retrofit.newBuilder().client(unpooled).build().create(FlowExecutionsApi.class);
       freshApi = fresh;
     }
@@ -308,12 +379,13 @@ public final class RetrofitTransport implements FlowTransport {
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
       ownPool = new ConnectionPool();
-      http = new OkHttpClient.Builder()
-          .dispatcher(dispatcher)
-          .connectionPool(ownPool)
-          .connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT))
-          .readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT))
-          .writeTimeout(orDefault(builder.writeTimeout, DEFAULT_READ_TIMEOUT));
+      http =
+          new OkHttpClient.Builder()
+              .dispatcher(dispatcher)
+              .connectionPool(ownPool)
+              .connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT))
+              .readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT))
+              .writeTimeout(orDefault(builder.writeTimeout, DEFAULT_READ_TIMEOUT));
     } else {
       // newBuilder() shares the caller's dispatcher and connection pool.
       http = builder.okHttpClient.newBuilder();
@@ -333,7 +405,8 @@ public final class RetrofitTransport implements FlowTransport {
       http.socketFactory(probe.socketFactory());
     }
     if (current.x509TrustManager() != null) {
-      http.sslSocketFactory(probe.sslSocketFactory(current.sslSocketFactory()), current.x509TrustManager());
+      http.sslSocketFactory(
+          probe.sslSocketFactory(current.sslSocketFactory()), current.x509TrustManager());
     }
     // Retries belong to FlowExecutionsClient, which counts and reports each attempt: none of
     // OkHttp's own re-sends (connection retries, redirects, authenticators, a 503's Retry-After)
@@ -349,18 +422,26 @@ public final class RetrofitTransport implements FlowTransport {
     http.networkInterceptors().add(0, wire.network());
     ClientCredentials grant = builder.clientCredentials;
     // DEBUG token fetches, TRACE the wire; redacted by name, and of the secret wherever it shows.
-    http.addNetworkInterceptor(new WireLogInterceptor(WireLog.create(grant == null ? UnaryOperator.identity() : grant::redact)));
+    http.addNetworkInterceptor(
+        new WireLogInterceptor(
+            WireLog.create(grant == null ? UnaryOperator.identity() : grant::redact)));
     return http.build();
   }
 
   /** OkHttp's default dispatcher threads are not daemons: they would keep the JVM alive 60 s. */
   private static ThreadPoolExecutor daemonDispatcherThreads() {
     AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread thread = new Thread(task, "flowexec-okhttp-dispatcher-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "flowexec-okhttp-dispatcher-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static Duration orDefault(Duration value, Duration fallback) {
@@ -369,9 +450,9 @@ public final class RetrofitTransport implements FlowTransport {
 
   /**
    * Configures a {@link RetrofitTransport}. Set {@link #baseUrl(String)} and exactly one way to
-   * authenticate: {@link #accessToken(String)}, {@link #credentials(String, String)} or
-   * {@link #tokenProvider(AccessTokenProvider)}. Not thread-safe; {@link #toString()} never shows
-   * a token or secret.
+   * authenticate: {@link #accessToken(String)}, {@link #credentials(String, String)} or {@link
+   * #tokenProvider(AccessTokenProvider)}. Not thread-safe; {@link #toString()} never shows a token
+   * or secret.
    */
   public static final class Builder {
     private String baseUrl;
@@ -397,9 +478,9 @@ public final class RetrofitTransport implements FlowTransport {
     private Builder() {}
 
     /**
-     * Sets the API's base URL, such as {@code https://flows.example.com}; paths such as
-     * {@code /api/v2/flows/executions} are resolved under it. Must be {@code https}, except to a
-     * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). Required.
+     * Sets the API's base URL, such as {@code https://flows.example.com}; paths such as {@code
+     * /api/v2/flows/executions} are resolved under it. Must be {@code https}, except to a loopback
+     * host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). Required.
      *
      * @param baseUrl the base URL
      * @return this builder
@@ -414,20 +495,21 @@ public final class RetrofitTransport implements FlowTransport {
      *
      * @param accessToken the token, without {@code "Bearer "}
      * @return this builder
-     * @throws IllegalArgumentException if the token is blank or has spaces (the message never
-     *     shows it)
+     * @throws IllegalArgumentException if the token is blank or has spaces (the message never shows
+     *     it)
      */
     public Builder accessToken(String accessToken) {
-      AccessToken.of(Objects.requireNonNull(accessToken, "accessToken")); // checks it, without echoing it
+      AccessToken.of(
+          Objects.requireNonNull(accessToken, "accessToken")); // checks it, without echoing it
       this.accessToken = accessToken;
       return this;
     }
 
     /**
-     * Authenticates with the OAuth 2.0 client-credentials grant: tokens are fetched from
-     * {@link #tokenUrl(String)} (default {@code {authBaseUrl}/oauth/token}), cached until shortly
-     * before they expire, fetched once for many concurrent callers, and renewed once when the
-     * service refuses one. See {@link CachingTokenProvider}.
+     * Authenticates with the OAuth 2.0 client-credentials grant: tokens are fetched from {@link
+     * #tokenUrl(String)} (default {@code {authBaseUrl}/oauth/token}), cached until shortly before
+     * they expire, fetched once for many concurrent callers, and renewed once when the service
+     * refuses one. See {@link CachingTokenProvider}.
      *
      * @param clientId the client id
      * @param clientSecret the client secret; never shown by any message or {@code toString()}
@@ -437,10 +519,12 @@ public final class RetrofitTransport implements FlowTransport {
       Objects.requireNonNull(clientId, "clientId");
       Objects.requireNonNull(clientSecret, "clientSecret");
       if (clientId.isBlank()) {
-        throw new IllegalArgumentException("clientId is blank: pass the client id your identity provider issued");
+        throw new IllegalArgumentException(
+            "clientId is blank: pass the client id your identity provider issued");
       }
       if (clientSecret.isEmpty()) {
-        throw new IllegalArgumentException("clientSecret is empty: pass the secret issued with the client id");
+        throw new IllegalArgumentException(
+            "clientSecret is empty: pass the secret issued with the client id");
       }
       this.clientId = clientId;
       this.clientSecret = clientSecret;
@@ -448,10 +532,10 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Sets where the token endpoint is, as a base: tokens come from
-     * {@code {authBaseUrl}/oauth/token}, the contract's own login service. Only with
-     * {@link #credentials(String, String)}; not with {@link #tokenUrl(String)}. Default: the
-     * {@link #baseUrl(String)}. The same {@code https} rule applies.
+     * Sets where the token endpoint is, as a base: tokens come from {@code
+     * {authBaseUrl}/oauth/token}, the contract's own login service. Only with {@link
+     * #credentials(String, String)}; not with {@link #tokenUrl(String)}. Default: the {@link
+     * #baseUrl(String)}. The same {@code https} rule applies.
      *
      * @param authBaseUrl the login service's base URL
      * @return this builder
@@ -462,13 +546,13 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Sets the token endpoint's full URL, for an identity provider whose endpoint is not
-     * {@code {authBaseUrl}/oauth/token}: Keycloak's
-     * {@code https://login.example.com/realms/{realm}/protocol/openid-connect/token}, Okta's
-     * {@code https://example.okta.com/oauth2/default/v1/token}, Azure AD's
-     * {@code https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}. Only with
-     * {@link #credentials(String, String)}; not with {@link #authBaseUrl(String)}. The same
-     * {@code https} rule applies.
+     * Sets the token endpoint's full URL, for an identity provider whose endpoint is not {@code
+     * {authBaseUrl}/oauth/token}: Keycloak's {@code
+     * https://login.example.com/realms/{realm}/protocol/openid-connect/token}, Okta's {@code
+     * https://example.okta.com/oauth2/default/v1/token}, Azure AD's {@code
+     * https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}. Only with {@link
+     * #credentials(String, String)}; not with {@link #authBaseUrl(String)}. The same {@code https}
+     * rule applies.
      *
      * @param tokenUrl the token endpoint
      * @return this builder
@@ -479,8 +563,8 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Sets how the client authenticates to the token endpoint. Only with
-     * {@link #credentials(String, String)}. Default: {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
+     * Sets how the client authenticates to the token endpoint. Only with {@link
+     * #credentials(String, String)}. Default: {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
      *
      * @param method {@code CLIENT_SECRET_BASIC} or {@code CLIENT_SECRET_POST}
      * @return this builder
@@ -491,9 +575,9 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Adds a form parameter to every token request, such as {@code audience} (Auth0) or
-     * {@code resource} (some Azure AD setups). Only with {@link #credentials(String, String)}.
-     * {@code grant_type}, {@code scope} and the client's credentials cannot be set this way.
+     * Adds a form parameter to every token request, such as {@code audience} (Auth0) or {@code
+     * resource} (some Azure AD setups). Only with {@link #credentials(String, String)}. {@code
+     * grant_type}, {@code scope} and the client's credentials cannot be set this way.
      *
      * @param name the parameter's name
      * @param value its value
@@ -501,15 +585,16 @@ public final class RetrofitTransport implements FlowTransport {
      */
     public Builder tokenParameter(String name, String value) {
       Objects.requireNonNull(name, "name");
-      this.tokenParameters.put(name, Objects.requireNonNull(value, "value of token parameter " + name));
+      this.tokenParameters.put(
+          name, Objects.requireNonNull(value, "value of token parameter " + name));
       return this;
     }
 
     /**
-     * Sets how the scopes a token was granted are checked before a call is sent. Only with
-     * {@link #credentials(String, String)}. Default: {@link ScopeCheck#contract()}; use
-     * {@link ScopeCheck#mapping} for a provider whose scope names are not {@code flow:*}, or
-     * {@link ScopeCheck#off()}.
+     * Sets how the scopes a token was granted are checked before a call is sent. Only with {@link
+     * #credentials(String, String)}. Default: {@link ScopeCheck#contract()}; use {@link
+     * ScopeCheck#mapping} for a provider whose scope names are not {@code flow:*}, or {@link
+     * ScopeCheck#off()}.
      *
      * @param scopeCheck the check
      * @return this builder
@@ -520,8 +605,8 @@ public final class RetrofitTransport implements FlowTransport {
     }
 
     /**
-     * Sets the scopes requested with {@link #credentials(String, String)}. Default:
-     * {@link Scopes#defaultRequest()}, {@code flow:execute flow:execution:read}.
+     * Sets the scopes requested with {@link #credentials(String, String)}. Default: {@link
+     * Scopes#defaultRequest()}, {@code flow:execute flow:execution:read}.
      *
      * @param scopes one or more scopes
      * @return this builder
@@ -529,13 +614,19 @@ public final class RetrofitTransport implements FlowTransport {
     public Builder scopes(Collection<String> scopes) {
       Set<String> copy = new LinkedHashSet<>();
       for (String scope : scopes) {
-        if (scope == null || scope.isBlank() || scope.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\' || c >= 127)) {
-          throw new IllegalArgumentException("scopes has \"" + scope + "\": a scope is one word of printable ASCII, such as flow:execute");
+        if (scope == null
+            || scope.isBlank()
+            || scope.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\' || c >= 127)) {
+          throw new IllegalArgumentException(
+              "scopes has \""
+                  + scope
+                  + "\": a scope is one word of printable ASCII, such as flow:execute");
         }
         copy.add(scope);
       }
       if (copy.isEmpty()) {
-        throw new IllegalArgumentException("scopes is empty: request at least one, such as flow:execute");
+        throw new IllegalArgumentException(
+            "scopes is empty: request at least one, such as flow:execute");
       }
       this.scopes = Collections.unmodifiableSet(copy);
       return this;
@@ -554,9 +645,9 @@ public final class RetrofitTransport implements FlowTransport {
 
     /**
      * Authenticates with your own token source, such as one backed by a secrets manager. It is
-     * asked for a token on every attempt (cache inside it), and told through
-     * {@link AccessTokenProvider#invalidate} when the service refuses one; the call is then sent
-     * once more if it offers a different token.
+     * asked for a token on every attempt (cache inside it), and told through {@link
+     * AccessTokenProvider#invalidate} when the service refuses one; the call is then sent once more
+     * if it offers a different token.
      *
      * @param tokenProvider the provider
      * @return this builder
@@ -630,18 +721,22 @@ public final class RetrofitTransport implements FlowTransport {
 
     /**
      * Sets the most bytes of a successful response's body that are read, counted after gzip
-     * decoding. A longer body fails the call with a {@link dev.flowexec.sdk.errors.FlowApiException}
-     * whose code is {@link FlowJsonCodec#RESPONSE_TOO_LARGE}, the rest is not read and the
-     * connection is closed. Peak memory per call is about this much plus the parsed execution.
-     * Error bodies are always cut at 64 KiB. Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}.
+     * decoding. A longer body fails the call with a {@link
+     * dev.flowexec.sdk.errors.FlowApiException} whose code is {@link
+     * FlowJsonCodec#RESPONSE_TOO_LARGE}, the rest is not read and the connection is closed. Peak
+     * memory per call is about this much plus the parsed execution. Error bodies are always cut at
+     * 64 KiB. Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}.
      *
      * @param maxResponseBytes a positive number of bytes
      * @return this builder
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1) {
-        throw new IllegalArgumentException("maxResponseBytes is " + maxResponseBytes
-            + ": use a positive number of bytes, such as " + DEFAULT_MAX_RESPONSE_BYTES);
+        throw new IllegalArgumentException(
+            "maxResponseBytes is "
+                + maxResponseBytes
+                + ": use a positive number of bytes, such as "
+                + DEFAULT_MAX_RESPONSE_BYTES);
       }
       this.maxResponseBytes = maxResponseBytes;
       return this;
@@ -698,27 +793,46 @@ public final class RetrofitTransport implements FlowTransport {
 
     private Builder checked() {
       if (baseUrl == null) {
-        throw new IllegalStateException("baseUrl is not set: call baseUrl(\"https://flows.example.com\")");
+        throw new IllegalStateException(
+            "baseUrl is not set: call baseUrl(\"https://flows.example.com\")");
       }
-      int ways = (accessToken != null ? 1 : 0) + (clientId != null ? 1 : 0) + (tokenProvider != null ? 1 : 0);
+      int ways =
+          (accessToken != null ? 1 : 0)
+              + (clientId != null ? 1 : 0)
+              + (tokenProvider != null ? 1 : 0);
       if (ways == 0) {
-        throw new IllegalStateException("no credentials are set: call exactly one of accessToken(token), "
-            + "credentials(clientId, clientSecret) or tokenProvider(provider)");
+        throw new IllegalStateException(
+            "no credentials are set: call exactly one of accessToken(token), "
+                + "credentials(clientId, clientSecret) or tokenProvider(provider)");
       }
       if (ways > 1) {
-        throw new IllegalStateException("more than one way to authenticate is set (" + ways() + "): "
-            + "keep exactly one of accessToken, credentials or tokenProvider");
+        throw new IllegalStateException(
+            "more than one way to authenticate is set ("
+                + ways()
+                + "): "
+                + "keep exactly one of accessToken, credentials or tokenProvider");
       }
-      String grantOnly = authBaseUrl != null ? "authBaseUrl" : tokenUrl != null ? "tokenUrl" : scopes != null ? "scopes"
-          : clientAuthMethod != null ? "clientAuthMethod" : !tokenParameters.isEmpty() ? "tokenParameter"
-          : scopeCheck != null ? "scopeCheck" : null;
+      String grantOnly =
+          authBaseUrl != null
+              ? "authBaseUrl"
+              : tokenUrl != null
+                  ? "tokenUrl"
+                  : scopes != null
+                      ? "scopes"
+                      : clientAuthMethod != null
+                          ? "clientAuthMethod"
+                          : !tokenParameters.isEmpty()
+                              ? "tokenParameter"
+                              : scopeCheck != null ? "scopeCheck" : null;
       if (clientId == null && grantOnly != null) {
-        throw new IllegalStateException(grantOnly
-            + " is set but credentials(clientId, clientSecret) is not: it only applies to the client-credentials grant");
+        throw new IllegalStateException(
+            grantOnly
+                + " is set but credentials(clientId, clientSecret) is not: it only applies to the client-credentials grant");
       }
       if (authBaseUrl != null && tokenUrl != null) {
-        throw new IllegalStateException("both authBaseUrl and tokenUrl are set: keep tokenUrl, the token endpoint's full URL, "
-            + "or authBaseUrl, a base under which /oauth/token is served");
+        throw new IllegalStateException(
+            "both authBaseUrl and tokenUrl are set: keep tokenUrl, the token endpoint's full URL, "
+                + "or authBaseUrl, a base under which /oauth/token is served");
       }
       clientCredentials = clientId == null ? null : clientCredentials();
       return this;
@@ -728,14 +842,18 @@ public final class RetrofitTransport implements FlowTransport {
       String url = tokenUrl;
       if (url == null) {
         // Checked like baseUrl, under the name the user set.
-        HttpUrl base = authBaseUrl != null ? BaseUrls.parse("authBaseUrl", authBaseUrl) : BaseUrls.parse("baseUrl", baseUrl);
+        HttpUrl base =
+            authBaseUrl != null
+                ? BaseUrls.parse("authBaseUrl", authBaseUrl)
+                : BaseUrls.parse("baseUrl", baseUrl);
         url = base.resolve("oauth/token").toString();
       }
-      ClientCredentials.Builder grant = ClientCredentials.builder()
-          .tokenUrl(url)
-          .clientId(clientId)
-          .clientSecret(clientSecret)
-          .scopes(scopes != null ? scopes : Scopes.defaultRequest());
+      ClientCredentials.Builder grant =
+          ClientCredentials.builder()
+              .tokenUrl(url)
+              .clientId(clientId)
+              .clientSecret(clientSecret)
+              .scopes(scopes != null ? scopes : Scopes.defaultRequest());
       if (clientAuthMethod != null) {
         grant.authMethod(clientAuthMethod);
       }
@@ -763,7 +881,8 @@ public final class RetrofitTransport implements FlowTransport {
     private static Duration positive(String name, Duration timeout) {
       Objects.requireNonNull(timeout, name);
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException(name + " is " + timeout + ": use a positive duration, such as Duration.ofSeconds(10)");
+        throw new IllegalArgumentException(
+            name + " is " + timeout + ": use a positive duration, such as Duration.ofSeconds(10)");
       }
       return timeout;
     }
@@ -771,7 +890,8 @@ public final class RetrofitTransport implements FlowTransport {
     /** Returns the settings, with the token and secret shown as {@code <redacted>}. */
     @Override
     public String toString() {
-      return "RetrofitTransport.Builder{baseUrl=" + BaseUrls.redact(baseUrl)
+      return "RetrofitTransport.Builder{baseUrl="
+          + BaseUrls.redact(baseUrl)
           + (accessToken != null ? ", accessToken=<redacted>" : "")
           + (clientId != null ? ", clientId=" + clientId + ", clientSecret=<redacted>" : "")
           + (authBaseUrl != null ? ", authBaseUrl=" + BaseUrls.redact(authBaseUrl) : "")
@@ -782,8 +902,12 @@ public final class RetrofitTransport implements FlowTransport {
           + (scopes != null ? ", scopes=" + scopes : "")
           + (tokenProvider != null ? ", tokenProvider=" + tokenProvider.getClass().getName() : "")
           + (okHttpClient != null ? ", okHttpClient=caller's" : "")
-          + ", callTimeout=" + callTimeout
-          + (maxResponseBytes != DEFAULT_MAX_RESPONSE_BYTES ? ", maxResponseBytes=" + maxResponseBytes : "") + "}";
+          + ", callTimeout="
+          + callTimeout
+          + (maxResponseBytes != DEFAULT_MAX_RESPONSE_BYTES
+              ? ", maxResponseBytes=" + maxResponseBytes
+              : "")
+          + "}";
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Reads RFC 3339 timestamps. The service writes UTC ({@code 2026-11-28T10:00:00Z}, with or without
  * a fraction); that form is read digit by digit, because {@code OffsetDateTime.parse} allocates
- * about 1.4 KB per timestamp and every execution carries two or three. Anything else (an offset,
- * a leap second) goes through {@code OffsetDateTime.parse}. Not public API.
+ * about 1.4 KB per timestamp and every execution carries two or three. Anything else (an offset, a
+ * leap second) goes through {@code OffsetDateTime.parse}. Not public API.
  */
 final class Rfc3339 {
   private Rfc3339() {}
@@ -27,9 +27,14 @@ final class Rfc3339 {
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, either case of T and Z, or null for other forms. */
   private static Instant parseUtc(String s) {
     int n = s.length();
-    if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || (s.charAt(10) != 'T' && s.charAt(10) != 't') || s.charAt(13) != ':'
-        || s.charAt(16) != ':' || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z')) {
+    if (n < 20
+        || n > 30
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z')) {
       return null;
     }
     int year = digits(s, 0, 4);
@@ -38,8 +43,17 @@ final class Rfc3339 {
     int hour = digits(s, 11, 13);
     int minute = digits(s, 14, 16);
     int second = digits(s, 17, 19);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return null;
     }
     int nanos = 0;

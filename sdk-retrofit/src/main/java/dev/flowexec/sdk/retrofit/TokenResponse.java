@@ -30,32 +30,42 @@ final class TokenResponse {
   /**
    * Returns the token, its scopes and expiry.
    *
-   * @param requestedScopes the scopes asked for: the granted set when the response has no
-   *     {@code scope}
+   * @param requestedScopes the scopes asked for: the granted set when the response has no {@code
+   *     scope}
    * @param receivedAt when the response arrived, the start of {@code expires_in}
    * @return the token
-   * @throws dev.flowexec.sdk.errors.FlowApiException a malformed response, if the token is not
-   *     a usable bearer token
+   * @throws dev.flowexec.sdk.errors.FlowApiException a malformed response, if the token is not a
+   *     usable bearer token
    */
   public AccessToken toAccessToken(Collection<String> requestedScopes, Instant receivedAt) {
-    Set<String> granted = scope == null
-        ? new LinkedHashSet<>(requestedScopes)
-        : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+    Set<String> granted =
+        scope == null
+            ? new LinkedHashSet<>(requestedScopes)
+            : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
     granted.remove("");
     try {
       return AccessToken.builder()
           .value(accessToken)
           .grantedScopes(Collections.unmodifiableSet(granted))
-          .expiresAt(expiresIn == null ? null : receivedAt.plus(Duration.ofSeconds(Math.min(Math.max(0, expiresIn), MAX_LIFETIME_SECONDS))))
+          .expiresAt(
+              expiresIn == null
+                  ? null
+                  : receivedAt.plus(
+                      Duration.ofSeconds(Math.min(Math.max(0, expiresIn), MAX_LIFETIME_SECONDS))))
           .build();
     } catch (IllegalArgumentException unusable) {
       // The message never contains the token itself.
-      throw MalformedResponses.of("the token response's access_token is unusable: " + unusable.getMessage());
+      throw MalformedResponses.of(
+          "the token response's access_token is unusable: " + unusable.getMessage());
     }
   }
 
   @Override
   public String toString() {
-    return "TokenResponse{access_token=<redacted>, expires_in=" + expiresIn + ", scope=" + scope + "}";
+    return "TokenResponse{access_token=<redacted>, expires_in="
+        + expiresIn
+        + ", scope="
+        + scope
+        + "}";
   }
 }

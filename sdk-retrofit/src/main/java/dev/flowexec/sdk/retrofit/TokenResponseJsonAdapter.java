@@ -6,15 +6,16 @@ import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 
 /**
- * Reads a successful token response (RFC 6749 §5.1): {@code access_token} (required),
- * {@code expires_in}, {@code scope}; {@code token_type} and unknown fields are ignored. Read only.
- * Not public API.
+ * Reads a successful token response (RFC 6749 §5.1): {@code access_token} (required), {@code
+ * expires_in}, {@code scope}; {@code token_type} and unknown fields are ignored. Read only. Not
+ * public API.
  */
 final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
   /** The shared, stateless instance. */
   public static final TokenResponseJsonAdapter INSTANCE = new TokenResponseJsonAdapter();
 
-  private static final JsonReader.Options FIELDS = JsonReader.Options.of("access_token", "expires_in", "scope");
+  private static final JsonReader.Options FIELDS =
+      JsonReader.Options.of("access_token", "expires_in", "scope");
 
   private TokenResponseJsonAdapter() {}
 

@@ -10,8 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Turns an OkHttp failure into a {@link TransportException}: what only OkHttp can tell (its call
  * timeout, a queued call the closed dispatcher refused, a failure {@link WireRequests} saw before
- * the network or on a lost reused connection) here, the rest by sdk-core's
- * {@link NetworkFailures}, as every transport classifies {@code java.net} failures.
+ * the network or on a lost reused connection) here, the rest by sdk-core's {@link NetworkFailures},
+ * as every transport classifies {@code java.net} failures.
  */
 final class TransportFailures {
   private TransportFailures() {}
@@ -28,24 +28,42 @@ final class TransportFailures {
     NotSentException notSent = notSent(failure);
     if (notSent != null) {
       if (isCallTimeout(failure)) {
-        return new TransportException(action + " failed while connecting: it timed out after " + timeoutMillis
-            + " ms, the time this attempt had (" + describe(notSent.failure())
-            + "); the request was not sent", false, failure);
+        return new TransportException(
+            action
+                + " failed while connecting: it timed out after "
+                + timeoutMillis
+                + " ms, the time this attempt had ("
+                + describe(notSent.failure())
+                + "); the request was not sent",
+            false,
+            failure);
       }
       return NetworkFailures.whileConnecting(action, notSent.failure(), failure);
     }
     if (failure instanceof WireRequests.ReusedConnectionLostException) {
-      return TransportException.lostReusedConnection(action + " failed: " + failure.getMessage()
-          + "; the request may have been sent, and is sent again on a fresh connection", failure);
+      return TransportException.lostReusedConnection(
+          action
+              + " failed: "
+              + failure.getMessage()
+              + "; the request may have been sent, and is sent again on a fresh connection",
+          failure);
     }
-    if (failure instanceof InterruptedIOException && failure.getCause() instanceof RejectedExecutionException) {
+    if (failure instanceof InterruptedIOException
+        && failure.getCause() instanceof RejectedExecutionException) {
       // OkHttp's dispatcher refused to start a queued call: the transport was closed first.
-      return new TransportException(action + " was stopped because the transport was closed before"
-          + " the request was sent", false, failure);
+      return new TransportException(
+          action + " was stopped because the transport was closed before" + " the request was sent",
+          false,
+          failure);
     }
     if (isCallTimeout(failure)) {
-      return new TransportException(action + " timed out after " + timeoutMillis
-          + " ms, the time this attempt had; the request may have been sent", true, failure);
+      return new TransportException(
+          action
+              + " timed out after "
+              + timeoutMillis
+              + " ms, the time this attempt had; the request may have been sent",
+          true,
+          failure);
     }
     return NetworkFailures.of(action, failure);
   }
@@ -58,13 +76,20 @@ final class TransportFailures {
    * @param requestMayHaveBeenSent whether an earlier step of the attempt may have sent it
    * @return the exception
    */
-  static TransportException outOfTime(String action, long timeoutMillis, boolean requestMayHaveBeenSent) {
-    return new TransportException(action + " timed out after " + timeoutMillis
-        + " ms, the time this attempt had, before the request could be sent", requestMayHaveBeenSent, null);
+  static TransportException outOfTime(
+      String action, long timeoutMillis, boolean requestMayHaveBeenSent) {
+    return new TransportException(
+        action
+            + " timed out after "
+            + timeoutMillis
+            + " ms, the time this attempt had, before the request could be sent",
+        requestMayHaveBeenSent,
+        null);
   }
 
   private static String describe(Throwable failure) {
-    return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    return failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
   }
 
   private static NotSentException notSent(Throwable failure) {

@@ -38,8 +38,13 @@ final class WireLogInterceptor implements Interceptor {
       return chain.proceed(chain.request());
     }
     Request request = chain.request();
-    WireLog.Exchange exchange = log.request(request.method(), request.url().uri(), map(request.headers()),
-        body(request.body()), isForm(request.body()));
+    WireLog.Exchange exchange =
+        log.request(
+            request.method(),
+            request.url().uri(),
+            map(request.headers()),
+            body(request.body()),
+            isForm(request.body()));
     Response response;
     try {
       response = chain.proceed(request);
@@ -47,7 +52,8 @@ final class WireLogInterceptor implements Interceptor {
       exchange.failed(failure);
       throw failure;
     }
-    String body = response.body() != null ? response.peekBody(WireLog.MAX_BODY_CHARS * 4L).string() : null;
+    String body =
+        response.body() != null ? response.peekBody(WireLog.MAX_BODY_CHARS * 4L).string() : null;
     exchange.response(response.code(), map(response.headers()), body);
     return response;
   }

@@ -16,52 +16,57 @@ import okhttp3.Response;
 
 /**
  * Keeps every request on the wire an attempt the transport decided. Two interceptors share the
- * state of one call: {@link #application()}, the innermost application interceptor, and
- * {@link #network()}.
+ * state of one call: {@link #application()}, the innermost application interceptor, and {@link
+ * #network()}.
  *
  * <ul>
  *   <li>OkHttp's own follow-ups never go out: a {@code 503} with {@code Retry-After: 0} is re-sent
- *       by OkHttp's retry interceptor, which also parses the header as an int (and throws on
- *       {@code 99999999999}); the header is hidden from it on the way up and restored above it.
- *       Any other second request of one call (redirects, authenticators and connection retries
- *       are switched off in the client) fails instead of being sent.
+ *       by OkHttp's retry interceptor, which also parses the header as an int (and throws on {@code
+ *       99999999999}); the header is hidden from it on the way up and restored above it. Any other
+ *       second request of one call (redirects, authenticators and connection retries are switched
+ *       off in the client) fails instead of being sent.
  *   <li>A pooled connection that a proxy or load balancer closed while idle would fail the next
  *       request before any response arrives. Before a request is written on a reused HTTP/1.x
- *       connection, {@link ConnectionProbe} checks it; a dead one is closed and the request goes
- *       on another connection instead (up to {@value #MAX_RESENDS} times), without costing an
- *       attempt and without a byte having left on the dead one. The transport's own idle
- *       connections are evicted first, since they are likely dead too. A connection that dies
- *       as or after the request is written, before any response byte, fails the attempt with
- *       {@link ReusedConnectionLostException}: the service may have acted on it, so only the client
- *       may send it again (at no cost to its retry policy, on a fresh connection, as an attempt
+ *       connection, {@link ConnectionProbe} checks it; a dead one is closed and the request goes on
+ *       another connection instead (up to {@value #MAX_RESENDS} times), without costing an attempt
+ *       and without a byte having left on the dead one. The transport's own idle connections are
+ *       evicted first, since they are likely dead too. A connection that dies as or after the
+ *       request is written, before any response byte, fails the attempt with {@link
+ *       ReusedConnectionLostException}: the service may have acted on it, so only the client may
+ *       send it again (at no cost to its retry policy, on a fresh connection, as an attempt
  *       listeners see).
- *   <li>A failure before the call reached the network (DNS, connect, TLS handshake, a timeout
- *       while connecting) is wrapped in {@link NotSentException}: the request certainly never
- *       left.
+ *   <li>A failure before the call reached the network (DNS, connect, TLS handshake, a timeout while
+ *       connecting) is wrapped in {@link NotSentException}: the request certainly never left.
  * </ul>
  *
- * <p>The state is thread-confined: OkHttp runs all interceptors of a call on one thread. Not
- * public API.
+ * <p>The state is thread-confined: OkHttp runs all interceptors of a call on one thread. Not public
+ * API.
  */
 final class WireRequests {
   /** Where a {@code 503}'s {@code Retry-After} waits while OkHttp's retry interceptor looks. */
   static final String HIDDEN_RETRY_AFTER = "Flowexec-Retry-After";
+
   static final int MAX_RESENDS = 3;
 
   // Per transport, not static: a call's network interceptor must find its own transport's call
   // state, even when calls of two transports nest on one thread. Removed when the call ends.
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<CallState> current = new ThreadLocal<>();
-  /** Connections that have carried a request: a request on one of them is on a reused connection. */
-  private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  /**
+   * Connections that have carried a request: a request on one of them is on a reused connection.
+   */
+  private final Set<Connection> used =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   private final ConnectionPool ownPool;
   private final ConnectionProbe probe;
 
   /**
    * Creates the pair of interceptors' state.
    *
-   * @param ownPool the transport's own connection pool, evicted after a stale connection; null
-   *     when the pool is the caller's
+   * @param ownPool the transport's own connection pool, evicted after a stale connection; null when
+   *     the pool is the caller's
    * @param probe tells whether a pooled connection died while idle
    */
   public WireRequests(ConnectionPool ownPool, ConnectionProbe probe) {
@@ -88,8 +93,8 @@ final class WireRequests {
   }
 
   /**
-   * What the network side has done for the call this thread runs. One per thread, reused call
-   * after call (a new one per call cost an object and a thread-local entry on every launch).
+   * What the network side has done for the call this thread runs. One per thread, reused call after
+   * call (a new one per call cost an object and a thread-local entry on every launch).
    */
   private static final class CallState {
     boolean active;
@@ -134,23 +139,33 @@ final class WireRequests {
       return chain.proceed(chain.request()); // not a call this transport made
     }
     if (state.sent > 0) {
-      throw new IOException("OkHttp tried to send " + chain.request().method() + " "
-          + chain.request().url().encodedPath() + " a second time on its own (a follow-up): refused, "
-          + "since every request on the wire must be an attempt the client decided");
+      throw new IOException(
+          "OkHttp tried to send "
+              + chain.request().method()
+              + " "
+              + chain.request().url().encodedPath()
+              + " a second time on its own (a follow-up): refused, "
+              + "since every request on the wire must be an attempt the client decided");
     }
     Connection connection = chain.connection();
     boolean reused = connection != null && !used.add(connection);
     if (reused && isHttp1(connection) && probe.closedByPeer(connection.socket())) {
       connection.socket().close(); // so that the pool drops it
-      throw new StaleConnectionException(new IOException("the pooled connection to "
-          + chain.request().url().host() + " was closed by the other side while idle"));
+      throw new StaleConnectionException(
+          new IOException(
+              "the pooled connection to "
+                  + chain.request().url().host()
+                  + " was closed by the other side while idle"));
     }
     state.sent++;
     Response response;
     try {
       response = chain.proceed(chain.request());
     } catch (IOException failure) {
-      if (!reused || !isHttp1(connection) || chain.call().isCanceled() || !lostBeforeResponse(failure)) {
+      if (!reused
+          || !isHttp1(connection)
+          || chain.call().isCanceled()
+          || !lostBeforeResponse(failure)) {
         throw failure;
       }
       if (ownPool != null) {
@@ -168,9 +183,9 @@ final class WireRequests {
   }
 
   /**
-   * Whether an exchange failed because its connection was lost before any response byte: a reset
-   * or broken pipe, or an end of stream where OkHttp had read nothing of a status line (okio's
-   * message then shows {@code limit=0}). A timeout is a slow server, not a lost connection.
+   * Whether an exchange failed because its connection was lost before any response byte: a reset or
+   * broken pipe, or an end of stream where OkHttp had read nothing of a status line (okio's message
+   * then shows {@code limit=0}). A timeout is a slow server, not a lost connection.
    */
   static boolean lostBeforeResponse(IOException failure) {
     if (failure instanceof InterruptedIOException) {
@@ -180,7 +195,8 @@ final class WireRequests {
       return true;
     }
     Throwable cause = failure.getCause();
-    return cause instanceof EOFException && String.valueOf(failure.getMessage()).startsWith("unexpected end of stream")
+    return cause instanceof EOFException
+        && String.valueOf(failure.getMessage()).startsWith("unexpected end of stream")
         && String.valueOf(cause.getMessage()).contains("limit=0 ");
   }
 
@@ -201,14 +217,18 @@ final class WireRequests {
   /**
    * A reused connection lost after the request was written (or while it was), before any response
    * byte: {@link TransportFailures} makes it {@link
-   * dev.flowexec.sdk.errors.TransportException#lostReusedConnection}, which the client re-sends on a
-   * fresh connection.
+   * dev.flowexec.sdk.errors.TransportException#lostReusedConnection}, which the client re-sends on
+   * a fresh connection.
    */
   static final class ReusedConnectionLostException extends IOException {
     private static final long serialVersionUID = 1L;
 
     ReusedConnectionLostException(IOException failure) {
-      super("the pooled connection was lost before any byte of the response arrived (" + failure + ")", failure);
+      super(
+          "the pooled connection was lost before any byte of the response arrived ("
+              + failure
+              + ")",
+          failure);
     }
   }
 

@@ -1,8 +1,7 @@
 /**
  * The Retrofit, OkHttp and Moshi transport: {@link dev.flowexec.sdk.retrofit.RetrofitTransport},
- * whose builder's {@code client()} is the SDK's entry point for the common case,
- * and {@link dev.flowexec.sdk.retrofit.FlowJsonCodec}, the contract's JSON for transports of your
- * own.
+ * whose builder's {@code client()} is the SDK's entry point for the common case, and {@link
+ * dev.flowexec.sdk.retrofit.FlowJsonCodec}, the contract's JSON for transports of your own.
  *
  * <pre>{@code
  * try (FlowExecutionsClient client = RetrofitTransport.builder()

@@ -15,7 +15,8 @@ class JsonValueReaderTest {
 
   @Test
   void integralLiteralsBeyondALongAreBigIntegers() {
-    assertThat(JsonValueReader.number("9223372036854775808")).isEqualTo(new BigInteger("9223372036854775808"));
+    assertThat(JsonValueReader.number("9223372036854775808"))
+        .isEqualTo(new BigInteger("9223372036854775808"));
   }
 
   @Test

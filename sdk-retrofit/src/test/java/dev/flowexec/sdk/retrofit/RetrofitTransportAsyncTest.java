@@ -31,14 +31,16 @@ class RetrofitTransportAsyncTest {
   private final MockWebServer server = new MockWebServer();
   private final FakeService service = new FakeService();
   private final CountDownLatch canceled = new CountDownLatch(1);
-  private final OkHttpClient callersClient = new OkHttpClient.Builder()
-      .eventListener(new EventListener() {
-        @Override
-        public void canceled(Call call) {
-          canceled.countDown();
-        }
-      })
-      .build();
+  private final OkHttpClient callersClient =
+      new OkHttpClient.Builder()
+          .eventListener(
+              new EventListener() {
+                @Override
+                public void canceled(Call call) {
+                  canceled.countDown();
+                }
+              })
+          .build();
 
   @BeforeEach
   void start() throws IOException {
@@ -53,19 +55,26 @@ class RetrofitTransportAsyncTest {
   }
 
   private RetrofitTransport withToken() {
-    return RetrofitTransport.builder().baseUrl(server.url("/").toString()).accessToken("t")
-        .okHttpClient(callersClient).build();
+    return RetrofitTransport.builder()
+        .baseUrl(server.url("/").toString())
+        .accessToken("t")
+        .okHttpClient(callersClient)
+        .build();
   }
 
   @Test
   void launchAsyncReturnsTheExecution() throws Exception {
     server.enqueue(Fixtures.created());
     try (RetrofitTransport transport = withToken()) {
-      FlowExecution execution = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults())
-          .get(10, TimeUnit.SECONDS).execution();
+      FlowExecution execution =
+          transport
+              .launchAsync(Fixtures.launchRequest(), CallOptions.defaults())
+              .get(10, TimeUnit.SECONDS)
+              .execution();
 
       assertThat(execution.flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
-      assertThat(server.takeRequest().getHeader("Idempotency-Key")).isEqualTo("\"" + Fixtures.EXECUTION_ID + "\"");
+      assertThat(server.takeRequest().getHeader("Idempotency-Key"))
+          .isEqualTo("\"" + Fixtures.EXECUTION_ID + "\"");
     }
   }
 
@@ -73,10 +82,13 @@ class RetrofitTransportAsyncTest {
   void getAsyncFailsWithTheMappedException() {
     server.enqueue(Fixtures.error(404, "flow_not_found", "x", "req"));
     try (RetrofitTransport transport = withToken()) {
-      CompletableFuture<TransportResponse> future = transport.getAsync("abc", CallOptions.defaults());
+      CompletableFuture<TransportResponse> future =
+          transport.getAsync("abc", CallOptions.defaults());
 
       assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
-          .isInstanceOf(ExecutionException.class).cause().isInstanceOf(FlowNotFoundException.class);
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(FlowNotFoundException.class);
     }
   }
 
@@ -84,12 +96,17 @@ class RetrofitTransportAsyncTest {
   void cancellingTheFutureCancelsTheOkHttpCall() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (RetrofitTransport transport = withToken()) {
-      CompletableFuture<TransportResponse> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
-      assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("the request reached the server").isNotNull();
+      CompletableFuture<TransportResponse> future =
+          transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
+      assertThat(server.takeRequest(5, TimeUnit.SECONDS))
+          .as("the request reached the server")
+          .isNotNull();
 
       assertThat(future.cancel(true)).isTrue();
 
-      assertThat(canceled.await(5, TimeUnit.SECONDS)).as("OkHttp reported the call canceled").isTrue();
+      assertThat(canceled.await(5, TimeUnit.SECONDS))
+          .as("OkHttp reported the call canceled")
+          .isTrue();
       assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
     }
   }
@@ -99,8 +116,12 @@ class RetrofitTransportAsyncTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (RetrofitTransport transport = withToken()) {
       long start = System.nanoTime();
-      TransportException e = catchThrowableOfType(TransportException.class,
-          () -> transport.launch(Fixtures.launchRequest(), CallOptions.ofTimeout(Duration.ofMillis(300))));
+      TransportException e =
+          catchThrowableOfType(
+              TransportException.class,
+              () ->
+                  transport.launch(
+                      Fixtures.launchRequest(), CallOptions.ofTimeout(Duration.ofMillis(300))));
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(e.getMessage()).contains("timed out after 300 ms");
@@ -117,19 +138,28 @@ class RetrofitTransportAsyncTest {
       CompletableFuture<TransportResponse> future =
           transport.getAsync("abc", CallOptions.ofTimeout(Duration.ofMillis(300)));
 
-      assertThat(future).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
-          .havingCause().isInstanceOf(TransportException.class).withMessageContaining("timed out after 300 ms");
+      assertThat(future)
+          .failsWithin(Duration.ofSeconds(5))
+          .withThrowableThat()
+          .havingCause()
+          .isInstanceOf(TransportException.class)
+          .withMessageContaining("timed out after 300 ms");
     }
   }
 
   @Test
   void callTimeoutBoundsAnAttemptWithoutTimeout() {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-    try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .accessToken("t").callTimeout(Duration.ofMillis(250)).build()) {
+    try (RetrofitTransport transport =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .accessToken("t")
+            .callTimeout(Duration.ofMillis(250))
+            .build()) {
 
-      TransportException e = catchThrowableOfType(TransportException.class,
-          () -> transport.get("abc", CallOptions.defaults()));
+      TransportException e =
+          catchThrowableOfType(
+              TransportException.class, () -> transport.get("abc", CallOptions.defaults()));
 
       assertThat(e.getMessage()).contains("timed out after 250 ms");
     }
@@ -138,12 +168,19 @@ class RetrofitTransportAsyncTest {
   @Test
   void tokenFetchObeysTheAttemptsTimeout() {
     server.setDispatcher(service.holdTokens());
-    try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .credentials("id", "secret").build()) {
+    try (RetrofitTransport transport =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .credentials("id", "secret")
+            .build()) {
       long start = System.nanoTime();
 
-      TransportException e = catchThrowableOfType(TransportException.class,
-          () -> transport.launch(Fixtures.launchRequest(), CallOptions.ofTimeout(Duration.ofMillis(300))));
+      TransportException e =
+          catchThrowableOfType(
+              TransportException.class,
+              () ->
+                  transport.launch(
+                      Fixtures.launchRequest(), CallOptions.ofTimeout(Duration.ofMillis(300))));
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(e.getMessage()).contains("fetching an access token").contains("timed out");
@@ -154,24 +191,33 @@ class RetrofitTransportAsyncTest {
   @Test
   void asyncTokenFetchDoesNotBlockTheCaller() throws Exception {
     server.setDispatcher(service.holdTokens());
-    try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .credentials("id", "secret").build()) {
+    try (RetrofitTransport transport =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .credentials("id", "secret")
+            .build()) {
 
-      CompletableFuture<TransportResponse> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
+      CompletableFuture<TransportResponse> future =
+          transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
 
       assertThat(service.tokenRequested.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(future).as("the caller got its future while the token was on its way").isNotDone();
       service.releaseTokens();
-      assertThat(future.get(10, TimeUnit.SECONDS).execution().flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
+      assertThat(future.get(10, TimeUnit.SECONDS).execution().flowExecutionId())
+          .isEqualTo(Fixtures.EXECUTION_ID);
     }
   }
 
   @Test
   void cancellingDuringTheTokenFetchSendsNoApiRequest() throws Exception {
     server.setDispatcher(service.holdTokens());
-    try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .credentials("id", "secret").build()) {
-      CompletableFuture<TransportResponse> future = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
+    try (RetrofitTransport transport =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .credentials("id", "secret")
+            .build()) {
+      CompletableFuture<TransportResponse> future =
+          transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults());
       assertThat(service.tokenRequested.await(5, TimeUnit.SECONDS)).isTrue();
 
       future.cancel(true);
@@ -191,9 +237,12 @@ class RetrofitTransportAsyncTest {
     closed.start();
     String deadUrl = closed.url("/").toString();
     closed.shutdown();
-    try (RetrofitTransport transport = RetrofitTransport.builder().baseUrl(deadUrl).accessToken("t").build()) {
-      TransportException e = catchThrowableOfType(TransportException.class,
-          () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+    try (RetrofitTransport transport =
+        RetrofitTransport.builder().baseUrl(deadUrl).accessToken("t").build()) {
+      TransportException e =
+          catchThrowableOfType(
+              TransportException.class,
+              () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
 
       assertThat(e.requestMayHaveBeenSent()).isFalse();
       assertThat(e.getMessage()).contains("launching an execution").contains("not sent");
@@ -206,9 +255,11 @@ class RetrofitTransportAsyncTest {
     transport.close();
 
     assertThatThrownBy(() -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
     assertThat(transport.getAsync("abc", CallOptions.defaults())).isCompletedExceptionally();
     assertThat(callersClient.dispatcher().executorService().isShutdown())
-        .as("the caller's dispatcher is left alone").isFalse();
+        .as("the caller's dispatcher is left alone")
+        .isFalse();
   }
 }

@@ -76,13 +76,16 @@ class RetrofitTransportAuthTest {
     RecordedRequest tokenRequest = service.tokenRecorded.get(0);
     assertThat(tokenRequest.getMethod()).isEqualTo("POST");
     assertThat(tokenRequest.getPath()).isEqualTo("/oauth/token");
-    assertThat(tokenRequest.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(tokenRequest.getHeader("Content-Type"))
+        .startsWith("application/x-www-form-urlencoded");
     String basic = tokenRequest.getHeader("Authorization");
     assertThat(basic).startsWith("Basic ");
-    String decoded = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+    String decoded =
+        new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
     assertThat(decoded).isEqualTo("my+client:s3cr%3At%2F%2B%C3%A9+secret");
     String form = URLDecoder.decode(tokenRequest.getBody().readUtf8(), StandardCharsets.UTF_8);
-    assertThat(form).isEqualTo("grant_type=client_credentials&scope=flow:execute flow:execution:read");
+    assertThat(form)
+        .isEqualTo("grant_type=client_credentials&scope=flow:execute flow:execution:read");
     assertThat(service.apiRecorded.get(0).getHeader("Authorization")).isEqualTo("Bearer token-1");
   }
 
@@ -96,12 +99,15 @@ class RetrofitTransportAuthTest {
 
     assertThat(service.tokenRequests).hasValue(1);
     assertThat(service.apiRequests).hasValue(3);
-    assertThat(service.apiRecorded).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer token-1"));
+    assertThat(service.apiRecorded)
+        .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer token-1"));
   }
 
   @Test
   void tokenIsRenewedShortlyBeforeItExpires() {
-    service.token(Fixtures.token("token-1", 3600, null)).token(Fixtures.token("token-2", 3600, null));
+    service
+        .token(Fixtures.token("token-1", 3600, null))
+        .token(Fixtures.token("token-2", 3600, null));
 
     launch();
     clock.advance(Duration.ofSeconds(3600 - 31));
@@ -138,9 +144,11 @@ class RetrofitTransportAuthTest {
       launches.add(transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults()));
     }
     assertThat(service.tokenRequested.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(launches).noneMatch(CompletableFuture::isDone); // all arrived while the token was on its way
+    assertThat(launches)
+        .noneMatch(CompletableFuture::isDone); // all arrived while the token was on its way
     service.releaseTokens();
-    CompletableFuture.allOf(launches.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    CompletableFuture.allOf(launches.toArray(new CompletableFuture<?>[0]))
+        .get(10, TimeUnit.SECONDS);
 
     assertThat(service.tokenRequests).hasValue(1);
     assertThat(service.apiRequests).hasValue(8);
@@ -153,18 +161,26 @@ class RetrofitTransportAuthTest {
     List<Thread> threads = new ArrayList<>();
     AtomicInteger succeeded = new AtomicInteger();
     for (int i = 0; i < callers; i++) {
-      Thread thread = new Thread(() -> {
-        launch();
-        succeeded.incrementAndGet();
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                launch();
+                succeeded.incrementAndGet();
+              });
       threads.add(thread);
       thread.start();
     }
     assertThat(service.tokenRequested.await(5, TimeUnit.SECONDS)).isTrue();
-    // Wait until all callers but the leader (reading its socket, so RUNNABLE) wait for the leader's token.
+    // Wait until all callers but the leader (reading its socket, so RUNNABLE) wait for the leader's
+    // token.
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (threads.stream().filter(t -> t.getState() == Thread.State.WAITING
-            || t.getState() == Thread.State.TIMED_WAITING).count() < callers - 1
+    while (threads.stream()
+                .filter(
+                    t ->
+                        t.getState() == Thread.State.WAITING
+                            || t.getState() == Thread.State.TIMED_WAITING)
+                .count()
+            < callers - 1
         && System.nanoTime() < giveUp) {
       Thread.sleep(1);
     }
@@ -182,43 +198,64 @@ class RetrofitTransportAuthTest {
   void scopeIsCheckedBeforeAnyApiCall() {
     service.token(Fixtures.token("token-1", 3600, "flow:read"));
 
-    InsufficientScopeException e = catchThrowableOfType(InsufficientScopeException.class, this::launch);
+    InsufficientScopeException e =
+        catchThrowableOfType(InsufficientScopeException.class, this::launch);
 
     assertThat(e.statusCode()).isZero();
     assertThat(e.errorCode()).isEqualTo("insufficient_scope");
     assertThat(e.grantedScopes()).containsExactly("flow:read");
-    assertThat(e.requiredScopes()).containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
+    assertThat(e.requiredScopes())
+        .containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
     assertThat(service.apiRequests).as("the API received no request").hasValue(0);
   }
 
   @Test
   void scopeFailFastWithAProviderSendsNothingAtAll() throws Exception {
-    AccessToken readOnly = AccessToken.builder().value("read-only-token")
-        .grantedScopes(Set.of("flow:execution:read")).build();
-    try (RetrofitTransport withProvider = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .tokenProvider(AccessTokenProvider.of(readOnly)).build()) {
+    AccessToken readOnly =
+        AccessToken.builder()
+            .value("read-only-token")
+            .grantedScopes(Set.of("flow:execution:read"))
+            .build();
+    try (RetrofitTransport withProvider =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .tokenProvider(AccessTokenProvider.of(readOnly))
+            .build()) {
 
-      assertThat(catchThrowableOfType(InsufficientScopeException.class,
-          () -> withProvider.launch(Fixtures.launchRequest(), CallOptions.defaults()))).isNotNull();
+      assertThat(
+              catchThrowableOfType(
+                  InsufficientScopeException.class,
+                  () -> withProvider.launch(Fixtures.launchRequest(), CallOptions.defaults())))
+          .isNotNull();
       assertThat(withProvider.launchAsync(Fixtures.launchRequest(), CallOptions.defaults()))
-          .failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingCause().isInstanceOf(InsufficientScopeException.class);
+          .failsWithin(Duration.ofSeconds(5))
+          .withThrowableThat()
+          .havingCause()
+          .isInstanceOf(InsufficientScopeException.class);
       assertThat(server.getRequestCount()).as("the server received zero requests").isZero();
 
       service.api(new MockResponse().setBody(Fixtures.executionJson("abc", "RUNNING")));
-      assertThat(withProvider.get("abc", CallOptions.defaults()).execution().flowExecutionId()).as("reading is allowed").isEqualTo("abc");
+      assertThat(withProvider.get("abc", CallOptions.defaults()).execution().flowExecutionId())
+          .as("reading is allowed")
+          .isEqualTo("abc");
     }
   }
 
   private static MockResponse invalidToken() {
-    return new MockResponse().setResponseCode(401)
-        .setHeader("WWW-Authenticate", "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"expired\"")
+    return new MockResponse()
+        .setResponseCode(401)
+        .setHeader(
+            "WWW-Authenticate",
+            "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"expired\"")
         .setHeader("Content-Type", "application/json")
         .setBody(Fixtures.errorJson("invalid_token", "the token expired", "req_401"));
   }
 
   @Test
   void refusedTokenIsRenewedAndTheCallSentOnceMore() {
-    service.token(Fixtures.token("token-1", 3600, null)).token(Fixtures.token("token-2", 3600, null));
+    service
+        .token(Fixtures.token("token-1", 3600, null))
+        .token(Fixtures.token("token-2", 3600, null));
     service.api(invalidToken()).api(Fixtures.created());
 
     FlowExecution execution = launch();
@@ -228,15 +265,22 @@ class RetrofitTransportAuthTest {
     assertThat(service.tokenRequests).as("one extra token request").hasValue(2);
     assertThat(service.apiRecorded.get(0).getHeader("Authorization")).isEqualTo("Bearer token-1");
     assertThat(service.apiRecorded.get(1).getHeader("Authorization")).isEqualTo("Bearer token-2");
-    assertThat(service.apiRecorded.get(1).getHeader("Idempotency-Key")).isEqualTo("\"" + Fixtures.EXECUTION_ID + "\"");
+    assertThat(service.apiRecorded.get(1).getHeader("Idempotency-Key"))
+        .isEqualTo("\"" + Fixtures.EXECUTION_ID + "\"");
   }
 
   @Test
   void refusedTokenIsRenewedOnceAsyncToo() throws Exception {
-    service.token(Fixtures.token("token-1", 3600, null)).token(Fixtures.token("token-2", 3600, null));
+    service
+        .token(Fixtures.token("token-1", 3600, null))
+        .token(Fixtures.token("token-2", 3600, null));
     service.api(invalidToken()).api(Fixtures.created());
 
-    FlowExecution execution = transport.launchAsync(Fixtures.launchRequest(), CallOptions.defaults()).get(10, TimeUnit.SECONDS).execution();
+    FlowExecution execution =
+        transport
+            .launchAsync(Fixtures.launchRequest(), CallOptions.defaults())
+            .get(10, TimeUnit.SECONDS)
+            .execution();
 
     assertThat(execution.flowExecutionId()).isEqualTo(Fixtures.EXECUTION_ID);
     assertThat(service.apiRequests).hasValue(2);
@@ -245,7 +289,9 @@ class RetrofitTransportAuthTest {
 
   @Test
   void secondRefusalIsFinal() {
-    service.token(Fixtures.token("token-1", 3600, null)).token(Fixtures.token("token-2", 3600, null));
+    service
+        .token(Fixtures.token("token-1", 3600, null))
+        .token(Fixtures.token("token-2", 3600, null));
     service.api(invalidToken()).api(invalidToken()).api(Fixtures.created());
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class, this::launch);
@@ -260,11 +306,16 @@ class RetrofitTransportAuthTest {
   @Test
   void providerOfferingTheSameTokenIsNotRetried() throws Exception {
     service.api(invalidToken());
-    try (RetrofitTransport withProvider = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .tokenProvider(AccessTokenProvider.of("fixed")).build()) {
+    try (RetrofitTransport withProvider =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .tokenProvider(AccessTokenProvider.of("fixed"))
+            .build()) {
 
-      AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-          () -> withProvider.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+      AuthenticationException e =
+          catchThrowableOfType(
+              AuthenticationException.class,
+              () -> withProvider.launch(Fixtures.launchRequest(), CallOptions.defaults()));
 
       assertThat(e.errorCode()).isEqualTo("invalid_token");
       assertThat(server.getRequestCount()).isEqualTo(1);
@@ -273,10 +324,15 @@ class RetrofitTransportAuthTest {
 
   @Test
   void serviceForbiddingIsNotRetried() {
-    service.api(new MockResponse().setResponseCode(403)
-        .setHeader("WWW-Authenticate", "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execute\""));
+    service.api(
+        new MockResponse()
+            .setResponseCode(403)
+            .setHeader(
+                "WWW-Authenticate",
+                "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execute\""));
 
-    InsufficientScopeException e = catchThrowableOfType(InsufficientScopeException.class, this::launch);
+    InsufficientScopeException e =
+        catchThrowableOfType(InsufficientScopeException.class, this::launch);
 
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(e.requiredScopes()).containsExactly("flow:execute");
@@ -286,24 +342,35 @@ class RetrofitTransportAuthTest {
 
   @Test
   void invalidClientIsAnAuthenticationExceptionWithTheDescription() {
-    service.tokenFallback(() -> new MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
-        .setHeader("X-Request-Id", "req_tok")
-        .setBody("{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}"));
+    service.tokenFallback(
+        () ->
+            new MockResponse()
+                .setResponseCode(401)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("X-Request-Id", "req_tok")
+                .setBody(
+                    "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}"));
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class, this::launch);
 
     assertThat(e.statusCode()).isEqualTo(401);
     assertThat(e.errorCode()).isEqualTo("invalid_client");
     assertThat(e.requestId()).contains("req_tok");
-    assertThat(e.getMessage()).contains("client authentication failed").contains("my client")
+    assertThat(e.getMessage())
+        .contains("client authentication failed")
+        .contains("my client")
         .doesNotContain(SECRET);
     assertThat(service.apiRequests).hasValue(0);
   }
 
   @Test
   void invalidScopeIsAnAuthenticationException() {
-    service.tokenFallback(() -> new MockResponse().setResponseCode(400)
-        .setBody("{\"error\":\"invalid_scope\",\"error_description\":\"flow:execute is not allowed\"}"));
+    service.tokenFallback(
+        () ->
+            new MockResponse()
+                .setResponseCode(400)
+                .setBody(
+                    "{\"error\":\"invalid_scope\",\"error_description\":\"flow:execute is not allowed\"}"));
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class, this::launch);
 
@@ -314,10 +381,12 @@ class RetrofitTransportAuthTest {
 
   @Test
   void failedTokenFetchIsNotCached() {
-    service.token(new MockResponse().setResponseCode(400).setBody("{\"error\":\"invalid_request\"}"))
+    service
+        .token(new MockResponse().setResponseCode(400).setBody("{\"error\":\"invalid_request\"}"))
         .token(Fixtures.token("token-2", 3600, null));
 
-    assertThat(catchThrowableOfType(AuthenticationException.class, this::launch).errorCode()).isEqualTo("invalid_request");
+    assertThat(catchThrowableOfType(AuthenticationException.class, this::launch).errorCode())
+        .isEqualTo("invalid_request");
     launch();
 
     assertThat(service.tokenRequests).hasValue(2);
@@ -326,7 +395,8 @@ class RetrofitTransportAuthTest {
 
   @Test
   void tokenEndpointServerErrorIsAServerException() {
-    service.tokenFallback(() -> new MockResponse().setResponseCode(503).setHeader("Retry-After", "7"));
+    service.tokenFallback(
+        () -> new MockResponse().setResponseCode(503).setHeader("Retry-After", "7"));
 
     ServerException e = catchThrowableOfType(ServerException.class, this::launch);
 
@@ -340,12 +410,14 @@ class RetrofitTransportAuthTest {
   void tokenEndpointRateLimitIsRateLimited() {
     service.tokenFallback(() -> new MockResponse().setResponseCode(429));
 
-    assertThat(catchThrowableOfType(RateLimitedException.class, this::launch).statusCode()).isEqualTo(429);
+    assertThat(catchThrowableOfType(RateLimitedException.class, this::launch).statusCode())
+        .isEqualTo(429);
   }
 
   @Test
   void tokenEndpointNotFoundSaysToCheckTheTokenUrl() {
-    service.tokenFallback(() -> new MockResponse().setResponseCode(404).setBody("<html>not here</html>"));
+    service.tokenFallback(
+        () -> new MockResponse().setResponseCode(404).setBody("<html>not here</html>"));
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class, this::launch);
 
@@ -355,7 +427,8 @@ class RetrofitTransportAuthTest {
 
   @Test
   void tokenResponseWithoutAccessTokenIsMalformed() {
-    service.tokenFallback(() -> new MockResponse().setBody("{\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+    service.tokenFallback(
+        () -> new MockResponse().setBody("{\"token_type\":\"Bearer\",\"expires_in\":3600}"));
 
     FlowApiException e = catchThrowableOfType(FlowApiException.class, this::launch);
 
@@ -369,11 +442,17 @@ class RetrofitTransportAuthTest {
     closed.start();
     String deadUrl = closed.url("/").toString();
     closed.shutdown();
-    try (RetrofitTransport unreachable = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .credentials("id", SECRET).authBaseUrl(deadUrl).build()) {
+    try (RetrofitTransport unreachable =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .credentials("id", SECRET)
+            .authBaseUrl(deadUrl)
+            .build()) {
 
-      TransportException e = catchThrowableOfType(TransportException.class,
-          () -> unreachable.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+      TransportException e =
+          catchThrowableOfType(
+              TransportException.class,
+              () -> unreachable.launch(Fixtures.launchRequest(), CallOptions.defaults()));
 
       assertThat(e.requestMayHaveBeenSent()).isFalse();
       assertThat(e.getMessage()).contains("fetching an access token").contains("not sent");
@@ -386,16 +465,23 @@ class RetrofitTransportAuthTest {
     MockWebServer idp = new MockWebServer();
     idp.enqueue(Fixtures.token("idp-token", 3600, null));
     idp.start();
-    try (RetrofitTransport separate = RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .credentials("id", SECRET).authBaseUrl(idp.url("/idp").toString()).scopes("flow:execute").build()) {
+    try (RetrofitTransport separate =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .credentials("id", SECRET)
+            .authBaseUrl(idp.url("/idp").toString())
+            .scopes("flow:execute")
+            .build()) {
 
       separate.launch(Fixtures.launchRequest(), CallOptions.defaults());
 
       RecordedRequest tokenRequest = idp.takeRequest();
       assertThat(tokenRequest.getPath()).isEqualTo("/idp/oauth/token");
-      assertThat(URLDecoder.decode(tokenRequest.getBody().readUtf8(), StandardCharsets.UTF_8)).endsWith("scope=flow:execute");
+      assertThat(URLDecoder.decode(tokenRequest.getBody().readUtf8(), StandardCharsets.UTF_8))
+          .endsWith("scope=flow:execute");
       assertThat(service.tokenRequests).hasValue(0);
-      assertThat(service.apiRecorded.get(0).getHeader("Authorization")).isEqualTo("Bearer idp-token");
+      assertThat(service.apiRecorded.get(0).getHeader("Authorization"))
+          .isEqualTo("Bearer idp-token");
     } finally {
       idp.shutdown();
     }

@@ -46,8 +46,11 @@ class RetrofitTransportCloseTest {
   }
 
   private RetrofitTransport transport() {
-    return RetrofitTransport.builder().baseUrl(server.url("/").toString()).accessToken("t")
-        .readTimeout(Duration.ofSeconds(30)).build();
+    return RetrofitTransport.builder()
+        .baseUrl(server.url("/").toString())
+        .accessToken("t")
+        .readTimeout(Duration.ofSeconds(30))
+        .build();
   }
 
   private static Throwable failure(CompletableFuture<?> future) {
@@ -60,8 +63,8 @@ class RetrofitTransportCloseTest {
     throw new AssertionError("succeeded");
   }
 
-  private static <T> List<CompletableFuture<T>> launch(int n,
-      java.util.function.Function<LaunchRequest, CompletableFuture<T>> launch) {
+  private static <T> List<CompletableFuture<T>> launch(
+      int n, java.util.function.Function<LaunchRequest, CompletableFuture<T>> launch) {
     List<CompletableFuture<T>> futures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       futures.add(launch.apply(Fixtures.launchRequest().withFlowExecutionId("exec-" + i)));
@@ -71,7 +74,9 @@ class RetrofitTransportCloseTest {
 
   private void awaitRequests(int n) throws InterruptedException {
     for (int i = 0; i < n; i++) {
-      assertThat(server.takeRequest(10, TimeUnit.SECONDS)).as("request %d reached the server", i).isNotNull();
+      assertThat(server.takeRequest(10, TimeUnit.SECONDS))
+          .as("request %d reached the server", i)
+          .isNotNull();
     }
   }
 
@@ -85,7 +90,8 @@ class RetrofitTransportCloseTest {
     transport.close();
 
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
-        .handle((v, e) -> null).get(5, TimeUnit.SECONDS);
+        .handle((v, e) -> null)
+        .get(5, TimeUnit.SECONDS);
     long sent = 0;
     long notSent = 0;
     for (CompletableFuture<TransportResponse> future : futures) {
@@ -94,7 +100,8 @@ class RetrofitTransportCloseTest {
         sent++;
       } else {
         notSent++;
-        assertThat(failure).hasMessageContaining("the transport was closed before the request was sent");
+        assertThat(failure)
+            .hasMessageContaining("the transport was closed before the request was sent");
       }
     }
     assertThat(sent).isEqualTo(64);
@@ -104,8 +111,12 @@ class RetrofitTransportCloseTest {
 
   @Test
   void closingTheClientEndsEveryLaunchPromptlyWithATruthfulFlag() throws Exception {
-    FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport())
-        .retryPolicy(RetryPolicy.defaults()).timeout(Duration.ofMinutes(1)).build();
+    FlowExecutionsClient client =
+        FlowExecutionsClient.builder()
+            .transport(transport())
+            .retryPolicy(RetryPolicy.defaults())
+            .timeout(Duration.ofMinutes(1))
+            .build();
     List<CompletableFuture<FlowExecution>> futures = launch(CALLS, client::launchAsync);
     awaitRequests(64);
 
@@ -119,7 +130,8 @@ class RetrofitTransportCloseTest {
       if (failure.executionMayHaveStarted()) {
         mayHaveStarted++;
       } else {
-        assertThat(failure.getCause()).isInstanceOf(TransportException.class)
+        assertThat(failure.getCause())
+            .isInstanceOf(TransportException.class)
             .hasMessageContaining("before the request was sent");
       }
     }

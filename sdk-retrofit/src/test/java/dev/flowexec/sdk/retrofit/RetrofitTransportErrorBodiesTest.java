@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Error bodies as they really come: the contract's worked examples, WWW-Authenticate variants,
- * and bodies that are HTML, empty, cut short or huge.
+ * Error bodies as they really come: the contract's worked examples, WWW-Authenticate variants, and
+ * bodies that are HTML, empty, cut short or huge.
  */
 class RetrofitTransportErrorBodiesTest {
   private final MockWebServer server = new MockWebServer();
@@ -32,7 +32,11 @@ class RetrofitTransportErrorBodiesTest {
   @BeforeEach
   void start() throws IOException {
     server.start();
-    transport = RetrofitTransport.builder().baseUrl(server.url("/").toString()).accessToken("static-test-token").build();
+    transport =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .accessToken("static-test-token")
+            .build();
   }
 
   @AfterEach
@@ -42,34 +46,54 @@ class RetrofitTransportErrorBodiesTest {
   }
 
   private <T extends FlowApiException> T launchFails(Class<T> type) {
-    T failure = catchThrowableOfType(type, () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+    T failure =
+        catchThrowableOfType(
+            type, () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
     assertThat(failure).as("expected a %s", type.getSimpleName()).isNotNull();
     return failure;
   }
 
   private void enqueue400(String details) {
-    server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
-        .setHeader("X-Request-Id", "req_we")
-        .setBody("{\"error_code\":\"invalid_request\",\"message\":\"fields are invalid\",\"request_id\":\"req_we\","
-            + "\"details\":[" + details + "]}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(400)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("X-Request-Id", "req_we")
+            .setBody(
+                "{\"error_code\":\"invalid_request\",\"message\":\"fields are invalid\",\"request_id\":\"req_we\","
+                    + "\"details\":["
+                    + details
+                    + "]}"));
   }
 
   private static String detail(String field, String issue) {
-    return "{\"field\":\"" + field + "\",\"issue\":\"" + issue + "\",\"message\":\"" + field + " " + issue + "\"}";
+    return "{\"field\":\""
+        + field
+        + "\",\"issue\":\""
+        + issue
+        + "\",\"message\":\""
+        + field
+        + " "
+        + issue
+        + "\"}";
   }
 
   @Test
   void aRetryAfterBeyondTheIntRangeIsAServerExceptionWithTheDelayNotANumberFormatException() {
     // OkHttp parses this header itself, with Integer.valueOf, when deciding whether to follow up;
     // the transport hides it from that decision.
-    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "99999999999")
-        .setHeader("X-Request-Id", "req_big_retry"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(503)
+            .setHeader("Retry-After", "99999999999")
+            .setHeader("X-Request-Id", "req_big_retry"));
 
     ServerException e = launchFails(ServerException.class);
 
     assertThat(e.statusCode()).isEqualTo(503);
     assertThat(e.requestId()).contains("req_big_retry");
-    assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
+    assertThat(e.retryAfter())
+        .hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -96,58 +120,80 @@ class RetrofitTransportErrorBodiesTest {
 
   @Test
   void workedExample1ParticipantIdInsteadOfParticipants() {
-    enqueue400(String.join(",", detail("participant_id", "unknown_field"), detail("participants", "required"),
-        detail("flow_execution_id", "required"), detail("channel_type", "required")));
+    enqueue400(
+        String.join(
+            ",",
+            detail("participant_id", "unknown_field"),
+            detail("participants", "required"),
+            detail("flow_execution_id", "required"),
+            detail("channel_type", "required")));
 
     InvalidRequestException e = launchFails(InvalidRequestException.class);
 
-    assertThat(e.fieldErrors()).containsExactly(
-        FieldError.of("participant_id", "unknown_field", "participant_id unknown_field"),
-        FieldError.of("participants", "required", "participants required"),
-        FieldError.of("flow_execution_id", "required", "flow_execution_id required"),
-        FieldError.of("channel_type", "required", "channel_type required"));
+    assertThat(e.fieldErrors())
+        .containsExactly(
+            FieldError.of("participant_id", "unknown_field", "participant_id unknown_field"),
+            FieldError.of("participants", "required", "participants required"),
+            FieldError.of("flow_execution_id", "required", "flow_execution_id required"),
+            FieldError.of("channel_type", "required", "channel_type required"));
     assertThat(e.requestId()).contains("req_we");
   }
 
   @Test
   void workedExample2MissingChannelTypeAndUnknownNode() {
-    enqueue400(String.join(",", detail("channel_type", "required"), detail("start_node", "unknown_node")));
+    enqueue400(
+        String.join(",", detail("channel_type", "required"), detail("start_node", "unknown_node")));
 
     InvalidRequestException e = launchFails(InvalidRequestException.class);
 
-    assertThat(e.fieldErrors()).containsExactly(
-        FieldError.of("channel_type", "required", "channel_type required"),
-        FieldError.of("start_node", "unknown_node", "start_node unknown_node"));
+    assertThat(e.fieldErrors())
+        .containsExactly(
+            FieldError.of("channel_type", "required", "channel_type required"),
+            FieldError.of("start_node", "unknown_node", "start_node unknown_node"));
   }
 
   @Test
   void workedExample3OnlyFlowIdAndChannelType() {
-    enqueue400(String.join(",", detail("participants", "required"), detail("flow_execution_id", "required")));
+    enqueue400(
+        String.join(
+            ",", detail("participants", "required"), detail("flow_execution_id", "required")));
 
     InvalidRequestException e = launchFails(InvalidRequestException.class);
 
-    assertThat(e.fieldErrors()).containsExactly(
-        FieldError.of("participants", "required", "participants required"),
-        FieldError.of("flow_execution_id", "required", "flow_execution_id required"));
-    assertThat(e.getMessage()).contains("participants (required)").contains("flow_execution_id (required)");
+    assertThat(e.fieldErrors())
+        .containsExactly(
+            FieldError.of("participants", "required", "participants required"),
+            FieldError.of("flow_execution_id", "required", "flow_execution_id required"));
+    assertThat(e.getMessage())
+        .contains("participants (required)")
+        .contains("flow_execution_id (required)");
   }
 
   @Test
   void bearerSchemeIsMatchedWithoutRegardToCaseAndParamsInAnyOrder() {
-    server.enqueue(new MockResponse().setResponseCode(403)
-        .setHeader("WWW-Authenticate", "bEaReR scope=\"flow:execute flow:execution:write\", error=\"insufficient_scope\", realm=\"flows\""));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(403)
+            .setHeader(
+                "WWW-Authenticate",
+                "bEaReR scope=\"flow:execute flow:execution:write\", error=\"insufficient_scope\", realm=\"flows\""));
 
     InsufficientScopeException e = launchFails(InsufficientScopeException.class);
 
     assertThat(e.statusCode()).isEqualTo(403);
-    assertThat(e.requiredScopes()).containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
+    assertThat(e.requiredScopes())
+        .containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
   }
 
   @Test
   void bearerIsFoundAmongSeveralChallenges() {
-    server.enqueue(new MockResponse().setResponseCode(403)
-        .addHeader("WWW-Authenticate", "Basic realm=\"legacy\", charset=\"UTF-8\"")
-        .addHeader("WWW-Authenticate", "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execution:write\""));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(403)
+            .addHeader("WWW-Authenticate", "Basic realm=\"legacy\", charset=\"UTF-8\"")
+            .addHeader(
+                "WWW-Authenticate",
+                "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execution:write\""));
 
     InsufficientScopeException e = launchFails(InsufficientScopeException.class);
 
@@ -156,9 +202,12 @@ class RetrofitTransportErrorBodiesTest {
 
   @Test
   void quotedEscapesInTheChallengeAreUnescaped() {
-    server.enqueue(new MockResponse().setResponseCode(401)
-        .setHeader("WWW-Authenticate",
-            "Bearer realm=\"fl\\\"ows\", error=\"invalid_token\", error_description=\"the token \\\"abc\\\" expired\""));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(401)
+            .setHeader(
+                "WWW-Authenticate",
+                "Bearer realm=\"fl\\\"ows\", error=\"invalid_token\", error_description=\"the token \\\"abc\\\" expired\""));
 
     AuthenticationException e = launchFails(AuthenticationException.class);
 
@@ -168,7 +217,10 @@ class RetrofitTransportErrorBodiesTest {
 
   @Test
   void unauthorizedWithoutErrorAttributeAndBodyIsMissingToken() {
-    server.enqueue(new MockResponse().setResponseCode(401).setHeader("WWW-Authenticate", "Bearer realm=\"flows\""));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(401)
+            .setHeader("WWW-Authenticate", "Bearer realm=\"flows\""));
 
     AuthenticationException e = launchFails(AuthenticationException.class);
 
@@ -178,8 +230,11 @@ class RetrofitTransportErrorBodiesTest {
 
   @Test
   void jsonTypedBodyThatIsNotJsonMapsByStatus() {
-    server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "application/json")
-        .setBody("upstream connect error"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(502)
+            .setHeader("Content-Type", "application/json")
+            .setBody("upstream connect error"));
 
     ServerException e = launchFails(ServerException.class);
 
@@ -189,10 +244,13 @@ class RetrofitTransportErrorBodiesTest {
 
   @Test
   void bodyCutShortByTheConnectionMapsByStatus() {
-    server.enqueue(new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
-        .setBody("{\"error_code\":\"server_")
-        .setHeader("Content-Length", "1000")
-        .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(500)
+            .setHeader("Content-Type", "application/json")
+            .setBody("{\"error_code\":\"server_")
+            .setHeader("Content-Length", "1000")
+            .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
 
     ServerException e = launchFails(ServerException.class);
 
@@ -207,9 +265,13 @@ class RetrofitTransportErrorBodiesTest {
     Buffer huge = new Buffer().writeUtf8("{\"error_code\":\"server_error\",\"message\":\"");
     huge.writeUtf8("x".repeat(5 * 1024 * 1024)).writeUtf8("\"}");
     long size = huge.size();
-    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
-        .setHeader("X-Request-Id", "req_huge")
-        .setBody(huge).throttleBody(128 * 1024, 1, TimeUnit.SECONDS));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(503)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("X-Request-Id", "req_huge")
+            .setBody(huge)
+            .throttleBody(128 * 1024, 1, TimeUnit.SECONDS));
 
     long start = System.nanoTime();
     ServerException e = launchFails(ServerException.class);
@@ -217,7 +279,9 @@ class RetrofitTransportErrorBodiesTest {
 
     assertThat(took).isLessThan(Duration.ofSeconds(10));
     assertThat(e.statusCode()).isEqualTo(503);
-    assertThat(e.errorCode()).as("a cut body is not parsed: the status decides").isEqualTo("unavailable");
+    assertThat(e.errorCode())
+        .as("a cut body is not parsed: the status decides")
+        .isEqualTo("unavailable");
     assertThat(e.requestId()).contains("req_huge");
     assertThat(e.getMessage()).contains(String.format("%,d bytes", size));
   }
@@ -225,8 +289,11 @@ class RetrofitTransportErrorBodiesTest {
   @Test
   void hugeChunkedBodyReportsWhatWasRead() {
     Buffer huge = new Buffer().writeUtf8("<html>" + "y".repeat(1024 * 1024) + "</html>");
-    server.enqueue(new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
-        .setChunkedBody(huge, 16 * 1024));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(502)
+            .setHeader("Content-Type", "text/html")
+            .setChunkedBody(huge, 16 * 1024));
 
     ServerException e = launchFails(ServerException.class);
 

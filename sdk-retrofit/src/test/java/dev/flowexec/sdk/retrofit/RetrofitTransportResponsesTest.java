@@ -17,11 +17,11 @@ import dev.flowexec.sdk.errors.InvalidRequestException;
 import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.RequestTooLargeException;
 import dev.flowexec.sdk.errors.ServerException;
-import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.model.Channel;
 import dev.flowexec.sdk.model.ExecutionStatus;
 import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.transport.CallOptions;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,11 +45,12 @@ class RetrofitTransportResponsesTest {
   @BeforeEach
   void start() throws IOException {
     server.start();
-    transport = RetrofitTransport.builder()
-        .baseUrl(server.url("/").toString())
-        .accessToken("static-test-token")
-        .clock(clock)
-        .build();
+    transport =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .accessToken("static-test-token")
+            .clock(clock)
+            .build();
   }
 
   @AfterEach
@@ -59,7 +60,8 @@ class RetrofitTransportResponsesTest {
   }
 
   private FlowApiException launchFails() {
-    return catchThrowableOfType(FlowApiException.class,
+    return catchThrowableOfType(
+        FlowApiException.class,
         () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
   }
 
@@ -67,7 +69,8 @@ class RetrofitTransportResponsesTest {
   void created201ReturnsTheExecution() throws Exception {
     server.enqueue(Fixtures.created());
 
-    FlowExecution execution = transport.launch(Fixtures.launchRequest(), CallOptions.defaults()).execution();
+    FlowExecution execution =
+        transport.launch(Fixtures.launchRequest(), CallOptions.defaults()).execution();
 
     assertThat(execution.flowExecutionId()).isEqualTo(EXECUTION_ID);
     assertThat(execution.flowId()).isEqualTo("abc-123");
@@ -80,10 +83,12 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void replayed200IsASuccess() {
-    server.enqueue(new MockResponse().setResponseCode(200)
-        .setHeader("Idempotent-Replayed", "true")
-        .setHeader("Content-Type", "application/json")
-        .setBody(Fixtures.executionJson(EXECUTION_ID, "RUNNING")));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(200)
+            .setHeader("Idempotent-Replayed", "true")
+            .setHeader("Content-Type", "application/json")
+            .setBody(Fixtures.executionJson(EXECUTION_ID, "RUNNING")));
 
     TransportResponse response = transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
 
@@ -94,8 +99,11 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void theResponseCarriesItsStatusAndHeaders() {
-    server.enqueue(Fixtures.created().setHeader("X-Request-Id", "req_42").addHeader("Via", "1.1 a")
-        .addHeader("Via", "1.1 b"));
+    server.enqueue(
+        Fixtures.created()
+            .setHeader("X-Request-Id", "req_42")
+            .addHeader("Via", "1.1 a")
+            .addHeader("Via", "1.1 b"));
 
     TransportResponse response = transport.launch(Fixtures.launchRequest(), CallOptions.defaults());
 
@@ -110,29 +118,41 @@ class RetrofitTransportResponsesTest {
   void launchSendsTheContractsHeadersAndBody() throws Exception {
     server.enqueue(Fixtures.created());
 
-    transport.launch(Fixtures.launchRequest(), CallOptions.builder().putHeaders("X-Correlation-Id", "corr-1").build());
+    transport.launch(
+        Fixtures.launchRequest(),
+        CallOptions.builder().putHeaders("X-Correlation-Id", "corr-1").build());
 
     RecordedRequest request = server.takeRequest();
     String body = request.getBody().readUtf8();
     Object bodyId = ((Map<?, ?>) TestJson.parse(body)).get("flow_execution_id");
     assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getHeader("Idempotency-Key")).isEqualTo("\"" + bodyId + "\"").isEqualTo("\"" + EXECUTION_ID + "\"");
+    assertThat(request.getHeader("Idempotency-Key"))
+        .isEqualTo("\"" + bodyId + "\"")
+        .isEqualTo("\"" + EXECUTION_ID + "\"");
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer static-test-token");
-    assertThat(request.getHeader("User-Agent")).isEqualTo(SdkVersion.userAgent()).startsWith("flowexec-java/");
+    assertThat(request.getHeader("User-Agent"))
+        .isEqualTo(SdkVersion.userAgent())
+        .startsWith("flowexec-java/");
     assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
     assertThat(request.getHeader("Accept")).isEqualTo("application/json");
     assertThat(request.getHeader("X-Correlation-Id")).isEqualTo("corr-1");
-    assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBodySize()));
-    assertThat(body).isEqualTo("{\"flow_id\":\"abc-123\",\"flow_execution_id\":\"" + EXECUTION_ID + "\","
-        + "\"participants\":[{\"user_id\":\"user-456\",\"role\":\"USER\",\"channels\":[\"voice\",\"web\"]}],"
-        + "\"channel_type\":\"web\",\"input_data\":{\"order_id\":\"42\"}}");
+    assertThat(request.getHeader("Content-Length"))
+        .isEqualTo(String.valueOf(request.getBodySize()));
+    assertThat(body)
+        .isEqualTo(
+            "{\"flow_id\":\"abc-123\",\"flow_execution_id\":\""
+                + EXECUTION_ID
+                + "\","
+                + "\"participants\":[{\"user_id\":\"user-456\",\"role\":\"USER\",\"channels\":[\"voice\",\"web\"]}],"
+                + "\"channel_type\":\"web\",\"input_data\":{\"order_id\":\"42\"}}");
   }
 
   @Test
   void callerMayReplaceUserAgent() throws Exception {
     server.enqueue(Fixtures.created());
 
-    transport.launch(Fixtures.launchRequest(), CallOptions.builder().putHeaders("user-agent", "mine/1").build());
+    transport.launch(
+        Fixtures.launchRequest(), CallOptions.builder().putHeaders("user-agent", "mine/1").build());
 
     assertThat(server.takeRequest().getHeaders().values("User-Agent")).containsExactly("mine/1");
   }
@@ -156,18 +176,23 @@ class RetrofitTransportResponsesTest {
   void get404IsExecutionNotFound() {
     server.enqueue(error(404, "execution_not_found", "no execution abc", "req_get404"));
 
-    ExecutionNotFoundException e = catchThrowableOfType(ExecutionNotFoundException.class,
-        () -> transport.get("abc", CallOptions.defaults()));
+    ExecutionNotFoundException e =
+        catchThrowableOfType(
+            ExecutionNotFoundException.class, () -> transport.get("abc", CallOptions.defaults()));
 
     assertThat(e.statusCode()).isEqualTo(404);
     assertThat(e.errorCode()).isEqualTo("execution_not_found");
     assertThat(e.requestId()).contains("req_get404");
-    assertThat(e.getMessage()).contains("no execution abc").contains("7 days").contains("req_get404");
+    assertThat(e.getMessage())
+        .contains("no execution abc")
+        .contains("7 days")
+        .contains("req_get404");
   }
 
   @Test
   void conflict409RequestInProgress() {
-    server.enqueue(error(409, "request_in_progress", "a launch with this id is in flight", "req_409a"));
+    server.enqueue(
+        error(409, "request_in_progress", "a launch with this id is in flight", "req_409a"));
 
     FlowApiException e = launchFails();
 
@@ -193,25 +218,34 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void badRequest400WithDetails() {
-    server.enqueue(new MockResponse().setResponseCode(400)
-        .setHeader("Content-Type", "application/json")
-        .setHeader("X-Request-Id", "req_400")
-        .setBody("{\"error_code\":\"invalid_request\","
-            + "\"message\":\"2 fields are invalid: participants[0].channels (required), channel_type (required)\","
-            + "\"request_id\":\"req_400\",\"details\":["
-            + "{\"field\":\"participants[0].channels\",\"issue\":\"required\",\"message\":\"a participant needs at least one channel\"},"
-            + "{\"field\":\"channel_type\",\"issue\":\"required\",\"message\":\"channel_type is required\"}]}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(400)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("X-Request-Id", "req_400")
+            .setBody(
+                "{\"error_code\":\"invalid_request\","
+                    + "\"message\":\"2 fields are invalid: participants[0].channels (required), channel_type (required)\","
+                    + "\"request_id\":\"req_400\",\"details\":["
+                    + "{\"field\":\"participants[0].channels\",\"issue\":\"required\",\"message\":\"a participant needs at least one channel\"},"
+                    + "{\"field\":\"channel_type\",\"issue\":\"required\",\"message\":\"channel_type is required\"}]}"));
 
-    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-        () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+    InvalidRequestException e =
+        catchThrowableOfType(
+            InvalidRequestException.class,
+            () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
 
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.errorCode()).isEqualTo("invalid_request");
     assertThat(e.requestId()).contains("req_400");
-    assertThat(e.fieldErrors()).containsExactly(
-        FieldError.of("participants[0].channels", "required", "a participant needs at least one channel"),
-        FieldError.of("channel_type", "required", "channel_type is required"));
-    assertThat(e.getMessage()).contains("2 fields are invalid").contains("channel_type (required): channel_type is required");
+    assertThat(e.fieldErrors())
+        .containsExactly(
+            FieldError.of(
+                "participants[0].channels", "required", "a participant needs at least one channel"),
+            FieldError.of("channel_type", "required", "channel_type is required"));
+    assertThat(e.getMessage())
+        .contains("2 fields are invalid")
+        .contains("channel_type (required): channel_type is required");
   }
 
   @Test
@@ -229,7 +263,8 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void conflict409FlowNotPublished() {
-    server.enqueue(error(409, "flow_not_published", "flow abc-123 has no published version", "req_409b"));
+    server.enqueue(
+        error(409, "flow_not_published", "flow abc-123 has no published version", "req_409b"));
 
     FlowApiException e = launchFails();
 
@@ -255,7 +290,8 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void rateLimited429WithDelaySeconds() {
-    server.enqueue(error(429, "rate_limited", "slow down", "req_429a").setHeader("Retry-After", "120"));
+    server.enqueue(
+        error(429, "rate_limited", "slow down", "req_429a").setHeader("Retry-After", "120"));
 
     FlowApiException e = launchFails();
 
@@ -270,8 +306,9 @@ class RetrofitTransportResponsesTest {
   @Test
   void rateLimited429WithHttpDate() {
     // The transport's clock says 10:00:00; the date is 90 seconds later.
-    server.enqueue(error(429, "rate_limited", "slow down", "req_429b")
-        .setHeader("Retry-After", "Sat, 28 Nov 2026 10:01:30 GMT"));
+    server.enqueue(
+        error(429, "rate_limited", "slow down", "req_429b")
+            .setHeader("Retry-After", "Sat, 28 Nov 2026 10:01:30 GMT"));
 
     FlowApiException e = launchFails();
 
@@ -282,8 +319,12 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void rateLimited429WithOnlyTheBodysRetryAfterSeconds() {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
-        .setBody("{\"error_code\":\"rate_limited\",\"message\":\"slow\",\"request_id\":\"r\",\"retry_after_seconds\":2.5}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(429)
+            .setHeader("Content-Type", "application/json")
+            .setBody(
+                "{\"error_code\":\"rate_limited\",\"message\":\"slow\",\"request_id\":\"r\",\"retry_after_seconds\":2.5}"));
 
     FlowApiException e = launchFails();
 
@@ -308,8 +349,11 @@ class RetrofitTransportResponsesTest {
   @CsvSource({"500,server_error", "502,server_error", "503,unavailable", "504,server_error"})
   void serverErrorsWithHtml(int status, String code) {
     String html = "<html><body><h1>" + status + " Bad Gateway</h1></body></html>";
-    server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/html; charset=utf-8")
-        .setBody(html));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(status)
+            .setHeader("Content-Type", "text/html; charset=utf-8")
+            .setBody(html));
 
     FlowApiException e = launchFails();
 
@@ -323,7 +367,8 @@ class RetrofitTransportResponsesTest {
   @ParameterizedTest
   @CsvSource({"500,server_error", "502,server_error", "503,unavailable", "504,server_error"})
   void serverErrorsWithEmptyBody(int status, String code) {
-    server.enqueue(new MockResponse().setResponseCode(status).setHeader("X-Request-Id", "req_empty"));
+    server.enqueue(
+        new MockResponse().setResponseCode(status).setHeader("X-Request-Id", "req_empty"));
 
     FlowApiException e = launchFails();
 
@@ -336,8 +381,9 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void unauthorized401MissingToken() {
-    server.enqueue(error(401, "missing_token", "no Authorization header", "req_401a")
-        .setHeader("WWW-Authenticate", "Bearer realm=\"flows\""));
+    server.enqueue(
+        error(401, "missing_token", "no Authorization header", "req_401a")
+            .setHeader("WWW-Authenticate", "Bearer realm=\"flows\""));
 
     FlowApiException e = launchFails();
 
@@ -351,8 +397,11 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void unauthorized401InvalidTokenWithAFixedTokenIsFinal() {
-    server.enqueue(error(401, "invalid_token", "token expired", "req_401b")
-        .setHeader("WWW-Authenticate", "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"token expired\""));
+    server.enqueue(
+        error(401, "invalid_token", "token expired", "req_401b")
+            .setHeader(
+                "WWW-Authenticate",
+                "Bearer realm=\"flows\", error=\"invalid_token\", error_description=\"token expired\""));
 
     FlowApiException e = launchFails();
 
@@ -360,28 +409,39 @@ class RetrofitTransportResponsesTest {
     assertThat(e.statusCode()).isEqualTo(401);
     assertThat(e.errorCode()).isEqualTo("invalid_token");
     assertThat(e.requestId()).contains("req_401b");
-    assertThat(e.getMessage()).contains("token expired")
-        .contains("The access token given to accessToken(...) was refused").doesNotContain("client credentials");
-    assertThat(server.getRequestCount()).as("a fixed token cannot be renewed: no second request").isEqualTo(1);
+    assertThat(e.getMessage())
+        .contains("token expired")
+        .contains("The access token given to accessToken(...) was refused")
+        .doesNotContain("client credentials");
+    assertThat(server.getRequestCount())
+        .as("a fixed token cannot be renewed: no second request")
+        .isEqualTo(1);
   }
 
   @Test
   void forbidden403InsufficientScope() {
-    server.enqueue(new MockResponse().setResponseCode(403)
-        .setHeader("Content-Type", "application/json")
-        .setHeader("X-Request-Id", "req_403")
-        .setHeader("WWW-Authenticate",
-            "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execute flow:execution:write\"")
-        .setBody("{\"error_code\":\"insufficient_scope\",\"message\":\"needs flow:execute\",\"request_id\":\"req_403\","
-            + "\"required_scopes\":[\"flow:execute\",\"flow:execution:write\"]}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(403)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("X-Request-Id", "req_403")
+            .setHeader(
+                "WWW-Authenticate",
+                "Bearer realm=\"flows\", error=\"insufficient_scope\", scope=\"flow:execute flow:execution:write\"")
+            .setBody(
+                "{\"error_code\":\"insufficient_scope\",\"message\":\"needs flow:execute\",\"request_id\":\"req_403\","
+                    + "\"required_scopes\":[\"flow:execute\",\"flow:execution:write\"]}"));
 
-    InsufficientScopeException e = catchThrowableOfType(InsufficientScopeException.class,
-        () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+    InsufficientScopeException e =
+        catchThrowableOfType(
+            InsufficientScopeException.class,
+            () -> transport.launch(Fixtures.launchRequest(), CallOptions.defaults()));
 
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(e.errorCode()).isEqualTo("insufficient_scope");
     assertThat(e.requestId()).contains("req_403");
-    assertThat(e.requiredScopes()).containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
+    assertThat(e.requiredScopes())
+        .containsExactlyInAnyOrder("flow:execute", "flow:execution:write");
     assertThat(e.getMessage()).contains("flow:execute");
   }
 
@@ -398,8 +458,12 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void successWithoutARequiredFieldIsAMalformedResponseNamingIt() {
-    server.enqueue(new MockResponse().setResponseCode(201).setHeader("X-Request-Id", "req_bad")
-        .setBody("{\"flow_execution_id\":\"x\",\"flow_id\":\"abc-123\",\"status\":\"QUEUED\"}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(201)
+            .setHeader("X-Request-Id", "req_bad")
+            .setBody(
+                "{\"flow_execution_id\":\"x\",\"flow_id\":\"abc-123\",\"status\":\"QUEUED\"}"));
 
     FlowApiException e = launchFails();
 
@@ -412,8 +476,11 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void successWithAnHtmlBodyIsAMalformedResponse() {
-    server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
-        .setBody("<html>maintenance</html>"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(200)
+            .setHeader("Content-Type", "text/html")
+            .setBody("<html>maintenance</html>"));
 
     FlowApiException e = launchFails();
 
@@ -423,13 +490,17 @@ class RetrofitTransportResponsesTest {
 
   @Test
   void baseUrlPathIsKept() throws Exception {
-    try (RetrofitTransport prefixed = RetrofitTransport.builder()
-        .baseUrl(server.url("/gateway/flows").toString()).accessToken("t").build()) {
+    try (RetrofitTransport prefixed =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/gateway/flows").toString())
+            .accessToken("t")
+            .build()) {
       server.enqueue(Fixtures.created());
 
       prefixed.launch(Fixtures.launchRequest(), CallOptions.defaults());
 
-      assertThat(server.takeRequest().getPath()).isEqualTo("/gateway/flows/api/v2/flows/executions");
+      assertThat(server.takeRequest().getPath())
+          .isEqualTo("/gateway/flows/api/v2/flows/executions");
     }
   }
 }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The token endpoint of any identity provider: a full token URL, both client authentication
- * methods, extra parameters, the scope check settings, and every way the endpoint fails, each
- * typed like the API's failures and retried (or not) by the client under its policy.
+ * methods, extra parameters, the scope check settings, and every way the endpoint fails, each typed
+ * like the API's failures and retried (or not) by the client under its policy.
  */
 class RetrofitTransportTokenEndpointTest {
   private static final String SECRET = "s3cr:t %+ é€ secret";
@@ -62,8 +62,11 @@ class RetrofitTransportTokenEndpointTest {
   }
 
   private RetrofitTransport.Builder builder() {
-    return RetrofitTransport.builder().baseUrl(server.url("/").toString())
-        .credentials("my client", SECRET).tokenUrl(server.url(TOKEN_PATH).toString()).clock(clock);
+    return RetrofitTransport.builder()
+        .baseUrl(server.url("/").toString())
+        .credentials("my client", SECRET)
+        .tokenUrl(server.url(TOKEN_PATH).toString())
+        .clock(clock);
   }
 
   private RetrofitTransport transport(RetrofitTransport.Builder builder) {
@@ -77,9 +80,12 @@ class RetrofitTransportTokenEndpointTest {
   }
 
   private FlowExecutionsClient client(RetrofitTransport transport) {
-    return FlowExecutionsClient.builder().transport(transport)
+    return FlowExecutionsClient.builder()
+        .transport(transport)
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
-        .sleeper(sleeps::add).clock(clock).build();
+        .sleeper(sleeps::add)
+        .clock(clock)
+        .build();
   }
 
   private void launch(RetrofitTransport transport) {
@@ -87,7 +93,10 @@ class RetrofitTransportTokenEndpointTest {
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 
   private static String form(RecordedRequest request) {
@@ -102,9 +111,15 @@ class RetrofitTransportTokenEndpointTest {
 
     RecordedRequest token = service.tokenRecorded.get(0);
     assertThat(token.getPath()).isEqualTo(TOKEN_PATH);
-    String basic = new String(Base64.getDecoder().decode(token.getHeader("Authorization").substring(6)), StandardCharsets.UTF_8);
-    assertThat(basic).isEqualTo(URLEncoder.encode("my client", StandardCharsets.UTF_8) + ":"
-        + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
+    String basic =
+        new String(
+            Base64.getDecoder().decode(token.getHeader("Authorization").substring(6)),
+            StandardCharsets.UTF_8);
+    assertThat(basic)
+        .isEqualTo(
+            URLEncoder.encode("my client", StandardCharsets.UTF_8)
+                + ":"
+                + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
     assertThat(form(token)).doesNotContain("client_secret").doesNotContain("client_id");
   }
 
@@ -115,40 +130,59 @@ class RetrofitTransportTokenEndpointTest {
     RecordedRequest token = service.tokenRecorded.get(0);
     assertThat(token.getHeader("Authorization")).isNull();
     String body = URLDecoder.decode(form(token), StandardCharsets.UTF_8);
-    assertThat(body).contains("grant_type=client_credentials").contains("client_id=my client")
+    assertThat(body)
+        .contains("grant_type=client_credentials")
+        .contains("client_id=my client")
         .contains("client_secret=" + SECRET);
   }
 
   @Test
   void extraParametersAreSentButCannotOverrideTheGrant() {
-    launch(transport(builder().tokenParameter("audience", "https://flows.example.com/api")
-        .tokenParameter("resource", "api://flows")));
+    launch(
+        transport(
+            builder()
+                .tokenParameter("audience", "https://flows.example.com/api")
+                .tokenParameter("resource", "api://flows")));
 
     String body = URLDecoder.decode(form(service.tokenRecorded.get(0)), StandardCharsets.UTF_8);
-    assertThat(body).startsWith("grant_type=client_credentials&scope=flow:execute flow:execution:read")
-        .contains("&audience=https://flows.example.com/api").contains("&resource=api://flows");
+    assertThat(body)
+        .startsWith("grant_type=client_credentials&scope=flow:execute flow:execution:read")
+        .contains("&audience=https://flows.example.com/api")
+        .contains("&resource=api://flows");
 
     for (String reserved : List.of("grant_type", "Client_Secret", "client_id", "scope")) {
       assertThatThrownBy(() -> builder().tokenParameter(reserved, "x").build())
           .isExactlyInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("token parameter " + reserved + " is set by the SDK and cannot be overridden");
+          .hasMessageContaining(
+              "token parameter " + reserved + " is set by the SDK and cannot be overridden");
     }
   }
 
   @Test
   void tokenUrlIsValidatedLikeTheBaseUrl() {
     assertThatThrownBy(() -> builder().tokenUrl("http://login.example.com/token").build())
-        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenUrl").hasMessageContaining("use https");
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tokenUrl")
+        .hasMessageContaining("use https");
     assertThatThrownBy(() -> builder().tokenUrl("https://user:pw@login.example.com/token").build())
-        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("user name or password")
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user name or password")
         .hasMessageNotContaining("pw@");
     assertThatThrownBy(() -> builder().tokenUrl("not a url").build())
-        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenUrl is not an http or https URL");
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tokenUrl is not an http or https URL");
     assertThatThrownBy(() -> builder().authBaseUrl(server.url("/").toString()).build())
-        .isExactlyInstanceOf(IllegalStateException.class).hasMessageContaining("both authBaseUrl and tokenUrl");
-    assertThatThrownBy(() -> RetrofitTransport.builder().baseUrl(server.url("/").toString()).accessToken("t")
-        .tokenUrl(server.url(TOKEN_PATH).toString()).build())
-        .isExactlyInstanceOf(IllegalStateException.class).hasMessageContaining("tokenUrl is set but credentials");
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("both authBaseUrl and tokenUrl");
+    assertThatThrownBy(
+            () ->
+                RetrofitTransport.builder()
+                    .baseUrl(server.url("/").toString())
+                    .accessToken("t")
+                    .tokenUrl(server.url(TOKEN_PATH).toString())
+                    .build())
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tokenUrl is set but credentials");
   }
 
   // --- the scope check -----------------------------------------------------------------------
@@ -164,12 +198,19 @@ class RetrofitTransportTokenEndpointTest {
 
   @Test
   void aScopeMappingKeepsTheFailFast() {
-    service.token(Fixtures.token("azure-1", 3600, null)); // Azure AD sends no scope: granted as requested
-    RetrofitTransport transport = transport(builder().scopes("api://flows/.default")
-        .scopeCheck(ScopeCheck.mapping(Map.of("api://flows/.default", List.of("flow:execution:read")))));
+    service.token(
+        Fixtures.token("azure-1", 3600, null)); // Azure AD sends no scope: granted as requested
+    RetrofitTransport transport =
+        transport(
+            builder()
+                .scopes("api://flows/.default")
+                .scopeCheck(
+                    ScopeCheck.mapping(
+                        Map.of("api://flows/.default", List.of("flow:execution:read")))));
 
     transport.get(Fixtures.EXECUTION_ID, CallOptions.defaults()); // read is mapped: sent
-    InsufficientScopeException e = catchThrowableOfType(InsufficientScopeException.class, () -> launch(transport));
+    InsufficientScopeException e =
+        catchThrowableOfType(InsufficientScopeException.class, () -> launch(transport));
 
     assertThat(e.statusCode()).isZero();
     assertThat(e.getMessage()).contains("checked before sending").contains("api://flows/.default");
@@ -180,9 +221,11 @@ class RetrofitTransportTokenEndpointTest {
   void scopeCheckOffLetsTheServiceDecide() {
     service.token(Fixtures.token("azure-2", 3600, "profile"));
     service.api(Fixtures.error(403, "insufficient_scope", "needs flow:execute", "req_403"));
-    RetrofitTransport transport = transport(builder().scopes("api://flows/.default").scopeCheck(ScopeCheck.off()));
+    RetrofitTransport transport =
+        transport(builder().scopes("api://flows/.default").scopeCheck(ScopeCheck.off()));
 
-    InsufficientScopeException e = catchThrowableOfType(InsufficientScopeException.class, () -> launch(transport));
+    InsufficientScopeException e =
+        catchThrowableOfType(InsufficientScopeException.class, () -> launch(transport));
 
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(service.apiRequests).hasValue(1);
@@ -190,13 +233,18 @@ class RetrofitTransportTokenEndpointTest {
 
   @Test
   void grantedScopesWithoutAnyFlowScopeFailFastAndSayWhatToConfigure() {
-    service.token(Fixtures.token("kc-1", 3600, "profile email")); // Keycloak left the optional scopes out
+    service.token(
+        Fixtures.token("kc-1", 3600, "profile email")); // Keycloak left the optional scopes out
 
-    InsufficientScopeException e = catchThrowableOfType(InsufficientScopeException.class, () -> launch(transport()));
+    InsufficientScopeException e =
+        catchThrowableOfType(InsufficientScopeException.class, () -> launch(transport()));
 
     assertThat(e.statusCode()).isZero();
-    assertThat(e.getMessage()).contains("the token has profile email")
-        .contains("granted no flow:* scope").contains("ScopeCheck.mapping").contains("ScopeCheck.off()");
+    assertThat(e.getMessage())
+        .contains("the token has profile email")
+        .contains("granted no flow:* scope")
+        .contains("ScopeCheck.mapping")
+        .contains("ScopeCheck.off()");
     assertThat(service.apiRequests).hasValue(0);
   }
 
@@ -213,7 +261,8 @@ class RetrofitTransportTokenEndpointTest {
 
   @Test
   void serverErrorJsonIsAServerExceptionRetriedByTheClient() {
-    service.token(json(500, "{\"error\":\"server_error\",\"error_description\":\"db down\"}"))
+    service
+        .token(json(500, "{\"error\":\"server_error\",\"error_description\":\"db down\"}"))
         .token(Fixtures.token("after-500", 3600, null));
 
     client(transport()).launch(Fixtures.launchRequest());
@@ -225,22 +274,29 @@ class RetrofitTransportTokenEndpointTest {
 
   @Test
   void serverErrorIsTypedWithItsCodeAndDescription() {
-    service.tokenFallback(() -> json(500, "{\"error\":\"server_error\",\"error_description\":\"db down\"}"));
+    service.tokenFallback(
+        () -> json(500, "{\"error\":\"server_error\",\"error_description\":\"db down\"}"));
 
     ServerException e = catchThrowableOfType(ServerException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(ServerException.class);
     assertThat(e.statusCode()).isEqualTo(500);
     assertThat(e.errorCode()).isEqualTo("server_error");
-    assertThat(e.getMessage()).contains("the token endpoint " + server.url(TOKEN_PATH) + " answered 500")
-        .contains("db down").contains("the identity provider is failing").doesNotContain("credentials");
+    assertThat(e.getMessage())
+        .contains("the token endpoint " + server.url(TOKEN_PATH) + " answered 500")
+        .contains("db down")
+        .contains("the identity provider is failing")
+        .doesNotContain("credentials");
   }
 
   @Test
   void temporarilyUnavailableHonoursRetryAfter() {
-    service.tokenFallback(() -> json(503, "{\"error\":\"temporarily_unavailable\"}").setHeader("Retry-After", "2"));
+    service.tokenFallback(
+        () -> json(503, "{\"error\":\"temporarily_unavailable\"}").setHeader("Retry-After", "2"));
 
-    ServerException e = catchThrowableOfType(ServerException.class, () -> client(transport()).launch(Fixtures.launchRequest()));
+    ServerException e =
+        catchThrowableOfType(
+            ServerException.class, () -> client(transport()).launch(Fixtures.launchRequest()));
 
     assertThat(e).isExactlyInstanceOf(ServerException.class);
     assertThat(e.errorCode()).isEqualTo("temporarily_unavailable");
@@ -253,25 +309,34 @@ class RetrofitTransportTokenEndpointTest {
 
   @Test
   void htmlErrorPageIsAServerExceptionThatSaysWhatCame() {
-    service.tokenFallback(() -> new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
-        .setBody("<html><body>Bad Gateway</body></html>"));
+    service.tokenFallback(
+        () ->
+            new MockResponse()
+                .setResponseCode(502)
+                .setHeader("Content-Type", "text/html")
+                .setBody("<html><body>Bad Gateway</body></html>"));
 
     ServerException e = catchThrowableOfType(ServerException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(ServerException.class);
     assertThat(e.errorCode()).isEqualTo("server_error");
-    assertThat(e.getMessage()).contains("answered 502 with a text/html body (37 bytes, no OAuth error)");
+    assertThat(e.getMessage())
+        .contains("answered 502 with a text/html body (37 bytes, no OAuth error)");
   }
 
   @Test
   void rateLimitIsRetriedAfterTheDelay() {
-    service.token(json(429, "{}").setHeader("Retry-After", "1")).token(Fixtures.token("after-429", 3600, null));
+    service
+        .token(json(429, "{}").setHeader("Retry-After", "1"))
+        .token(Fixtures.token("after-429", 3600, null));
 
     client(transport()).launch(Fixtures.launchRequest());
 
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
-    service.tokenFallback(() -> new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
-    RateLimitedException alone = catchThrowableOfType(RateLimitedException.class, () -> launch(transport()));
+    service.tokenFallback(
+        () -> new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
+    RateLimitedException alone =
+        catchThrowableOfType(RateLimitedException.class, () -> launch(transport()));
     assertThat(alone).isExactlyInstanceOf(RateLimitedException.class);
     assertThat(alone.errorCode()).isEqualTo("rate_limited");
     assertThat(alone.retryAfter()).contains(Duration.ofSeconds(3));
@@ -283,10 +348,17 @@ class RetrofitTransportTokenEndpointTest {
     service.tokenFallback(() -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     long start = System.nanoTime();
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> transport().launch(Fixtures.launchRequest(), CallOptions.ofTimeout(Duration.ofMillis(300))));
+    TransportException e =
+        catchThrowableOfType(
+            TransportException.class,
+            () ->
+                transport()
+                    .launch(
+                        Fixtures.launchRequest(), CallOptions.ofTimeout(Duration.ofMillis(300))));
 
-    assertThat(e.getMessage()).contains("fetching an access token from " + server.url(TOKEN_PATH)).contains("timed out");
+    assertThat(e.getMessage())
+        .contains("fetching an access token from " + server.url(TOKEN_PATH))
+        .contains("timed out");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(service.apiRequests).hasValue(0);
   }
@@ -297,33 +369,45 @@ class RetrofitTransportTokenEndpointTest {
   void keycloaksMethodNotAllowedIsAWrongUrlNotAnOAuthError() {
     service.tokenFallback(() -> json(405, "{\"error\":\"HTTP 405 Method Not Allowed\"}"));
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(e.errorCode()).isEqualTo("http_405");
-    assertThat(e.getMessage()).contains("answered 405 with error \"HTTP 405 Method Not Allowed\"")
-        .contains("This is not a token endpoint, or not one that accepts POST: check tokenUrl (" + server.url(TOKEN_PATH) + ")")
+    assertThat(e.getMessage())
+        .contains("answered 405 with error \"HTTP 405 Method Not Allowed\"")
+        .contains(
+            "This is not a token endpoint, or not one that accepts POST: check tokenUrl ("
+                + server.url(TOKEN_PATH)
+                + ")")
         .contains("/realms/{realm}/protocol/openid-connect/token");
   }
 
   @Test
   void unauthorizedClientWith401SaysToCheckTheIdAndSecret() {
-    service.tokenFallback(() -> json(401,
-        "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}"));
+    service.tokenFallback(
+        () ->
+            json(
+                401,
+                "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}"));
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(e.errorCode()).isEqualTo("unauthorized_client");
-    assertThat(e.getMessage()).contains("unauthorized_client: Invalid client or Invalid client credentials")
-        .contains("Check the client id (my client) and secret").doesNotContain("enable");
+    assertThat(e.getMessage())
+        .contains("unauthorized_client: Invalid client or Invalid client credentials")
+        .contains("Check the client id (my client) and secret")
+        .doesNotContain("enable");
   }
 
   @Test
   void unauthorizedClientWith400SaysToEnableTheGrant() {
     service.tokenFallback(() -> json(400, "{\"error\":\"unauthorized_client\"}"));
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
     assertThat(e.errorCode()).isEqualTo("unauthorized_client");
     assertThat(e.getMessage()).contains("may not use the client-credentials grant: enable it");
@@ -331,59 +415,91 @@ class RetrofitTransportTokenEndpointTest {
 
   @Test
   void invalidScopeNamesTheRefusedScopeAndDoesNotSuggestItAgain() {
-    service.tokenFallback(() -> json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"Invalid scopes: flow:execute\"}"));
+    service.tokenFallback(
+        () ->
+            json(
+                400,
+                "{\"error\":\"invalid_scope\",\"error_description\":\"Invalid scopes: flow:execute\"}"));
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(AuthenticationException.class);
     assertThat(e.errorCode()).isEqualTo("invalid_scope");
-    assertThat(e.getMessage()).contains("refused the scope flow:execute for client my client")
-        .doesNotContain("such as flow:execute").doesNotContain("flow:execute flow:execution:read");
+    assertThat(e.getMessage())
+        .contains("refused the scope flow:execute for client my client")
+        .doesNotContain("such as flow:execute")
+        .doesNotContain("flow:execute flow:execution:read");
   }
 
   @Test
   void invalidClientSaysToCheckTheAuthMethodToo() {
     service.tokenFallback(() -> json(401, "{\"error\":\"invalid_client\"}"));
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
     assertThat(e.errorCode()).isEqualTo("invalid_client");
-    assertThat(e.getMessage()).contains("Check the client id (my client) and secret").contains("client_secret_basic");
+    assertThat(e.getMessage())
+        .contains("Check the client id (my client) and secret")
+        .contains("client_secret_basic");
   }
 
   @Test
   void errorDescriptionsAreRedactedOfTheSecret() {
     String encoded = URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
-    service.tokenFallback(() -> json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad secret "
-        + SECRET.replace("\\", "\\\\") + " (form: " + encoded + ")\"}"));
+    service.tokenFallback(
+        () ->
+            json(
+                401,
+                "{\"error\":\"invalid_client\",\"error_description\":\"bad secret "
+                    + SECRET.replace("\\", "\\\\")
+                    + " (form: "
+                    + encoded
+                    + ")\"}"));
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
-    assertThat(e.getMessage()).contains("bad secret <redacted> (form: <redacted>)").doesNotContain(SECRET).doesNotContain(encoded);
+    assertThat(e.getMessage())
+        .contains("bad secret <redacted> (form: <redacted>)")
+        .doesNotContain(SECRET)
+        .doesNotContain(encoded);
   }
 
   @Test
   void aSuccessThatIsHtmlNamesTheContentTypeAndTheUrl() {
-    service.tokenFallback(() -> new MockResponse().setHeader("Content-Type", "text/html; charset=utf-8")
-        .setBody("<!doctype html><title>Sign in</title>"));
+    service.tokenFallback(
+        () ->
+            new MockResponse()
+                .setHeader("Content-Type", "text/html; charset=utf-8")
+                .setBody("<!doctype html><title>Sign in</title>"));
 
     FlowApiException e = catchThrowableOfType(FlowApiException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(FlowApiException.class);
     assertThat(e.errorCode()).isEqualTo(FlowJsonCodec.MALFORMED_RESPONSE);
-    assertThat(e.getMessage()).contains("answered 200 with Content-Type text/html")
-        .contains("check tokenUrl (" + server.url(TOKEN_PATH) + ")").doesNotContain("JSON at");
+    assertThat(e.getMessage())
+        .contains("answered 200 with Content-Type text/html")
+        .contains("check tokenUrl (" + server.url(TOKEN_PATH) + ")")
+        .doesNotContain("JSON at");
   }
 
   @Test
   void aSuccessThatIsNotJsonNamesTheContentTypeAndTheUrl() {
-    service.tokenFallback(() -> new MockResponse().setHeader("Content-Type", "application/json").setBody("access_token=abc"));
+    service.tokenFallback(
+        () ->
+            new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody("access_token=abc"));
 
     FlowApiException e = catchThrowableOfType(FlowApiException.class, () -> launch(transport()));
 
     assertThat(e).isExactlyInstanceOf(FlowApiException.class);
     assertThat(e.errorCode()).isEqualTo(FlowJsonCodec.MALFORMED_RESPONSE);
-    assertThat(e.getMessage()).contains("answered 200 with Content-Type application/json and 16 bytes that are not a JSON token response")
+    assertThat(e.getMessage())
+        .contains(
+            "answered 200 with Content-Type application/json and 16 bytes that are not a JSON token response")
         .contains("check tokenUrl");
   }
 
@@ -391,23 +507,35 @@ class RetrofitTransportTokenEndpointTest {
   void hugeLifetimesAreClampedNotThrown() {
     for (String expiresIn : List.of("9223372036854775807", "4e16", "\"4e16\"", "1e999999")) {
       clock.advance(Duration.ofDays(1000));
-      service.token(json(200, "{\"access_token\":\"huge\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}"));
+      service.token(
+          json(
+              200,
+              "{\"access_token\":\"huge\",\"token_type\":\"Bearer\",\"expires_in\":"
+                  + expiresIn
+                  + "}"));
       RetrofitTransport transport = transport();
       int before = service.tokenRequests.get();
 
       launch(transport);
       clock.advance(Duration.ofDays(365));
       launch(transport);
-      assertThat(service.tokenRequests.get() - before).as("cached for a year: " + expiresIn).isEqualTo(1);
+      assertThat(service.tokenRequests.get() - before)
+          .as("cached for a year: " + expiresIn)
+          .isEqualTo(1);
       clock.advance(Duration.ofDays(2));
       launch(transport);
-      assertThat(service.tokenRequests.get() - before).as("renewed after 366 days: " + expiresIn).isEqualTo(2);
+      assertThat(service.tokenRequests.get() - before)
+          .as("renewed after 366 days: " + expiresIn)
+          .isEqualTo(2);
     }
   }
 
   @Test
   void anExpiresInThatIsNotANumberIsMalformed() {
-    service.tokenFallback(() -> json(200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":\"soon\"}"));
+    service.tokenFallback(
+        () ->
+            json(
+                200, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":\"soon\"}"));
 
     FlowApiException e = catchThrowableOfType(FlowApiException.class, () -> launch(transport()));
 
@@ -419,20 +547,29 @@ class RetrofitTransportTokenEndpointTest {
   @Test
   void aTokenThatIsNotBearerIsRefusedAndNeverSent() {
     for (String type : List.of("DPoP", "mac", "N_A")) {
-      service.token(json(200, "{\"access_token\":\"pop-token\",\"token_type\":\"" + type + "\",\"expires_in\":60}"));
+      service.token(
+          json(
+              200,
+              "{\"access_token\":\"pop-token\",\"token_type\":\""
+                  + type
+                  + "\",\"expires_in\":60}"));
 
-      AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
+      AuthenticationException e =
+          catchThrowableOfType(AuthenticationException.class, () -> launch(transport()));
 
       assertThat(e).isExactlyInstanceOf(AuthenticationException.class);
       assertThat(e.errorCode()).isEqualTo("unsupported_token_type");
-      assertThat(e.getMessage()).contains("a token of type " + type + ", not Bearer").doesNotContain("pop-token");
+      assertThat(e.getMessage())
+          .contains("a token of type " + type + ", not Bearer")
+          .doesNotContain("pop-token");
     }
     assertThat(service.apiRequests).hasValue(0);
   }
 
   @Test
   void bearerIsReadCaseInsensitively() {
-    service.token(json(200, "{\"access_token\":\"lower\",\"token_type\":\"bearer\",\"expires_in\":60}"));
+    service.token(
+        json(200, "{\"access_token\":\"lower\",\"token_type\":\"bearer\",\"expires_in\":60}"));
 
     launch(transport());
 
@@ -455,7 +592,10 @@ class RetrofitTransportTokenEndpointTest {
     service.tokenFallback(() -> json(405, "{\"error\":\"HTTP 405 Method Not Allowed\"}"));
 
     assertThat(transport().launchAsync(Fixtures.launchRequest(), CallOptions.defaults()))
-        .failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingCause()
-        .isExactlyInstanceOf(AuthenticationException.class).withMessageContaining("check tokenUrl");
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableThat()
+        .havingCause()
+        .isExactlyInstanceOf(AuthenticationException.class)
+        .withMessageContaining("check tokenUrl");
   }
 }

@@ -27,10 +27,13 @@ class TransportFailuresTest {
 
   @Test
   void failuresBeforeAnyByteLeftAreNotSent() {
-    assertThat(map(new UnknownHostException("flows.example.com")).requestMayHaveBeenSent()).isFalse();
+    assertThat(map(new UnknownHostException("flows.example.com")).requestMayHaveBeenSent())
+        .isFalse();
     assertThat(map(new ConnectException("Failed to connect")).requestMayHaveBeenSent()).isFalse();
-    assertThat(map(new SocketTimeoutException("Connect timed out")).requestMayHaveBeenSent()).isFalse();
-    assertThat(map(new SSLHandshakeException("bad certificate")).requestMayHaveBeenSent()).isFalse();
+    assertThat(map(new SocketTimeoutException("Connect timed out")).requestMayHaveBeenSent())
+        .isFalse();
+    assertThat(map(new SSLHandshakeException("bad certificate")).requestMayHaveBeenSent())
+        .isFalse();
   }
 
   @Test
@@ -38,7 +41,9 @@ class TransportFailuresTest {
     assertThat(map(new SocketTimeoutException("Read timed out")).requestMayHaveBeenSent()).isTrue();
     assertThat(map(new IOException("unexpected end of stream")).requestMayHaveBeenSent()).isTrue();
     assertThat(map(new IOException("Connection reset")).getMessage())
-        .contains("launching an execution failed").contains("Connection reset").contains("may have been sent");
+        .contains("launching an execution failed")
+        .contains("Connection reset")
+        .contains("may have been sent");
   }
 
   @Test

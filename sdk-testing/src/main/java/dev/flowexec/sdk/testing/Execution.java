@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot of an execution the emulator created, as seen at the moment it was taken (the
- * status moves on with the emulator's clock; take a new snapshot to see it). Immutable.
+ * A snapshot of an execution the emulator created, as seen at the moment it was taken (the status
+ * moves on with the emulator's clock; take a new snapshot to see it). Immutable.
  */
 public final class Execution {
   private final StoredExecution stored;
@@ -67,8 +67,7 @@ public final class Execution {
   /**
    * The {@code status} when the snapshot was taken.
    *
-   * @return {@code QUEUED}, {@code RUNNING}, {@code COMPLETED}, {@code FAILED} or {@code
-   *     CANCELLED}
+   * @return {@code QUEUED}, {@code RUNNING}, {@code COMPLETED}, {@code FAILED} or {@code CANCELLED}
    */
   public String status() {
     return stored.statusAt(seenAt);

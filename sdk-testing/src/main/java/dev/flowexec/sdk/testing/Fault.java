@@ -9,15 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A failure the emulator acts out instead of (or around) answering a request normally. Create
- * one with a factory method and hand it to {@link FaultScript#next(int, Fault)} or {@link
+ * A failure the emulator acts out instead of (or around) answering a request normally. Create one
+ * with a factory method and hand it to {@link FaultScript#next(int, Fault)} or {@link
  * FaultScript#random(double, long, Fault...)}. A fault applies to {@link Endpoint#LAUNCH} requests
  * unless {@link #on(Endpoint...)} says otherwise. Immutable.
  */
 public final class Fault {
   /** What a fault does. */
   public enum Kind {
-    /** Answers a 5xx status with a JSON error body ({@code server_error} or {@code unavailable}). */
+    /**
+     * Answers a 5xx status with a JSON error body ({@code server_error} or {@code unavailable}).
+     */
     JSON_ERROR,
     /** Answers {@code 502} with an HTML page, as a proxy in front of the service would. */
     HTML_BAD_GATEWAY,
@@ -30,8 +32,8 @@ public final class Fault {
     /** Closes the connection without an answer; nothing is recorded (a launch does not happen). */
     DROP_CONNECTION_BEFORE_PROCESSING,
     /**
-     * Handles the request normally (a launch is recorded) and then closes the connection
-     * without sending the answer.
+     * Handles the request normally (a launch is recorded) and then closes the connection without
+     * sending the answer.
      */
     DROP_CONNECTION_AFTER_PROCESSING,
     /**
@@ -50,7 +52,12 @@ public final class Fault {
   private final Set<Endpoint> endpoints;
   private final String retryAfter;
 
-  private Fault(Kind kind, int status, Duration delay, RetryAfterFormat format, Set<Endpoint> endpoints,
+  private Fault(
+      Kind kind,
+      int status,
+      Duration delay,
+      RetryAfterFormat format,
+      Set<Endpoint> endpoints,
       String retryAfter) {
     this.kind = kind;
     this.status = status;
@@ -61,12 +68,18 @@ public final class Fault {
   }
 
   private static Fault of(Kind kind, int status, Duration delay, RetryAfterFormat format) {
-    return new Fault(kind, status, delay, format, Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)), null);
+    return new Fault(
+        kind,
+        status,
+        delay,
+        format,
+        Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)),
+        null);
   }
 
   /**
-   * Answers a server-error status with the service's JSON error body: {@code error_code}
-   * {@code server_error} for 500 and {@code unavailable} for any other 5xx status.
+   * Answers a server-error status with the service's JSON error body: {@code error_code} {@code
+   * server_error} for 500 and {@code unavailable} for any other 5xx status.
    *
    * @param status a status from 500 to 599 (the contract names 500, 502, 503 and 504)
    * @return the fault
@@ -78,10 +91,10 @@ public final class Fault {
   }
 
   /**
-   * Answers {@code 503 unavailable} with the service's JSON error body and this {@code
-   * Retry-After} value, verbatim: delay-seconds, an HTTP-date, {@code 0} (which some HTTP clients
-   * re-send at once on their own) or a number past the int range ({@code 99999999999}, valid
-   * under RFC 9110), as middleboxes send them.
+   * Answers {@code 503 unavailable} with the service's JSON error body and this {@code Retry-After}
+   * value, verbatim: delay-seconds, an HTTP-date, {@code 0} (which some HTTP clients re-send at
+   * once on their own) or a number past the int range ({@code 99999999999}, valid under RFC 9110),
+   * as middleboxes send them.
    *
    * @param retryAfter the header's value: printable ASCII, not empty
    * @return the fault
@@ -90,17 +103,23 @@ public final class Fault {
   public static Fault unavailable(String retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isEmpty() || !retryAfter.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException("retryAfter must be printable ASCII and not empty: \"" + retryAfter + "\"");
+      throw new IllegalArgumentException(
+          "retryAfter must be printable ASCII and not empty: \"" + retryAfter + "\"");
     }
-    return new Fault(Kind.JSON_ERROR, 503, Duration.ZERO, null,
-        Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)), retryAfter);
+    return new Fault(
+        Kind.JSON_ERROR,
+        503,
+        Duration.ZERO,
+        null,
+        Collections.unmodifiableSet(EnumSet.of(Endpoint.LAUNCH)),
+        retryAfter);
   }
 
   /**
-   * Acts as a middlebox that closes connections idle for longer than {@code idle}: this request
-   * is answered normally, and the next one on the same connection after a longer pause is
-   * dropped unread, as if the connection had been closed meanwhile without {@code Connection:
-   * close}. Clients that reuse pooled connections see it fail before any response byte.
+   * Acts as a middlebox that closes connections idle for longer than {@code idle}: this request is
+   * answered normally, and the next one on the same connection after a longer pause is dropped
+   * unread, as if the connection had been closed meanwhile without {@code Connection: close}.
+   * Clients that reuse pooled connections see it fail before any response byte.
    *
    * @param idle the idle time after which the connection counts as closed, not negative
    * @return the fault
@@ -135,8 +154,8 @@ public final class Fault {
   }
 
   /**
-   * Waits before handling the request normally; use it to exercise client timeouts. The wait
-   * is real time (not the emulator's clock) and ends early when the emulator closes.
+   * Waits before handling the request normally; use it to exercise client timeouts. The wait is
+   * real time (not the emulator's clock) and ends early when the emulator closes.
    *
    * @param delay how long to wait
    * @return the fault
@@ -177,9 +196,9 @@ public final class Fault {
   }
 
   /**
-   * Handles the request normally (a launch creates its execution) and then closes the
-   * connection instead of answering: the client sees an I/O error although the execution
-   * exists. This is the case that idempotent retries exist for.
+   * Handles the request normally (a launch creates its execution) and then closes the connection
+   * instead of answering: the client sees an I/O error although the execution exists. This is the
+   * case that idempotent retries exist for.
    *
    * @return the fault
    */

@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The fault script of an emulator, from {@link FlowExecutionsEmulator#faults()}. Scripted faults
- * come first, in the order they were scripted; random faults apply to the requests that no
- * scripted fault took. Each fault applies only to its {@linkplain Fault#endpoints() endpoints}
- * (launches by default), so a token request does not use up a launch fault. Thread-safe.
+ * come first, in the order they were scripted; random faults apply to the requests that no scripted
+ * fault took. Each fault applies only to its {@linkplain Fault#endpoints() endpoints} (launches by
+ * default), so a token request does not use up a launch fault. Thread-safe.
  *
  * <pre>{@code
  * emulator.faults().next(2, Fault.status(503));                       // next two launches
@@ -47,8 +47,8 @@ public final class FaultScript {
 
   /**
    * Gives each request to the faults' endpoints the probability {@code rate} of getting one of
-   * {@code faults} (chosen uniformly), from a generator seeded with {@code seed} so that a run
-   * can be repeated. Replaces the random faults set before.
+   * {@code faults} (chosen uniformly), from a generator seeded with {@code seed} so that a run can
+   * be repeated. Replaces the random faults set before.
    *
    * @param rate probability from 0 to 1
    * @param seed the seed

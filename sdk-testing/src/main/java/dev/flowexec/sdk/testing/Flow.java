@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A flow that the emulator knows: its id, its published versions (each with the names of its
- * nodes) and the {@link Outcome} its executions reach. A flow with no published version is
- * unpublished: launching it answers {@code 409 flow_not_published}. Immutable; each {@code with}
- * method returns a new flow.
+ * A flow that the emulator knows: its id, its published versions (each with the names of its nodes)
+ * and the {@link Outcome} its executions reach. A flow with no published version is unpublished:
+ * launching it answers {@code 409 flow_not_published}. Immutable; each {@code with} method returns
+ * a new flow.
  *
  * <pre>{@code
  * Flow.withId("abc-123").publishedVersion("1", "Start", "Greet").publishedVersion("2", "Start")
@@ -43,12 +43,11 @@ public final class Flow {
   }
 
   /**
-   * Adds a published version. The version added last is the latest, used when a launch names
-   * no {@code flow_version}.
+   * Adds a published version. The version added last is the latest, used when a launch names no
+   * {@code flow_version}.
    *
    * @param version the {@code flow_version}
-   * @param nodeNames the names of the version's nodes, matched exactly against {@code
-   *     start_node}
+   * @param nodeNames the names of the version's nodes, matched exactly against {@code start_node}
    * @return a copy of this flow with the version added (or replaced)
    */
   public Flow publishedVersion(String version, String... nodeNames) {

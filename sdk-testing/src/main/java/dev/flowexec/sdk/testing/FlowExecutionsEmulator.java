@@ -36,9 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-JVM fake of the Flow Executions service: a real HTTP server on a loopback port that
- * speaks the whole wire contract (API v2 and the OAuth 2.0 token endpoint), for tests of any
- * client. Thread-safe; close it when done.
+ * An in-JVM fake of the Flow Executions service: a real HTTP server on a loopback port that speaks
+ * the whole wire contract (API v2 and the OAuth 2.0 token endpoint), for tests of any client.
+ * Thread-safe; close it when done.
  *
  * <pre>{@code
  * try (FlowExecutionsEmulator emulator = FlowExecutionsEmulator.builder()
@@ -66,8 +66,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       computed when read, so a test with a fake clock needs no sleeping.
  *   <li>The {@code Idempotency-Key} header is optional; when present it must be exactly one RFC
  *       8941 string equal to {@code flow_execution_id}, else the launch gets {@code 400
- *       invalid_request} with a detail on field {@code Idempotency-Key} ({@code invalid_format}
- *       or {@code not_allowed}), among the other details.
+ *       invalid_request} with a detail on field {@code Idempotency-Key} ({@code invalid_format} or
+ *       {@code not_allowed}), among the other details.
  *   <li>A replay is "identical" when the two bodies are the same JSON value (member order,
  *       whitespace and number spelling such as {@code 1.0} and {@code 1} do not matter).
  *   <li>A {@code malformed_json} detail has the empty field path {@code ""} (the whole body).
@@ -190,14 +190,14 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
    * A {@link FlowExecutionsClient} builder already wired to this emulator: its base URL,
    * credentials that work, and, when the emulator runs on a {@link TestClock}, virtual time end to
    * end. Authenticates as the first {@linkplain Builder#client registered client} (asking for all
-   * of its scopes), or, with no client registered, with a token of scopes {@code flow:execute}
-   * and {@code flow:execution:read} that never expires.
+   * of its scopes), or, with no client registered, with a token of scopes {@code flow:execute} and
+   * {@code flow:execution:read} that never expires.
    *
    * <p>On a {@code TestClock} the client's clock, sleeper and scheduler all run on it: a retry
-   * backoff or an {@code awaitCompletion} poll moves the clock instead of waiting, so the
-   * execution lifecycle, token expiry and {@code Retry-After} play out at once and in order, for
-   * synchronous and asynchronous calls alike. Set a retry policy, a listener or a timeout on the
-   * builder as usual; replacing its transport, clock, sleeper or scheduler undoes the wiring.
+   * backoff or an {@code awaitCompletion} poll moves the clock instead of waiting, so the execution
+   * lifecycle, token expiry and {@code Retry-After} play out at once and in order, for synchronous
+   * and asynchronous calls alike. Set a retry policy, a listener or a timeout on the builder as
+   * usual; replacing its transport, clock, sleeper or scheduler undoes the wiring.
    *
    * <p>Needs {@code dev.flowexec:sdk-retrofit} (with {@code sdk-core}) on the class path: this
    * module's optional dependencies, which a flowexec user has already.
@@ -221,9 +221,15 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   public FlowExecutionsClient.Builder clientBuilder(String clientId) {
     RegisteredClient client = settings.clients().get(Objects.requireNonNull(clientId, "clientId"));
     if (client == null) {
-      throw new IllegalArgumentException("no client " + clientId + " is registered; the emulator has "
-          + settings.clients().keySet() + ": register it with FlowExecutionsEmulator.builder()"
-          + ".client(\"" + clientId + "\", secret, scopes...)");
+      throw new IllegalArgumentException(
+          "no client "
+              + clientId
+              + " is registered; the emulator has "
+              + settings.clients().keySet()
+              + ": register it with FlowExecutionsEmulator.builder()"
+              + ".client(\""
+              + clientId
+              + "\", secret, scopes...)");
     }
     return clientBuilder(client);
   }
@@ -241,8 +247,13 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
 
   private FlowExecutionsClient.Builder clientBuilder(RegisteredClient client) {
     try {
-      return EmulatorClients.withCredentials(baseUrl, client.clientId(), client.secret(),
-          client.grantableScopes(), settings.clock(), virtualTime());
+      return EmulatorClients.withCredentials(
+          baseUrl,
+          client.clientId(),
+          client.secret(),
+          client.grantableScopes(),
+          settings.clock(),
+          virtualTime());
     } catch (NoClassDefFoundError missing) {
       throw missingClient(missing);
     }
@@ -250,24 +261,31 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
 
   private FlowExecutionsClient.Builder tokenClientBuilder() {
     try {
-      return EmulatorClients.withToken(baseUrl,
-          issueToken(Set.of("flow:execute", "flow:execution:read")), settings.clock(), virtualTime());
+      return EmulatorClients.withToken(
+          baseUrl,
+          issueToken(Set.of("flow:execute", "flow:execution:read")),
+          settings.clock(),
+          virtualTime());
     } catch (NoClassDefFoundError missing) {
       throw missingClient(missing);
     }
   }
 
   private static IllegalStateException missingClient(NoClassDefFoundError missing) {
-    return new IllegalStateException("a client for the emulator needs dev.flowexec:sdk-retrofit on "
-        + "the class path: add it (test scope) next to sdk-testing (" + missing.getMessage() + ")",
+    return new IllegalStateException(
+        "a client for the emulator needs dev.flowexec:sdk-retrofit on "
+            + "the class path: add it (test scope) next to sdk-testing ("
+            + missing.getMessage()
+            + ")",
         missing);
   }
 
   /** The one scheduler of this emulator's clients on a TestClock, else null. */
   private synchronized VirtualTimeScheduler virtualTime() {
     if (virtualTime == null && settings.clock() instanceof TestClock) {
-      virtualTime = new VirtualTimeScheduler(
-          (TestClock) settings.clock(), "flow-executions-emulator-virtual-time-" + port());
+      virtualTime =
+          new VirtualTimeScheduler(
+              (TestClock) settings.clock(), "flow-executions-emulator-virtual-time-" + port());
     }
     return virtualTime;
   }
@@ -296,8 +314,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   }
 
   /**
-   * Makes a token expired from now on: requests with it get {@code 401 invalid_token} ("the
-   * access token has expired").
+   * Makes a token expired from now on: requests with it get {@code 401 invalid_token} ("the access
+   * token has expired").
    *
    * @param token the token
    * @return whether the emulator knew the token
@@ -326,9 +344,9 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   }
 
   /**
-   * Holds every launch that gets past validation and idempotency in flight (for at most 30
-   * seconds) until {@link #releaseLaunches()}: meanwhile a launch with the same {@code
-   * flow_execution_id} gets {@code 409 request_in_progress}.
+   * Holds every launch that gets past validation and idempotency in flight (for at most 30 seconds)
+   * until {@link #releaseLaunches()}: meanwhile a launch with the same {@code flow_execution_id}
+   * gets {@code 409 request_in_progress}.
    */
   public void holdLaunches() {
     gate.hold();
@@ -340,8 +358,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   }
 
   /**
-   * Waits until at least {@code count} launches are held by {@link #holdLaunches()}, so a test
-   * can act while they are in flight without sleeping.
+   * Waits until at least {@code count} launches are held by {@link #holdLaunches()}, so a test can
+   * act while they are in flight without sleeping.
    *
    * @param count the number of launches
    * @param timeout the longest wait
@@ -393,9 +411,9 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   }
 
   /**
-   * How many launch requests carried this {@code flow_execution_id} in their body, whatever
-   * they were answered (faults, errors and replays included). Compare with {@link
-   * #executionCount()} to prove retries made no duplicate.
+   * How many launch requests carried this {@code flow_execution_id} in their body, whatever they
+   * were answered (faults, errors and replays included). Compare with {@link #executionCount()} to
+   * prove retries made no duplicate.
    *
    * @param flowExecutionId the id
    * @return the count
@@ -425,8 +443,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
   }
 
   /**
-   * Forgets executions, launch attempts, request history and faults, restarts the rate-limit
-   * window and releases held launches. Keeps the configuration and the issued tokens.
+   * Forgets executions, launch attempts, request history and faults, restarts the rate-limit window
+   * and releases held launches. Keeps the configuration and the issued tokens.
    */
   public void reset() {
     executions.clear();
@@ -457,9 +475,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
 
   /**
    * Configures and starts a {@link FlowExecutionsEmulator}. Defaults: the system UTC clock, no
-   * clients, no flows, tokens from the token endpoint valid 1 hour, executions {@code QUEUED}
-   * for 1 s then {@code RUNNING} for 1 s, no rate limit, the last 256 requests kept, an
-   * ephemeral port.
+   * clients, no flows, tokens from the token endpoint valid 1 hour, executions {@code QUEUED} for 1
+   * s then {@code RUNNING} for 1 s, no rate limit, the last 256 requests kept, an ephemeral port.
    */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -478,8 +495,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The clock for token expiry, the execution lifecycle, the 7-day retention and the rate
-     * limit. Pass a fake clock to move time in tests.
+     * The clock for token expiry, the execution lifecycle, the 7-day retention and the rate limit.
+     * Pass a fake clock to move time in tests.
      *
      * @param clock the clock
      * @return this
@@ -494,8 +511,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
      *
      * @param clientId the client id
      * @param secret the client secret
-     * @param grantableScopes the scopes it may be granted; a request without {@code scope}
-     *     gets them all
+     * @param grantableScopes the scopes it may be granted; a request without {@code scope} gets
+     *     them all
      * @return this
      */
     public Builder client(String clientId, String secret, String... grantableScopes) {
@@ -528,8 +545,8 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     }
 
     /**
-     * How long executions stay {@code QUEUED}, then {@code RUNNING}, before reaching their
-     * flow's {@link Outcome}.
+     * How long executions stay {@code QUEUED}, then {@code RUNNING}, before reaching their flow's
+     * {@link Outcome}.
      *
      * @param queuedFor time in {@code QUEUED}, zero or more
      * @param runningFor time in {@code RUNNING}, zero or more
@@ -542,9 +559,9 @@ public final class FlowExecutionsEmulator implements AutoCloseable {
     }
 
     /**
-     * Limits API requests (launch and get, not the token endpoint) to {@code permits} per
-     * fixed {@code window} on the clock; the requests over it get {@code 429 rate_limited}
-     * with {@code Retry-After} until the window ends.
+     * Limits API requests (launch and get, not the token endpoint) to {@code permits} per fixed
+     * {@code window} on the clock; the requests over it get {@code 429 rate_limited} with {@code
+     * Retry-After} until the window ends.
      *
      * @param permits requests per window, at least 1
      * @param window the window, positive

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the executions of a flow end once they have run: {@code COMPLETED} with some
- * {@code output_data}, {@code FAILED} with an {@code error}, {@code CANCELLED}, or never (they
- * stay {@code RUNNING}).
+ * How the executions of a flow end once they have run: {@code COMPLETED} with some {@code
+ * output_data}, {@code FAILED} with an {@code error}, {@code CANCELLED}, or never (they stay {@code
+ * RUNNING}).
  */
 public final class Outcome {
   /** The final states an {@link Outcome} can lead to. */
@@ -38,8 +38,8 @@ public final class Outcome {
   /**
    * Executions end {@code COMPLETED} with this {@code output_data}.
    *
-   * @param outputData the output object: values may be maps, lists, strings, numbers, booleans
-   *     or {@code null}
+   * @param outputData the output object: values may be maps, lists, strings, numbers, booleans or
+   *     {@code null}
    * @return the outcome
    */
   @SuppressWarnings("unchecked")

@@ -16,8 +16,8 @@ public final class ReceivedRequest {
   }
 
   /**
-   * The {@code request_id} the emulator gave this request (the {@code X-Request-Id} it sent
-   * back, if it answered).
+   * The {@code request_id} the emulator gave this request (the {@code X-Request-Id} it sent back,
+   * if it answered).
    *
    * @return the id
    */

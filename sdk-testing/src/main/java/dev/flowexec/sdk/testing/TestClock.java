@@ -47,7 +47,9 @@ public final class TestClock extends Clock {
   public synchronized void advance(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException(
-          "duration is " + duration + ": a test clock only moves forward; use a new clock to start over");
+          "duration is "
+              + duration
+              + ": a test clock only moves forward; use a new clock to start over");
     }
     now = now.plus(duration);
   }

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.Test;
 
 /** The control API under /__emulator: off unless asked for, and never on the API paths. */
 class AdminApiTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final Map<String, Object> VALID = Map.of(
-      "flow_id", "abc-123",
-      "flow_execution_id", "exec-1",
-      "participants", java.util.List.of(Map.of("user_id", "user-456", "role", "USER", "channels",
-          java.util.List.of("web"))),
-      "channel_type", "web");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final Map<String, Object> VALID =
+      Map.of(
+          "flow_id", "abc-123",
+          "flow_execution_id", "exec-1",
+          "participants",
+              java.util.List.of(
+                  Map.of(
+                      "user_id", "user-456", "role", "USER", "channels", java.util.List.of("web"))),
+          "channel_type", "web");
 
   private final TestClock clock = TestClock.at(Instant.parse("2026-11-28T10:00:00Z"));
   private FlowExecutionsEmulator emulator;
@@ -33,10 +37,13 @@ class AdminApiTest {
   }
 
   private FlowExecutionsEmulator start(boolean admin) {
-    emulator = FlowExecutionsEmulator.builder().clock(clock).adminApi(admin)
-        .client("my-client", "my-secret", "flow:execute", "flow:execution:read")
-        .flow(Flow.withId("abc-123").publishedVersion("1", "Start"))
-        .start();
+    emulator =
+        FlowExecutionsEmulator.builder()
+            .clock(clock)
+            .adminApi(admin)
+            .client("my-client", "my-secret", "flow:execute", "flow:execution:read")
+            .flow(Flow.withId("abc-123").publishedVersion("1", "Start"))
+            .start();
     return emulator;
   }
 
@@ -51,12 +58,17 @@ class AdminApiTest {
   @Test
   void scriptsFaultsThatTheApiThenActsOut() throws Exception {
     start(true);
-    HttpResponse<String> scripted = send("POST", "/__emulator/faults",
-        "{\"type\": \"status\", \"status\": 503, \"count\": 2}");
+    HttpResponse<String> scripted =
+        send("POST", "/__emulator/faults", "{\"type\": \"status\", \"status\": 503, \"count\": 2}");
     assertThat(scripted.statusCode()).isEqualTo(200);
     assertThat(scripted.body()).isEqualTo("{\"pending\":2}");
-    assertThat(send("POST", "/__emulator/faults", "{\"type\": \"html_bad_gateway\", \"on\": [\"get_execution\"]}")
-        .body()).isEqualTo("{\"pending\":3}");
+    assertThat(
+            send(
+                    "POST",
+                    "/__emulator/faults",
+                    "{\"type\": \"html_bad_gateway\", \"on\": [\"get_execution\"]}")
+                .body())
+        .isEqualTo("{\"pending\":3}");
 
     RawHttp raw = new RawHttp(emulator);
     String token = emulator.issueToken(Set.of("flow:execute"));
@@ -87,8 +99,12 @@ class AdminApiTest {
       assertThat(send("POST", "/__emulator/faults", spec).statusCode()).as(spec).isEqualTo(200);
     }
     assertThat(emulator.faults().pending()).isEqualTo(specs.length);
-    assertThat(send("POST", "/__emulator/faults/random",
-        "{\"rate\": 0.5, \"seed\": 7, \"faults\": [{\"type\": \"status\", \"status\": 502}]}").statusCode())
+    assertThat(
+            send(
+                    "POST",
+                    "/__emulator/faults/random",
+                    "{\"rate\": 0.5, \"seed\": 7, \"faults\": [{\"type\": \"status\", \"status\": 502}]}")
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -118,24 +134,33 @@ class AdminApiTest {
     String token = emulator.issueToken(Set.of("flow:execute"));
     assertThat(raw.launch(token, VALID).statusCode()).isEqualTo(201);
 
-    HttpResponse<String> advanced = send("POST", "/__emulator/clock/advance", "{\"duration\": \"PT5S\"}");
+    HttpResponse<String> advanced =
+        send("POST", "/__emulator/clock/advance", "{\"duration\": \"PT5S\"}");
     assertThat(advanced.body()).isEqualTo("{\"now\":\"2026-11-28T10:00:05Z\"}");
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-28T10:00:05Z"));
     assertThat(send("POST", "/__emulator/clock/advance", "{\"seconds\": 1.5}").body())
         .isEqualTo("{\"now\":\"2026-11-28T10:00:06.500Z\"}");
 
     String executions = send("GET", "/__emulator/executions", null).body();
-    assertThat(executions).contains("\"flow_execution_id\":\"exec-1\"").contains("\"status\":\"COMPLETED\"")
+    assertThat(executions)
+        .contains("\"flow_execution_id\":\"exec-1\"")
+        .contains("\"status\":\"COMPLETED\"")
         .contains("\"launch_attempts\":1");
 
     String requests = send("GET", "/__emulator/requests", null).body();
-    assertThat(requests).contains("\"total\":1").contains("\"path\":\"/api/v2/flows/executions\"")
-        .contains("\"authorization\":[\"Bearer [redacted]\"]").doesNotContain(token);
+    assertThat(requests)
+        .contains("\"total\":1")
+        .contains("\"path\":\"/api/v2/flows/executions\"")
+        .contains("\"authorization\":[\"Bearer [redacted]\"]")
+        .doesNotContain(token);
     assertThat(emulator.requests()).as("control requests are not recorded").hasSize(1);
 
     String summary = send("GET", "/__emulator", null).body();
-    assertThat(summary).contains("\"client_id\":\"my-client\"").doesNotContain("my-secret")
-        .contains("\"flow_id\":\"abc-123\"").contains("\"executions\":1");
+    assertThat(summary)
+        .contains("\"client_id\":\"my-client\"")
+        .doesNotContain("my-secret")
+        .contains("\"flow_id\":\"abc-123\"")
+        .contains("\"executions\":1");
 
     assertThat(send("POST", "/__emulator/reset", null).statusCode()).isEqualTo(204);
     assertThat(emulator.executionCount()).isZero();
@@ -146,21 +171,27 @@ class AdminApiTest {
     emulator = FlowExecutionsEmulator.builder().adminApi(true).start();
     Instant before = emulator.clock().instant();
     send("POST", "/__emulator/clock/advance", "{\"duration\": \"P1D\"}");
-    assertThat(Duration.between(before, emulator.clock().instant())).isGreaterThanOrEqualTo(Duration.ofDays(1));
+    assertThat(Duration.between(before, emulator.clock().instant()))
+        .isGreaterThanOrEqualTo(Duration.ofDays(1));
   }
 
   @Test
   void apiPathsNeverReachTheControlApi() throws Exception {
     start(true);
-    assertThat(send("GET", "/api/v2/flows/executions/__emulator", null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/v2/flows/executions/__emulator", null).statusCode())
+        .isEqualTo(401);
     assertThat(send("GET", "/__emulatorx", null).body()).contains("\"error_code\":\"not_found\"");
   }
 
   private HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

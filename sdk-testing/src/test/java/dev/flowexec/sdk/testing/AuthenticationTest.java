@@ -49,7 +49,8 @@ class AuthenticationTest {
 
   private String existingExecution() {
     String id = "existing-" + ++ids;
-    HttpResponse<String> r = http.launch(emulator.issueToken(Set.of("flow:execute")), validLaunch(id));
+    HttpResponse<String> r =
+        http.launch(emulator.issueToken(Set.of("flow:execute")), validLaunch(id));
     assertThat(r.statusCode()).isEqualTo(201);
     return id;
   }
@@ -61,18 +62,21 @@ class AuthenticationTest {
             http.post(RawHttp.EXECUTIONS, "{}", "Content-Type", "application/json"),
             http.get(RawHttp.EXECUTIONS + "/" + existingExecution()))) {
       assertThat(r.statusCode()).isEqualTo(401);
-      assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"flows\"");
+      assertThat(r.headers().allValues("WWW-Authenticate"))
+          .containsExactly("Bearer realm=\"flows\"");
       assertThat(RawHttp.json(r)).containsEntry("error_code", "missing_token");
-      assertThat(RawHttp.json(r)).containsKeys("message", "request_id").doesNotContainKey("details");
-      assertThat(r.headers().firstValue("X-Request-Id")).contains((String) RawHttp.json(r).get("request_id"));
+      assertThat(RawHttp.json(r))
+          .containsKeys("message", "request_id")
+          .doesNotContainKey("details");
+      assertThat(r.headers().firstValue("X-Request-Id"))
+          .contains((String) RawHttp.json(r).get("request_id"));
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer a b", "Token abc"})
   void aMalformedAuthorizationIsAnInvalidToken(String authorization) {
-    HttpResponse<String> r =
-        http.post(RawHttp.EXECUTIONS, "{}", "Authorization", authorization);
+    HttpResponse<String> r = http.post(RawHttp.EXECUTIONS, "{}", "Authorization", authorization);
 
     assertInvalidToken(r, "the Authorization header does not carry a Bearer token");
   }

@@ -47,8 +47,11 @@ class FaultInjectionTest {
     HttpResponse<String> r = http.launch(token, validLaunch("f-" + status));
 
     assertThat(r.statusCode()).isEqualTo(status);
-    assertThat(RawHttp.json(r)).containsEntry("error_code", code).containsKeys("message", "request_id");
-    assertThat(r.headers().firstValue("X-Request-Id")).contains((String) RawHttp.json(r).get("request_id"));
+    assertThat(RawHttp.json(r))
+        .containsEntry("error_code", code)
+        .containsKeys("message", "request_id");
+    assertThat(r.headers().firstValue("X-Request-Id"))
+        .contains((String) RawHttp.json(r).get("request_id"));
     assertThat(emulator.executionCount()).isZero();
     assertThat(http.launch(token, validLaunch("f-" + status)).statusCode()).isEqualTo(201);
   }
@@ -111,7 +114,9 @@ class FaultInjectionTest {
                 RawHttp.send(
                     http.request(RawHttp.EXECUTIONS, "Authorization", "Bearer " + token)
                         .timeout(Duration.ofMillis(200))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JsonWriter.write(validLaunch("slow-2"))))
+                        .POST(
+                            java.net.http.HttpRequest.BodyPublishers.ofString(
+                                JsonWriter.write(validLaunch("slow-2"))))
                         .build()))
         .hasRootCauseInstanceOf(java.net.http.HttpTimeoutException.class);
   }
@@ -120,8 +125,12 @@ class FaultInjectionTest {
   void aDropBeforeProcessingFailsTheClientAndRecordsNothing() {
     emulator.faults().next(Fault.dropConnectionBeforeProcessing());
 
-    IOException failure = http.postExpectingIoFailure(
-        RawHttp.EXECUTIONS, JsonWriter.write(validLaunch("drop-1")), "Authorization", "Bearer " + token);
+    IOException failure =
+        http.postExpectingIoFailure(
+            RawHttp.EXECUTIONS,
+            JsonWriter.write(validLaunch("drop-1")),
+            "Authorization",
+            "Bearer " + token);
 
     assertThat(failure).isNotNull();
     assertThat(emulator.execution("drop-1")).isEmpty();
@@ -134,8 +143,12 @@ class FaultInjectionTest {
   void aDropAfterProcessingFailsTheClientButTheExecutionExists() {
     emulator.faults().next(Fault.dropConnectionAfterProcessing());
 
-    IOException failure = http.postExpectingIoFailure(
-        RawHttp.EXECUTIONS, JsonWriter.write(validLaunch("drop-2")), "Authorization", "Bearer " + token);
+    IOException failure =
+        http.postExpectingIoFailure(
+            RawHttp.EXECUTIONS,
+            JsonWriter.write(validLaunch("drop-2")),
+            "Authorization",
+            "Bearer " + token);
 
     assertThat(failure).isNotNull();
     assertThat(emulator.execution("drop-2")).isPresent();
@@ -150,7 +163,8 @@ class FaultInjectionTest {
   void launchFaultsLeaveTheTokenEndpointAndGetAlone() {
     emulator.faults().next(Fault.status(503));
 
-    assertThat(http.token("webhooks", "s3cret", "grant_type=client_credentials").statusCode()).isEqualTo(200);
+    assertThat(http.token("webhooks", "s3cret", "grant_type=client_credentials").statusCode())
+        .isEqualTo(200);
     assertThat(http.getExecution(token, "none").statusCode()).isEqualTo(404);
     assertThat(emulator.faults().pending()).isEqualTo(1);
     assertThat(http.launch(token, validLaunch("t-1")).statusCode()).isEqualTo(503);
@@ -158,10 +172,14 @@ class FaultInjectionTest {
 
   @Test
   void faultsCanTargetTheTokenEndpointAndGet() {
-    emulator.faults().next(Fault.status(503).on(Endpoint.TOKEN)).next(Fault.htmlBadGateway().on(Endpoint.GET_EXECUTION));
+    emulator
+        .faults()
+        .next(Fault.status(503).on(Endpoint.TOKEN))
+        .next(Fault.htmlBadGateway().on(Endpoint.GET_EXECUTION));
 
     assertThat(http.launch(token, validLaunch("t-2")).statusCode()).isEqualTo(201);
-    HttpResponse<String> tokenResponse = http.token("webhooks", "s3cret", "grant_type=client_credentials");
+    HttpResponse<String> tokenResponse =
+        http.token("webhooks", "s3cret", "grant_type=client_credentials");
     HttpResponse<String> getResponse = http.getExecution(token, "t-2");
 
     assertThat(tokenResponse.statusCode()).isEqualTo(503);
@@ -193,7 +211,9 @@ class FaultInjectionTest {
   @Test
   void invalidFaultsAreRefused() {
     assertThatThrownBy(() -> Fault.status(404)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> emulator.faults().next(0, Fault.status(500))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> emulator.faults().random(1.5, 1L, Fault.status(500))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> emulator.faults().next(0, Fault.status(500)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> emulator.faults().random(1.5, 1L, Fault.status(500)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -87,7 +87,10 @@ class IdempotencyTest {
     assertThat(emulator.awaitHeldLaunches(1, Duration.ofSeconds(5))).isTrue();
 
     HttpResponse<String> second = http.launch(token, validLaunch("slow-1"));
-    HttpResponse<String> other = CompletableFuture.supplyAsync(() -> http.launch(token, validLaunch("slow-2"))).completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).get();
+    HttpResponse<String> other =
+        CompletableFuture.supplyAsync(() -> http.launch(token, validLaunch("slow-2")))
+            .completeOnTimeout(null, 200, TimeUnit.MILLISECONDS)
+            .get();
 
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(RawHttp.json(second)).containsEntry("error_code", "request_in_progress");

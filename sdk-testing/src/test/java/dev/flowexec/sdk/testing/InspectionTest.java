@@ -43,8 +43,7 @@ class InspectionTest {
 
   @Test
   void requestsAreRecordedWithMethodPathHeadersAndBody() {
-    HttpResponse<String> r =
-        http.launchWithKey(token, "{\"flow_id\":\"abc-123\"}", "\"k\"");
+    HttpResponse<String> r = http.launchWithKey(token, "{\"flow_id\":\"abc-123\"}", "\"k\"");
 
     ReceivedRequest recorded = emulator.requests().get(0);
     assertThat(recorded.method()).isEqualTo("POST");
@@ -52,7 +51,8 @@ class InspectionTest {
     assertThat(recorded.header("idempotency-key")).contains("\"k\"");
     assertThat(recorded.header("Authorization")).contains("Bearer " + token);
     assertThat(recorded.body()).isEqualTo("{\"flow_id\":\"abc-123\"}");
-    assertThat(recorded.requestId()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+    assertThat(recorded.requestId())
+        .isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
   }
 
   @Test
@@ -71,7 +71,9 @@ class InspectionTest {
     http.launch(token, validLaunch("a"));
     http.launch(token, validLaunch("b"));
 
-    assertThat(emulator.executions()).extracting(Execution::flowExecutionId).containsExactly("a", "b");
+    assertThat(emulator.executions())
+        .extracting(Execution::flowExecutionId)
+        .containsExactly("a", "b");
     Execution a = emulator.execution("a").orElseThrow();
     assertThat(a.flowId()).isEqualTo("abc-123");
     assertThat(a.flowVersion()).isEqualTo("1");

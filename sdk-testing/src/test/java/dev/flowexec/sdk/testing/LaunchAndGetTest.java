@@ -97,7 +97,9 @@ class LaunchAndGetTest {
     HttpResponse<String> r = http.launch(token, body);
 
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(RawHttp.json(r)).containsEntry("error_code", "flow_not_found").doesNotContainKey("details");
+    assertThat(RawHttp.json(r))
+        .containsEntry("error_code", "flow_not_found")
+        .doesNotContainKey("details");
   }
 
   @Test
@@ -127,14 +129,18 @@ class LaunchAndGetTest {
   void getReturnsTheExecutionAndUnknownIdsAreNotFound() {
     http.launch(token, validLaunch("get-1"));
 
-    HttpResponse<String> found = http.getExecution(emulator.issueToken(Set.of("flow:execution:read")), "get-1");
+    HttpResponse<String> found =
+        http.getExecution(emulator.issueToken(Set.of("flow:execution:read")), "get-1");
     HttpResponse<String> missing = http.getExecution(token, "get-2");
 
     assertThat(found.statusCode()).isEqualTo(200);
-    assertThat(RawHttp.json(found)).containsEntry("flow_execution_id", "get-1").containsEntry("status", "QUEUED");
+    assertThat(RawHttp.json(found))
+        .containsEntry("flow_execution_id", "get-1")
+        .containsEntry("status", "QUEUED");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(RawHttp.json(missing)).containsEntry("error_code", "execution_not_found");
-    assertThat(missing.headers().firstValue("X-Request-Id")).contains((String) RawHttp.json(missing).get("request_id"));
+    assertThat(missing.headers().firstValue("X-Request-Id"))
+        .contains((String) RawHttp.json(missing).get("request_id"));
   }
 
   @Test
@@ -151,8 +157,10 @@ class LaunchAndGetTest {
 
   @Test
   void pathsAndMethodsOutsideTheContract() {
-    HttpResponse<String> unknownPath = http.get("/api/v1/flows", "Authorization", "Bearer " + token);
-    HttpResponse<String> wrongMethod = http.get(RawHttp.EXECUTIONS, "Authorization", "Bearer " + token);
+    HttpResponse<String> unknownPath =
+        http.get("/api/v1/flows", "Authorization", "Bearer " + token);
+    HttpResponse<String> wrongMethod =
+        http.get(RawHttp.EXECUTIONS, "Authorization", "Bearer " + token);
 
     assertThat(unknownPath.statusCode()).isEqualTo(404);
     assertThat(RawHttp.json(unknownPath)).containsEntry("error_code", "not_found");

@@ -63,7 +63,8 @@ class LaunchValidationTest {
     return p;
   }
 
-  private static Arguments rule(String name, Consumer<Map<String, Object>> change, String... details) {
+  private static Arguments rule(
+      String name, Consumer<Map<String, Object>> change, String... details) {
     return arguments(name, change, Set.of(details));
   }
 
@@ -140,7 +141,8 @@ class LaunchValidationTest {
               ps.add(person("user-456"));
             },
             "participants[1].user_id duplicate"),
-        rule("role missing", b -> participant(b, 0).remove("role"), "participants[0].role required"),
+        rule(
+            "role missing", b -> participant(b, 0).remove("role"), "participants[0].role required"),
         rule(
             "role lower case",
             b -> participant(b, 0).put("role", "user"),
@@ -173,12 +175,17 @@ class LaunchValidationTest {
             "7 channels",
             b ->
                 participant(b, 0)
-                    .put("channels", List.of("voice", "web", "chat", "sms", "email", "messaging", "web")),
+                    .put(
+                        "channels",
+                        List.of("voice", "web", "chat", "sms", "email", "messaging", "web")),
             "participants[0].channels too_many",
             "participants[0].channels[6] duplicate"),
         rule("channel_type missing", b -> b.remove("channel_type"), "channel_type required"),
         rule("channel_type blank", b -> b.put("channel_type", ""), "channel_type blank"),
-        rule("channel_type unknown", b -> b.put("channel_type", "fax"), "channel_type invalid_value"),
+        rule(
+            "channel_type unknown",
+            b -> b.put("channel_type", "fax"),
+            "channel_type invalid_value"),
         rule(
             "channel_type upper case",
             b -> b.put("channel_type", "WEB"),
@@ -189,17 +196,20 @@ class LaunchValidationTest {
             "channel_type not_allowed"),
         rule("start_node blank", b -> b.put("start_node", " "), "start_node blank"),
         rule("start_node unknown", b -> b.put("start_node", "Nope"), "start_node unknown_node"),
-        rule(
-            "start_node wrong case",
-            b -> b.put("start_node", "start"),
-            "start_node unknown_node"),
+        rule("start_node wrong case", b -> b.put("start_node", "start"), "start_node unknown_node"),
         rule("input_data a string", b -> b.put("input_data", "x"), "input_data invalid_format"),
-        rule("input_data an array", b -> b.put("input_data", List.of()), "input_data invalid_format"),
+        rule(
+            "input_data an array",
+            b -> b.put("input_data", List.of()),
+            "input_data invalid_format"),
         rule(
             "input_data over 262144 bytes",
             b -> b.put("input_data", Map.of("k", repeat('x', 262_144 - 8 + 1))),
             "input_data too_large"),
-        rule("unknown field", b -> b.put("participant_id", "user-456"), "participant_id unknown_field"),
+        rule(
+            "unknown field",
+            b -> b.put("participant_id", "user-456"),
+            "participant_id unknown_field"),
         rule(
             "everything wrong at once",
             b -> {
@@ -220,7 +230,8 @@ class LaunchValidationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
-  void eachRuleGivesItsDetail(String name, Consumer<Map<String, Object>> change, Set<String> details) {
+  void eachRuleGivesItsDetail(
+      String name, Consumer<Map<String, Object>> change, Set<String> details) {
     Map<String, Object> body = validLaunch(id());
     change.accept(body);
 
@@ -239,9 +250,7 @@ class LaunchValidationTest {
         rule("id of 128 characters", b -> b.put("flow_execution_id", repeat('Z', 128))),
         rule("name of 200 characters", b -> b.put("name", repeat('n', 200))),
         rule("empty name", b -> b.put("name", "")),
-        rule(
-            "name of 200 non-BMP characters",
-            b -> b.put("name", "\uD83D\uDE00".repeat(200))),
+        rule("name of 200 non-BMP characters", b -> b.put("name", "\uD83D\uDE00".repeat(200))),
         rule(
             "50 participants",
             b -> {
@@ -261,12 +270,14 @@ class LaunchValidationTest {
             b -> b.put("input_data", Map.of("k", repeat('x', 262_144 - 8)))),
         rule("start_node of the flow", b -> b.put("start_node", "Greet")),
         rule("explicit flow_version", b -> b.put("flow_version", "1")),
-        rule("null optional fields", b -> {
-          b.put("name", null);
-          b.put("start_node", null);
-          b.put("input_data", null);
-          b.put("flow_version", null);
-        }));
+        rule(
+            "null optional fields",
+            b -> {
+              b.put("name", null);
+              b.put("start_node", null);
+              b.put("input_data", null);
+              b.put("flow_version", null);
+            }));
   }
 
   @ParameterizedTest(name = "{0}")

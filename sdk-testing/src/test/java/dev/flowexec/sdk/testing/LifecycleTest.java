@@ -27,7 +27,8 @@ class LifecycleTest {
 
   @Test
   void completedWithOutputData() {
-    try (FlowExecutionsEmulator emulator = start(Outcome.completed(Map.of("result", "sent", "count", 2)))) {
+    try (FlowExecutionsEmulator emulator =
+        start(Outcome.completed(Map.of("result", "sent", "count", 2)))) {
       RawHttp http = new RawHttp(emulator);
       String token = emulator.issueToken(Set.of("flow:execute"));
       http.launch(token, validLaunch("life-1"));
@@ -47,7 +48,8 @@ class LifecycleTest {
           .containsEntry("created_at", "2026-11-28T10:00:00Z")
           .containsEntry("updated_at", "2026-11-28T10:00:07Z")
           .containsEntry("completed_at", "2026-11-28T10:00:07Z")
-          .containsEntry("output_data", Map.of("result", "sent", "count", new java.math.BigDecimal(2)))
+          .containsEntry(
+              "output_data", Map.of("result", "sent", "count", new java.math.BigDecimal(2)))
           .containsEntry("error", null);
       assertThat(emulator.execution("life-1").get().status()).isEqualTo("COMPLETED");
     }

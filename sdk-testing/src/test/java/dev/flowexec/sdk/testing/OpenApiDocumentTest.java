@@ -129,7 +129,9 @@ class OpenApiDocumentTest {
     assertThat(at(launch, "403", "headers")).containsKeys("WWW-Authenticate");
     assertThat(at(operation(Endpoint.GET_EXECUTION), "responses")).containsKey("200");
     assertThat(at(operation(Endpoint.TOKEN), "responses")).containsKeys("200", "400", "401");
-    assertThat(((List<Object>) operation(Endpoint.LAUNCH).get("parameters")).stream().map(p -> map(p).get("name")))
+    assertThat(
+            ((List<Object>) operation(Endpoint.LAUNCH).get("parameters"))
+                .stream().map(p -> map(p).get("name")))
         .contains("Idempotency-Key");
     assertThat(at(doc, "components", "parameters", "IdempotencyKey")).containsEntry("in", "header");
   }
@@ -138,11 +140,15 @@ class OpenApiDocumentTest {
   void errorCodeAndIssueEnumsMatchTheEmulator() {
     assertThat(knownValues("ErrorCode"))
         .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).collect(Collectors.toList()));
+            Arrays.stream(ErrorCode.values())
+                .map(ErrorCode::wireName)
+                .collect(Collectors.toList()));
     assertThat(knownValues("Issue"))
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(Issue.values()).map(Issue::wireName).collect(Collectors.toList()));
-    assertThat((List<Object>) at(doc, "components", "schemas", "TokenError", "properties", "error").get("enum"))
+    assertThat(
+            (List<Object>)
+                at(doc, "components", "schemas", "TokenError", "properties", "error").get("enum"))
         .contains("invalid_client", "invalid_scope", "unsupported_grant_type", "invalid_request");
   }
 
@@ -158,7 +164,9 @@ class OpenApiDocumentTest {
   @Test
   void theRequiredHeadersAreWhatTheEmulatorSends() {
     try (FlowExecutionsEmulator emulator =
-            FlowExecutionsEmulator.builder().flow(Flow.withId("abc-123").publishedVersion("3", "Begin")).start();
+            FlowExecutionsEmulator.builder()
+                .flow(Flow.withId("abc-123").publishedVersion("3", "Begin"))
+                .start();
         FlowExecutionsEmulator limited =
             FlowExecutionsEmulator.builder()
                 .flow(Flow.withId("abc-123").publishedVersion("3", "Begin"))
@@ -170,7 +178,10 @@ class OpenApiDocumentTest {
       Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
       answers.put("201", http.launch(token, body));
       answers.put("200", http.launch(token, body));
-      answers.put("401", http.post(RawHttp.EXECUTIONS, JsonWriter.write(body), "Content-Type", "application/json"));
+      answers.put(
+          "401",
+          http.post(
+              RawHttp.EXECUTIONS, JsonWriter.write(body), "Content-Type", "application/json"));
       answers.put("403", http.launch(emulator.issueToken(Set.of("flow:read")), body));
       answers.put("400", http.launch(token, "{}"));
       RawHttp once = new RawHttp(limited);
@@ -186,7 +197,8 @@ class OpenApiDocumentTest {
         for (Map.Entry<String, Object> header : headers.entrySet()) {
           if (Boolean.TRUE.equals(map(header.getValue()).get("required"))) {
             assertThat(r.headers().firstValue(header.getKey()))
-                .as("%s on a %s", header.getKey(), answer.getKey()).isPresent();
+                .as("%s on a %s", header.getKey(), answer.getKey())
+                .isPresent();
           }
         }
       }
@@ -203,7 +215,9 @@ class OpenApiDocumentTest {
     assertThat(props.keySet()).containsExactlyInAnyOrderElementsOf(LaunchRules.FIELDS);
     assertThat(at(participant, "properties").keySet())
         .containsExactlyInAnyOrderElementsOf(LaunchRules.PARTICIPANT_FIELDS);
-    assertThat(launch).containsEntry("additionalProperties", false).containsEntry("x-max-body-bytes", LaunchRules.MAX_BODY_BYTES);
+    assertThat(launch)
+        .containsEntry("additionalProperties", false)
+        .containsEntry("x-max-body-bytes", LaunchRules.MAX_BODY_BYTES);
     assertThat(participant).containsEntry("additionalProperties", false);
     assertThat((List<Object>) launch.get("required"))
         .containsExactlyInAnyOrder("flow_id", "flow_execution_id", "participants", "channel_type");
@@ -218,13 +232,17 @@ class OpenApiDocumentTest {
     assertThat(at(props, "participants"))
         .containsEntry("minItems", 1)
         .containsEntry("maxItems", LaunchRules.MAX_PARTICIPANTS);
-    assertThat(at(participant, "properties", "user_id")).containsEntry("maxLength", LaunchRules.MAX_ID_LENGTH);
+    assertThat(at(participant, "properties", "user_id"))
+        .containsEntry("maxLength", LaunchRules.MAX_ID_LENGTH);
     assertThat(at(participant, "properties", "channels"))
         .containsEntry("maxItems", LaunchRules.MAX_CHANNELS)
         .containsEntry("uniqueItems", true);
-    assertThat(at(props, "input_data")).containsEntry("x-max-serialized-bytes", LaunchRules.MAX_INPUT_DATA_BYTES);
-    assertThat((List<Object>) at(doc, "components", "schemas", "Role").get("enum")).isEqualTo(LaunchRules.ROLES);
-    assertThat((List<Object>) at(doc, "components", "schemas", "Channel").get("enum")).isEqualTo(LaunchRules.CHANNELS);
+    assertThat(at(props, "input_data"))
+        .containsEntry("x-max-serialized-bytes", LaunchRules.MAX_INPUT_DATA_BYTES);
+    assertThat((List<Object>) at(doc, "components", "schemas", "Role").get("enum"))
+        .isEqualTo(LaunchRules.ROLES);
+    assertThat((List<Object>) at(doc, "components", "schemas", "Channel").get("enum"))
+        .isEqualTo(LaunchRules.CHANNELS);
     assertThat(List.of(128, 50, 6, 200, 262_144))
         .containsExactly(
             LaunchRules.MAX_ID_LENGTH,
@@ -246,24 +264,38 @@ class OpenApiDocumentTest {
   @Test
   void theScopesMatchTheEmulator() {
     assertThat(securityScopes(Endpoint.LAUNCH)).containsExactlyElementsOf(Scopes.LAUNCH);
-    assertThat(securityScopes(Endpoint.GET_EXECUTION)).containsExactlyElementsOf(Scopes.GET_EXECUTION);
-    assertThat(at(doc, "components", "securitySchemes", "oauth2", "flows", "clientCredentials", "scopes"))
-        .containsOnlyKeys(Scopes.EXECUTE, Scopes.EXECUTION_WRITE, Scopes.EXECUTION_READ, Scopes.READ);
+    assertThat(securityScopes(Endpoint.GET_EXECUTION))
+        .containsExactlyElementsOf(Scopes.GET_EXECUTION);
+    assertThat(
+            at(
+                doc,
+                "components",
+                "securitySchemes",
+                "oauth2",
+                "flows",
+                "clientCredentials",
+                "scopes"))
+        .containsOnlyKeys(
+            Scopes.EXECUTE, Scopes.EXECUTION_WRITE, Scopes.EXECUTION_READ, Scopes.READ);
   }
 
-  /** Sends each worked-example request of the document and expects its response example verbatim. */
+  /**
+   * Sends each worked-example request of the document and expects its response example verbatim.
+   */
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3})
   void theWorkedExamplesAreWhatTheEmulatorAnswers(int n) {
     Map<String, Object> examples = at(doc, "components", "examples");
     Object request = at(examples, "WorkedExample" + n + "Request").get("value");
-    Map<String, Object> expected = new LinkedHashMap<>(at(examples, "WorkedExample" + n + "Response", "value"));
+    Map<String, Object> expected =
+        new LinkedHashMap<>(at(examples, "WorkedExample" + n + "Response", "value"));
     try (FlowExecutionsEmulator emulator =
         FlowExecutionsEmulator.builder()
             .flow(Flow.withId("abc-123").publishedVersion("3", "Begin", "Greet"))
             .start()) {
       HttpResponse<String> r =
-          new RawHttp(emulator).launch(emulator.issueToken(Set.of("flow:execute")), JsonWriter.write(request));
+          new RawHttp(emulator)
+              .launch(emulator.issueToken(Set.of("flow:execute")), JsonWriter.write(request));
 
       assertThat(r.statusCode()).isEqualTo(400);
       Map<String, Object> actual = RawHttp.json(r);
@@ -275,7 +307,14 @@ class OpenApiDocumentTest {
 
   @Test
   void theWorkedExamplesAreThe400ExamplesOfLaunch() {
-    Map<String, Object> examples = at(operation(Endpoint.LAUNCH), "responses", "400", "content", "application/json", "examples");
+    Map<String, Object> examples =
+        at(
+            operation(Endpoint.LAUNCH),
+            "responses",
+            "400",
+            "content",
+            "application/json",
+            "examples");
     assertThat(examples).containsKeys("workedExample1", "workedExample2", "workedExample3");
   }
 }

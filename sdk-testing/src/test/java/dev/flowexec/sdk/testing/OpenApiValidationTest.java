@@ -32,22 +32,76 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Holds docs/openapi.yaml to real validators: swagger-parser reads it as OpenAPI 3.1 with no
- * message, and a JSON Schema 2020-12 validator (the OpenAPI 3.1 dialect) checks every example in
- * it against its schema. {@link OpenApiDocumentTest} keeps it in step with the emulator.
+ * message, and a JSON Schema 2020-12 validator (the OpenAPI 3.1 dialect) checks every example in it
+ * against its schema. {@link OpenApiDocumentTest} keeps it in step with the emulator.
  */
 class OpenApiValidationTest {
-  private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(OpenApi31.getInstance());
+  private static final SchemaRegistry SCHEMAS =
+      SchemaRegistry.withDefaultDialect(OpenApi31.getInstance());
+
   /** JSON Schema 2020-12 and OpenAPI 3.1 schema keywords; anything else in a schema is a typo. */
-  private static final Set<String> SCHEMA_KEYWORDS = Set.of(
-      "$ref", "$defs", "$id", "$schema", "$anchor", "$comment", "$dynamicRef", "$dynamicAnchor",
-      "type", "enum", "const", "format", "title", "description", "default", "examples", "example",
-      "deprecated", "readOnly", "writeOnly", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-      "properties", "patternProperties", "additionalProperties", "propertyNames",
-      "unevaluatedProperties", "required", "dependentRequired", "dependentSchemas", "minProperties",
-      "maxProperties", "items", "prefixItems", "contains", "minContains", "maxContains",
-      "unevaluatedItems", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern",
-      "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-      "contentEncoding", "contentMediaType", "contentSchema", "discriminator", "xml", "externalDocs");
+  private static final Set<String> SCHEMA_KEYWORDS =
+      Set.of(
+          "$ref",
+          "$defs",
+          "$id",
+          "$schema",
+          "$anchor",
+          "$comment",
+          "$dynamicRef",
+          "$dynamicAnchor",
+          "type",
+          "enum",
+          "const",
+          "format",
+          "title",
+          "description",
+          "default",
+          "examples",
+          "example",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "allOf",
+          "anyOf",
+          "oneOf",
+          "not",
+          "if",
+          "then",
+          "else",
+          "properties",
+          "patternProperties",
+          "additionalProperties",
+          "propertyNames",
+          "unevaluatedProperties",
+          "required",
+          "dependentRequired",
+          "dependentSchemas",
+          "minProperties",
+          "maxProperties",
+          "items",
+          "prefixItems",
+          "contains",
+          "minContains",
+          "maxContains",
+          "unevaluatedItems",
+          "minItems",
+          "maxItems",
+          "uniqueItems",
+          "minLength",
+          "maxLength",
+          "pattern",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "multipleOf",
+          "contentEncoding",
+          "contentMediaType",
+          "contentSchema",
+          "discriminator",
+          "xml",
+          "externalDocs");
 
   private static String text;
   private static JsonNode doc;
@@ -69,8 +123,11 @@ class OpenApiValidationTest {
     assertThat(result.getMessages()).as("swagger-parser messages").isEmpty();
     OpenAPI api = result.getOpenAPI();
     assertThat(api.getSpecVersion()).isEqualTo(SpecVersion.V31);
-    assertThat(api.getPaths()).containsOnlyKeys(
-        "/api/v2/flows/executions", "/api/v2/flows/executions/{flow_execution_id}", "/oauth/token");
+    assertThat(api.getPaths())
+        .containsOnlyKeys(
+            "/api/v2/flows/executions",
+            "/api/v2/flows/executions/{flow_execution_id}",
+            "/oauth/token");
   }
 
   /** Every {@code example}, {@code examples} entry and schema {@code examples} item is valid. */
@@ -78,12 +135,15 @@ class OpenApiValidationTest {
   void everyExampleIsValidAgainstItsSchema() {
     List<String> checked = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    walk(doc, "", (where, schema, example) -> {
-      checked.add(where);
-      for (Error e : validate(schema, example)) {
-        problems.add(where + ": " + e);
-      }
-    });
+    walk(
+        doc,
+        "",
+        (where, schema, example) -> {
+          checked.add(where);
+          for (Error e : validate(schema, example)) {
+            problems.add(where + ": " + e);
+          }
+        });
     assertThat(checked).as("examples found").hasSizeGreaterThan(30);
     assertThat(problems).as("examples that break their schema").isEmpty();
   }
@@ -91,14 +151,17 @@ class OpenApiValidationTest {
   @Test
   void everySchemaUsesOnlySchemaKeywords() {
     List<String> strays = new ArrayList<>();
-    forEachSchema(doc.at("/components/schemas"), "/components/schemas", (where, schema) -> {
-      for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!SCHEMA_KEYWORDS.contains(name) && !name.startsWith("x-")) {
-          strays.add(where + ": " + name);
-        }
-      }
-    });
+    forEachSchema(
+        doc.at("/components/schemas"),
+        "/components/schemas",
+        (where, schema) -> {
+          for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SCHEMA_KEYWORDS.contains(name) && !name.startsWith("x-")) {
+              strays.add(where + ": " + name);
+            }
+          }
+        });
     assertThat(strays).as("unknown keywords (a YAML slip such as an unquoted comma?)").isEmpty();
   }
 
@@ -108,17 +171,24 @@ class OpenApiValidationTest {
     for (int n = 1; n <= 3; n++) {
       JsonNode request = doc.at("/components/examples/WorkedExample" + n + "Request/value");
       assertThat(request.isObject()).as("worked example %d", n).isTrue();
-      assertThat(validate(launch, request)).as("worked example %d against LaunchRequest", n).isNotEmpty();
+      assertThat(validate(launch, request))
+          .as("worked example %d against LaunchRequest", n)
+          .isNotEmpty();
     }
-    assertThat(doc.at("/paths/~1api~1v2~1flows~1executions/post/requestBody/content/application~1json/examples")
-        .findValuesAsText("$ref")).noneMatch(ref -> ref.contains("WorkedExample"));
+    assertThat(
+            doc.at(
+                    "/paths/~1api~1v2~1flows~1executions/post/requestBody/content/application~1json/examples")
+                .findValuesAsText("$ref"))
+        .noneMatch(ref -> ref.contains("WorkedExample"));
   }
 
   @Test
   void errorCodesAndIssuesAreOpen() {
     JsonNode error = schema("Error");
-    ObjectNode body = json("{\"error_code\": \"brand_new_code\", \"message\": \"m\", \"request_id\": \"r\","
-        + " \"details\": [{\"field\": \"a\", \"issue\": \"brand_new_issue\", \"message\": \"m\"}]}");
+    ObjectNode body =
+        json(
+            "{\"error_code\": \"brand_new_code\", \"message\": \"m\", \"request_id\": \"r\","
+                + " \"details\": [{\"field\": \"a\", \"issue\": \"brand_new_issue\", \"message\": \"m\"}]}");
     assertThat(validate(error, body)).isEmpty();
     body.put("error_code", 7);
     assertThat(validate(error, body)).isNotEmpty();
@@ -127,28 +197,40 @@ class OpenApiValidationTest {
   @Test
   void retryAfterSecondsIsAnyNumber() {
     JsonNode error = schema("Error");
-    assertThat(validate(error, json("{\"error_code\": \"rate_limited\", \"message\": \"m\", \"request_id\": \"r\","
-        + " \"retry_after_seconds\": 1.5}"))).isEmpty();
+    assertThat(
+            validate(
+                error,
+                json(
+                    "{\"error_code\": \"rate_limited\", \"message\": \"m\", \"request_id\": \"r\","
+                        + " \"retry_after_seconds\": 1.5}")))
+        .isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "8", "120", "Sat, 28 Nov 2026 10:00:10 GMT", "Sun, 06 Nov 1994 08:49:37 GMT"})
+  @ValueSource(
+      strings = {"0", "8", "120", "Sat, 28 Nov 2026 10:00:10 GMT", "Sun, 06 Nov 1994 08:49:37 GMT"})
   void retryAfterTakesDelaySecondsAndHttpDates(String value) {
-    assertThat(validate(doc.at("/components/headers/Retry-After/schema"), parse('"' + value + '"'))).isEmpty();
+    assertThat(validate(doc.at("/components/headers/Retry-After/schema"), parse('"' + value + '"')))
+        .isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "-1", "1.5", "soon", "Saturday, 28-Nov-26 10:00:10 GMT"})
   void retryAfterRejectsAnythingElse(String value) {
-    assertThat(validate(doc.at("/components/headers/Retry-After/schema"), parse('"' + value + '"'))).isNotEmpty();
+    assertThat(validate(doc.at("/components/headers/Retry-After/schema"), parse('"' + value + '"')))
+        .isNotEmpty();
   }
 
   @Test
   void serverErrorsAllowBodiesThatAreNotJson() {
     for (String status : List.of("500", "502", "503", "504")) {
-      JsonNode response = resolve(doc.at("/paths/~1api~1v2~1flows~1executions/post/responses/" + status));
+      JsonNode response =
+          resolve(doc.at("/paths/~1api~1v2~1flows~1executions/post/responses/" + status));
       Set<String> types = names(response.get("content"));
-      assertThat(types).as("media types of %s", status).contains("application/json").hasSizeGreaterThan(1);
+      assertThat(types)
+          .as("media types of %s", status)
+          .contains("application/json")
+          .hasSizeGreaterThan(1);
     }
   }
 
@@ -173,7 +255,9 @@ class OpenApiValidationTest {
 
   private static void assertRequired(JsonNode responses, String status, String header) {
     JsonNode h = resolve(resolve(responses.get(status)).path("headers").path(header));
-    assertThat(h.path("required").asBoolean(false)).as("%s on %s is required", header, status).isTrue();
+    assertThat(h.path("required").asBoolean(false))
+        .as("%s on %s is required", header, status)
+        .isTrue();
   }
 
   // --- the walk --------------------------------------------------------------------------------
@@ -183,9 +267,9 @@ class OpenApiValidationTest {
   }
 
   /**
-   * Finds every example: a media type, header or parameter object has {@code schema} beside
-   * {@code example} or an {@code examples} map; a schema has an {@code examples} array or (OpenAPI
-   * 3.0 style) an {@code example}.
+   * Finds every example: a media type, header or parameter object has {@code schema} beside {@code
+   * example} or an {@code examples} map; a schema has an {@code examples} array or (OpenAPI 3.0
+   * style) an {@code example}.
    */
   private static void walk(JsonNode node, String where, ExampleVisitor visitor) {
     if (node.isObject()) {
@@ -250,7 +334,8 @@ class OpenApiValidationTest {
         visitSchema(sub, where + "/" + keyword + "/" + i++, visitor);
       }
     }
-    for (String keyword : List.of("items", "not", "additionalProperties", "contains", "if", "then", "else")) {
+    for (String keyword :
+        List.of("items", "not", "additionalProperties", "contains", "if", "then", "else")) {
       visitSchema(schema.path(keyword), where + "/" + keyword, visitor);
     }
   }
@@ -258,8 +343,8 @@ class OpenApiValidationTest {
   // --- helpers ---------------------------------------------------------------------------------
 
   /**
-   * Validates against a schema of the document: the schema is copied beside the document's
-   * {@code components}, so its {@code #/components/...} references resolve.
+   * Validates against a schema of the document: the schema is copied beside the document's {@code
+   * components}, so its {@code #/components/...} references resolve.
    */
   private static List<Error> validate(JsonNode schema, JsonNode instance) {
     ObjectNode root = (ObjectNode) schema.deepCopy();
@@ -286,7 +371,9 @@ class OpenApiValidationTest {
   }
 
   private static Set<String> names(JsonNode node) {
-    return fields(node).stream().map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return fields(node).stream()
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   private static JsonNode parse(String json) {

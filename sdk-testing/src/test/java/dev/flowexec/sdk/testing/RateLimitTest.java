@@ -57,7 +57,8 @@ class RateLimitTest {
       HttpResponse<String> limited = http.launch(token, validLaunch("rl-5"));
 
       assertThat(limited.statusCode()).isEqualTo(429);
-      assertThat(limited.headers().firstValue("Retry-After")).contains("Sat, 28 Nov 2026 10:00:10 GMT");
+      assertThat(limited.headers().firstValue("Retry-After"))
+          .contains("Sat, 28 Nov 2026 10:00:10 GMT");
       assertThat(RawHttp.json(limited)).containsEntry("retry_after_seconds", new BigDecimal(9));
     }
   }
@@ -83,7 +84,8 @@ class RateLimitTest {
       assertThat(seconds.statusCode()).isEqualTo(429);
       assertThat(seconds.headers().firstValue("Retry-After")).contains("2");
       assertThat(RawHttp.json(seconds)).containsEntry("retry_after_seconds", new BigDecimal(2));
-      assertThat(date.headers().firstValue("Retry-After")).contains("Sat, 28 Nov 2026 10:00:30 GMT");
+      assertThat(date.headers().firstValue("Retry-After"))
+          .contains("Sat, 28 Nov 2026 10:00:30 GMT");
       assertThat(RawHttp.json(date)).containsEntry("retry_after_seconds", new BigDecimal(30));
       assertThat(through.statusCode()).isEqualTo(201);
       assertThat(emulator.launchAttempts("rl-6")).isEqualTo(3);

@@ -35,7 +35,8 @@ final class RawHttp {
 
   HttpResponse<String> launch(String token, Object body) {
     String text = body instanceof String ? (String) body : JsonWriter.write(body);
-    return post(EXECUTIONS, text, "Content-Type", "application/json", "Authorization", "Bearer " + token);
+    return post(
+        EXECUTIONS, text, "Content-Type", "application/json", "Authorization", "Bearer " + token);
   }
 
   HttpResponse<String> launchWithKey(String token, Object body, String idempotencyKey) {
@@ -69,8 +70,7 @@ final class RawHttp {
   }
 
   HttpResponse<String> post(String path, String body, String... headers) {
-    return send(
-        request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   HttpResponse<String> get(String path, String... headers) {
@@ -84,7 +84,8 @@ final class RawHttp {
           CLIENT.send(
               request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
               HttpResponse.BodyHandlers.ofString());
-      throw new AssertionError("expected an I/O failure but got " + r.statusCode() + " " + r.body());
+      throw new AssertionError(
+          "expected an I/O failure but got " + r.statusCode() + " " + r.body());
     } catch (IOException e) {
       return e;
     } catch (InterruptedException e) {

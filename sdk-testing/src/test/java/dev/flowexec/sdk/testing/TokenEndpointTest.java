@@ -40,7 +40,10 @@ class TokenEndpointTest {
   @Test
   void grantsTheRequestedScopesAndTheTokenWorks() {
     HttpResponse<String> r =
-        http.token("webhooks", "s3cret", "grant_type=client_credentials&scope=flow:execute%20flow:execution:read");
+        http.token(
+            "webhooks",
+            "s3cret",
+            "grant_type=client_credentials&scope=flow:execute%20flow:execution:read");
 
     assertThat(r.statusCode()).isEqualTo(200);
     Map<String, Object> body = RawHttp.json(r);
@@ -67,7 +70,11 @@ class TokenEndpointTest {
   @Test
   void tokensExpireAfterTheConfiguredLifetime() {
     String token =
-        (String) RawHttp.json(http.token("webhooks", "s3cret", "grant_type=client_credentials&scope=flow:execute")).get("access_token");
+        (String)
+            RawHttp.json(
+                    http.token(
+                        "webhooks", "s3cret", "grant_type=client_credentials&scope=flow:execute"))
+                .get("access_token");
     clock.advance(Duration.ofSeconds(29));
     assertThat(http.launch(token, validLaunch("tok-2")).statusCode()).isEqualTo(201);
 
@@ -129,7 +136,10 @@ class TokenEndpointTest {
             "/oauth/token",
             "{\"grant_type\":\"client_credentials\"}",
             "Authorization",
-            "Basic " + java.util.Base64.getEncoder().encodeToString("webhooks:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        "webhooks:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
             "Content-Type",
             "application/json");
 
@@ -147,7 +157,10 @@ class TokenEndpointTest {
             .start()) {
       RawHttp limitedHttp = new RawHttp(limited);
       for (int i = 0; i < 3; i++) {
-        assertThat(limitedHttp.token("webhooks", "s3cret", "grant_type=client_credentials").statusCode())
+        assertThat(
+                limitedHttp
+                    .token("webhooks", "s3cret", "grant_type=client_credentials")
+                    .statusCode())
             .isEqualTo(200);
       }
     }

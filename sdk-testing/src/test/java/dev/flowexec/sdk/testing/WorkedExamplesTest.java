@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** The three payloads of the contract's worked example, with exactly the details it lists. */
 class WorkedExamplesTest {
-  private static final String EXAMPLE_1 = "{\"flow_id\": \"abc-123\", \"participant_id\": \"user-456\"}";
+  private static final String EXAMPLE_1 =
+      "{\"flow_id\": \"abc-123\", \"participant_id\": \"user-456\"}";
   private static final String EXAMPLE_2 =
       "{\"flow_id\": \"abc-123\", \"participants\": [{\"user_id\": \"user-456\", \"role\": \"USER\","
           + " \"channels\": [\"voice\"]}], \"flow_execution_id\": \"new-execution-id-here\","
@@ -30,7 +31,8 @@ class WorkedExamplesTest {
 
   @Test
   void example1_unknownFieldAndThreeMissingFields() {
-    HttpResponse<String> r = launch(Flow.withId("abc-123").publishedVersion("1", "Start"), EXAMPLE_1);
+    HttpResponse<String> r =
+        launch(Flow.withId("abc-123").publishedVersion("1", "Start"), EXAMPLE_1);
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(RawHttp.json(r)).containsEntry("error_code", "invalid_request");
@@ -44,7 +46,8 @@ class WorkedExamplesTest {
 
   @Test
   void example2_onlyChannelTypeWhenTheFlowHasAStartNode() {
-    HttpResponse<String> r = launch(Flow.withId("abc-123").publishedVersion("1", "Start", "End"), EXAMPLE_2);
+    HttpResponse<String> r =
+        launch(Flow.withId("abc-123").publishedVersion("1", "Start", "End"), EXAMPLE_2);
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(RawHttp.details(r)).containsExactly("channel_type required");
@@ -70,7 +73,8 @@ class WorkedExamplesTest {
 
   @Test
   void example3_participantsAndExecutionIdMissing() {
-    HttpResponse<String> r = launch(Flow.withId("abc-123").publishedVersion("1", "Start"), EXAMPLE_3);
+    HttpResponse<String> r =
+        launch(Flow.withId("abc-123").publishedVersion("1", "Start"), EXAMPLE_3);
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(RawHttp.details(r))
@@ -98,10 +102,10 @@ class WorkedExamplesTest {
 
   @Test
   void theErrorMessageSummarisesTheDetails() {
-    HttpResponse<String> r = launch(Flow.withId("abc-123").publishedVersion("1", "Start"), EXAMPLE_3);
+    HttpResponse<String> r =
+        launch(Flow.withId("abc-123").publishedVersion("1", "Start"), EXAMPLE_3);
 
     assertThat(RawHttp.json(r).get("message"))
-        .isEqualTo(
-            "2 fields are invalid: participants (required), flow_execution_id (required)");
+        .isEqualTo("2 fields are invalid: participants (required), flow_execution_id (required)");
   }
 }

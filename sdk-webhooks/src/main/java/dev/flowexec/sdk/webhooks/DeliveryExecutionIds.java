@@ -12,11 +12,11 @@ import java.util.UUID;
  * delivery of one event launches with the same idempotency key and the service starts one
  * execution, however often the event is delivered.
  *
- * <p>The id is a name-based (version 5, SHA-1) UUID, RFC 9562 §5.5, in the namespace
- * {@link #NAMESPACE}, of the name {@code flowId + "\n" + deliveryId} in UTF-8. The flow id is part
- * of the name so that one event may launch several flows. Any implementation of UUIDv5 gives the
- * same id: {@code uuid.uuid5(uuid.UUID("620cbe7b-2101-4d8f-bccb-ec26e6cc14b2"), "abc-123\nmsg_1")}
- * in Python, for instance. This derivation is part of the API: it will not change.
+ * <p>The id is a name-based (version 5, SHA-1) UUID, RFC 9562 §5.5, in the namespace {@link
+ * #NAMESPACE}, of the name {@code flowId + "\n" + deliveryId} in UTF-8. The flow id is part of the
+ * name so that one event may launch several flows. Any implementation of UUIDv5 gives the same id:
+ * {@code uuid.uuid5(uuid.UUID("620cbe7b-2101-4d8f-bccb-ec26e6cc14b2"), "abc-123\nmsg_1")} in
+ * Python, for instance. This derivation is part of the API: it will not change.
  */
 public final class DeliveryExecutionIds {
   /** The namespace of the derived ids: {@code 620cbe7b-2101-4d8f-bccb-ec26e6cc14b2}. */
@@ -40,8 +40,11 @@ public final class DeliveryExecutionIds {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is not available in this JVM", e); // every JVM has it
     }
-    sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-        .putLong(NAMESPACE.getLeastSignificantBits()).array());
+    sha1.update(
+        ByteBuffer.allocate(16)
+            .putLong(NAMESPACE.getMostSignificantBits())
+            .putLong(NAMESPACE.getLeastSignificantBits())
+            .array());
     byte[] hash = sha1.digest((flowId + "\n" + deliveryId).getBytes(StandardCharsets.UTF_8));
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant

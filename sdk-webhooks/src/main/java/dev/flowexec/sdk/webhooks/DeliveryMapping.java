@@ -4,8 +4,8 @@ import dev.flowexec.sdk.model.LaunchRequest;
 import java.util.Optional;
 
 /**
- * Says how a verified delivery becomes a launch: your code, reading your sender's payload. It
- * runs only after verification succeeded.
+ * Says how a verified delivery becomes a launch: your code, reading your sender's payload. It runs
+ * only after verification succeeded.
  *
  * <p>Set any {@code flowExecutionId}, or none: {@link WebhookLauncher} replaces it with the one
  * derived from the delivery id ({@link DeliveryExecutionIds}), so redeliveries replay.
@@ -32,8 +32,8 @@ public interface DeliveryMapping {
    *
    * @param delivery the verified delivery
    * @return the request, or empty when this delivery launches nothing (an event type you ignore)
-   * @throws dev.flowexec.sdk.errors.RequestValidationException when the payload cannot make a
-   *     valid request; a redelivery will not help
+   * @throws dev.flowexec.sdk.errors.RequestValidationException when the payload cannot make a valid
+   *     request; a redelivery will not help
    */
   Optional<LaunchRequest> toLaunchRequest(VerifiedDelivery delivery);
 }

@@ -27,8 +27,8 @@ import java.util.Optional;
  *   <tr><td>anything else</td><td>500</td><td>{@code error}</td></tr>
  * </table>
  *
- * <p>Senders redeliver on {@code 5xx} and usually on {@code 4xx} too, until they give up: a
- * {@code 4xx} here means a redelivery will not help, so look at it in your logs.
+ * <p>Senders redeliver on {@code 5xx} and usually on {@code 4xx} too, until they give up: a {@code
+ * 4xx} here means a redelivery will not help, so look at it in your logs.
  */
 public final class DeliveryResponse {
   /** The {@code Retry-After} answered when the service gave none. */
@@ -90,10 +90,17 @@ public final class DeliveryResponse {
         return new DeliveryResponse(409, "conflict", null);
       }
       int status = refused.statusCode();
-      if (status == 0 || status == 429 || status >= 500
+      if (status == 0
+          || status == 429
+          || status >= 500
           || IdempotencyConflictException.REQUEST_IN_PROGRESS.equals(refused.errorCode())) {
-        return new DeliveryResponse(503, "unavailable", refused.retryAfter()
-            .filter(after -> !after.isNegative() && !after.isZero()).orElse(DEFAULT_RETRY_AFTER));
+        return new DeliveryResponse(
+            503,
+            "unavailable",
+            refused
+                .retryAfter()
+                .filter(after -> !after.isNegative() && !after.isZero())
+                .orElse(DEFAULT_RETRY_AFTER));
       }
       return new DeliveryResponse(422, "refused", null);
     }
@@ -133,11 +140,19 @@ public final class DeliveryResponse {
    * @return such as {@code "5"}, for a {@code 503}; empty otherwise
    */
   public Optional<String> retryAfterHeader() {
-    return retryAfter().map(after -> Long.toString(Math.max(1, after.getSeconds() + (after.getNano() > 0 ? 1 : 0))));
+    return retryAfter()
+        .map(
+            after ->
+                Long.toString(Math.max(1, after.getSeconds() + (after.getNano() > 0 ? 1 : 0))));
   }
 
   @Override
   public String toString() {
-    return "DeliveryResponse{" + status + " " + code + (retryAfter == null ? "" : ", retryAfter=" + retryAfter) + "}";
+    return "DeliveryResponse{"
+        + status
+        + " "
+        + code
+        + (retryAfter == null ? "" : ", retryAfter=" + retryAfter)
+        + "}";
   }
 }

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Verifies GitHub webhooks: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>}
- * under the webhook's secret, with the delivery id from {@code X-GitHub-Delivery}. The legacy
- * SHA-1 {@code X-Hub-Signature} is not accepted.
+ * Verifies GitHub webhooks: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>} under
+ * the webhook's secret, with the delivery id from {@code X-GitHub-Delivery}. The legacy SHA-1
+ * {@code X-Hub-Signature} is not accepted.
  *
  * <p>GitHub signs no timestamp, so a captured delivery verifies forever: replay protection is by
  * delivery id alone, which {@link ReplayCache} and the idempotent launch of {@link WebhookLauncher}
@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 public final class GitHubSignatureVerifier implements WebhookVerifier {
   /** The signature header. */
   public static final String SIGNATURE = "X-Hub-Signature-256";
+
   /** The delivery id header. */
   public static final String DELIVERY = "X-GitHub-Delivery";
+
   /** The event name header ({@code push}, {@code ping}); not signed. */
   public static final String EVENT = "X-GitHub-Event";
 
@@ -56,19 +58,30 @@ public final class GitHubSignatureVerifier implements WebhookVerifier {
     if (!signature.startsWith(PREFIX)) {
       int equals = signature.indexOf('=');
       throw equals > 0 && ALGORITHM.matcher(signature.substring(0, equals)).matches()
-          ? new WebhookVerificationException(WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
-              "the " + SIGNATURE + " header is a " + signature.substring(0, equals) + " signature; only sha256= is checked")
-          : new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
+          ? new WebhookVerificationException(
+              WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
+              "the "
+                  + SIGNATURE
+                  + " header is a "
+                  + signature.substring(0, equals)
+                  + " signature; only sha256= is checked")
+          : new WebhookVerificationException(
+              WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
               "the " + SIGNATURE + " header is not sha256=<hex>");
     }
     byte[] candidate = Encodings.hex(signature.substring(PREFIX.length()));
     if (candidate == null) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
           "the " + SIGNATURE + " header is not sha256=<hex>");
     }
     if (!Hmac.anyMatches(keys, List.of(candidate), body)) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
-          "the " + SIGNATURE + " signature does not match the body under the " + keys.size()
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
+          "the "
+              + SIGNATURE
+              + " signature does not match the body under the "
+              + keys.size()
               + " configured secret(s): the body was changed (or re-serialized), or the secret is wrong");
     }
     return new VerifiedDelivery(id, null, body, headers);
@@ -82,7 +95,11 @@ public final class GitHubSignatureVerifier implements WebhookVerifier {
   /** The number of secrets; never a secret. */
   @Override
   public String toString() {
-    return "GitHubSignatureVerifier{secrets=" + keys.size() + ", maxBodyBytes=" + maxBodyBytes + "}";
+    return "GitHubSignatureVerifier{secrets="
+        + keys.size()
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + "}";
   }
 
   /** {@code sha256=<hex>} of the body. */

@@ -3,11 +3,11 @@ package dev.flowexec.sdk.webhooks;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds the string value of one top-level member of a JSON object, such as a Stripe event's
- * {@code "id"}, without a JSON library (this module depends on sdk-core only). Nested objects and
- * arrays are skipped, strings are decoded with their escapes. Anything that is not a JSON object
- * with that member as a string gives null; a caller that needs the whole document parses it with
- * a real parser after verification.
+ * Finds the string value of one top-level member of a JSON object, such as a Stripe event's {@code
+ * "id"}, without a JSON library (this module depends on sdk-core only). Nested objects and arrays
+ * are skipped, strings are decoded with their escapes. Anything that is not a JSON object with that
+ * member as a string gives null; a caller that needs the whole document parses it with a real
+ * parser after verification.
  */
 final class JsonTopLevelString {
   private final String text;
@@ -101,12 +101,26 @@ final class JsonTopLevelString {
       }
       char escape = text.charAt(pos++);
       switch (escape) {
-        case '"': case '\\': case '/': value.append(escape); break;
-        case 'b': value.append('\b'); break;
-        case 'f': value.append('\f'); break;
-        case 'n': value.append('\n'); break;
-        case 'r': value.append('\r'); break;
-        case 't': value.append('\t'); break;
+        case '"':
+        case '\\':
+        case '/':
+          value.append(escape);
+          break;
+        case 'b':
+          value.append('\b');
+          break;
+        case 'f':
+          value.append('\f');
+          break;
+        case 'n':
+          value.append('\n');
+          break;
+        case 'r':
+          value.append('\r');
+          break;
+        case 't':
+          value.append('\t');
+          break;
         case 'u':
           value.append((char) Integer.parseInt(hex4(), 16));
           break;

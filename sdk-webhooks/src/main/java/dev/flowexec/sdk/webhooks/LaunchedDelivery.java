@@ -18,8 +18,8 @@ public final class LaunchedDelivery {
     STARTED,
     /**
      * The service replayed the execution an earlier launch under the same derived id started
-     * ({@code 200}, {@code Idempotent-Replayed}): a redelivery whose first launch this launcher
-     * did not see succeed (it failed on the way back, or ran on another node). Nothing new started.
+     * ({@code 200}, {@code Idempotent-Replayed}): a redelivery whose first launch this launcher did
+     * not see succeed (it failed on the way back, or ran on another node). Nothing new started.
      */
     REPLAYED,
     /** The mapping returned no request: nothing was launched. */
@@ -31,7 +31,10 @@ public final class LaunchedDelivery {
   private final FlowExecution execution;
   private final ResponseMetadata metadata;
 
-  LaunchedDelivery(VerifiedDelivery delivery, LaunchRequest request, FlowExecution execution,
+  LaunchedDelivery(
+      VerifiedDelivery delivery,
+      LaunchRequest request,
+      FlowExecution execution,
       ResponseMetadata metadata) {
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.request = request;
@@ -89,7 +92,11 @@ public final class LaunchedDelivery {
 
   @Override
   public String toString() {
-    return "LaunchedDelivery{" + outcome() + ", delivery=" + delivery.id()
-        + (execution == null ? "" : ", execution=" + execution.flowExecutionId()) + "}";
+    return "LaunchedDelivery{"
+        + outcome()
+        + ", delivery="
+        + delivery.id()
+        + (execution == null ? "" : ", execution=" + execution.flowExecutionId())
+        + "}";
   }
 }

@@ -34,7 +34,8 @@ public final class RawBody {
   }
 
   static WebhookVerificationException tooLarge(int maxBytes) {
-    return new WebhookVerificationException(WebhookVerificationException.Reason.BODY_TOO_LARGE,
+    return new WebhookVerificationException(
+        WebhookVerificationException.Reason.BODY_TOO_LARGE,
         "the body is larger than " + maxBytes + " bytes");
   }
 

@@ -33,6 +33,7 @@ public final class ReplayCache {
   private final int maxEntries;
   private final Duration maxAge;
   private final Clock clock;
+
   /** Insertion order is handling order: the eldest entry is the first to expire or be evicted. */
   private final LinkedHashMap<String, Instant> handled = new LinkedHashMap<>();
 
@@ -76,7 +77,8 @@ public final class ReplayCache {
    * Throws if the delivery was handled before.
    *
    * @param delivery a verified delivery
-   * @throws WebhookVerificationException {@code REPLAYED} if its id was handled within {@code maxAge}
+   * @throws WebhookVerificationException {@code REPLAYED} if its id was handled within {@code
+   *     maxAge}
    */
   public void checkNotHandled(VerifiedDelivery delivery) {
     if (isHandled(delivery.id())) {

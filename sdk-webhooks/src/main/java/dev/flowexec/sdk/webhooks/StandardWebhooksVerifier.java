@@ -29,14 +29,19 @@ import java.util.Objects;
 public final class StandardWebhooksVerifier implements WebhookVerifier {
   /** The header of the delivery id. */
   public static final String ID = "webhook-id";
+
   /** The header of the signed timestamp. */
   public static final String TIMESTAMP = "webhook-timestamp";
+
   /** The header of the signature list. */
   public static final String SIGNATURE = "webhook-signature";
+
   /** Svix's name for {@link #ID}. */
   public static final String SVIX_ID = "svix-id";
+
   /** Svix's name for {@link #TIMESTAMP}. */
   public static final String SVIX_TIMESTAMP = "svix-timestamp";
+
   /** Svix's name for {@link #SIGNATURE}. */
   public static final String SVIX_SIGNATURE = "svix-signature";
 
@@ -65,8 +70,13 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
   public VerifiedDelivery verify(byte[] body, WebhookHeaders headers) {
     RawBody.check(body, maxBodyBytes);
     Objects.requireNonNull(headers, "headers");
-    boolean svix = headers.all(ID).isEmpty() && headers.all(TIMESTAMP).isEmpty() && headers.all(SIGNATURE).isEmpty()
-        && !(headers.all(SVIX_ID).isEmpty() && headers.all(SVIX_TIMESTAMP).isEmpty() && headers.all(SVIX_SIGNATURE).isEmpty());
+    boolean svix =
+        headers.all(ID).isEmpty()
+            && headers.all(TIMESTAMP).isEmpty()
+            && headers.all(SIGNATURE).isEmpty()
+            && !(headers.all(SVIX_ID).isEmpty()
+                && headers.all(SVIX_TIMESTAMP).isEmpty()
+                && headers.all(SVIX_SIGNATURE).isEmpty());
     String idHeader = svix ? SVIX_ID : ID;
     String timestampHeader = svix ? SVIX_TIMESTAMP : TIMESTAMP;
     String signatureHeader = svix ? SVIX_SIGNATURE : SIGNATURE;
@@ -100,15 +110,25 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
     }
     if (candidates.isEmpty()) {
       throw malformed > 0
-          ? new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
-              "the " + signatureHeader + " header is not a space-separated list of v1,<base64> signatures")
-          : new WebhookVerificationException(WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
-              "the " + signatureHeader + " header has no v1 signature, the only version this verifier checks");
+          ? new WebhookVerificationException(
+              WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
+              "the "
+                  + signatureHeader
+                  + " header is not a space-separated list of v1,<base64> signatures")
+          : new WebhookVerificationException(
+              WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
+              "the "
+                  + signatureHeader
+                  + " header has no v1 signature, the only version this verifier checks");
     }
     byte[] signedPrefix = (id + "." + timestampText).getBytes(StandardCharsets.UTF_8);
     if (!Hmac.anyMatches(keys, candidates, signedPrefix, DOT, body)) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
-          "no v1 signature of " + signatureHeader + " matches the body under the " + keys.size()
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
+          "no v1 signature of "
+              + signatureHeader
+              + " matches the body under the "
+              + keys.size()
               + " configured secret(s): the body was changed (or re-serialized), or the secret is wrong");
     }
     return new VerifiedDelivery(id, timestamp, body, headers);
@@ -122,8 +142,13 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
   /** The number of secrets and the tolerance; never a secret. */
   @Override
   public String toString() {
-    return "StandardWebhooksVerifier{secrets=" + keys.size() + ", tolerance=" + window.tolerance()
-        + ", maxBodyBytes=" + maxBodyBytes + "}";
+    return "StandardWebhooksVerifier{secrets="
+        + keys.size()
+        + ", tolerance="
+        + window.tolerance()
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + "}";
   }
 
   /**
@@ -136,7 +161,8 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
    * @return {@code v1,<base64>}
    */
   static String sign(byte[] key, String id, long timestampSeconds, byte[] body) {
-    byte[] mac = Hmac.sha256(key, (id + "." + timestampSeconds).getBytes(StandardCharsets.UTF_8), DOT, body);
+    byte[] mac =
+        Hmac.sha256(key, (id + "." + timestampSeconds).getBytes(StandardCharsets.UTF_8), DOT, body);
     return "v1," + java.util.Base64.getEncoder().encodeToString(mac);
   }
 
@@ -150,8 +176,8 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
     private Builder() {}
 
     /**
-     * Adds a secret as the sender shows it: {@code whsec_} and the base64 of the key (the prefix
-     * is optional). Call it again to accept a second secret while rotating.
+     * Adds a secret as the sender shows it: {@code whsec_} and the base64 of the key (the prefix is
+     * optional). Call it again to accept a second secret while rotating.
      *
      * @param secret the secret
      * @return this

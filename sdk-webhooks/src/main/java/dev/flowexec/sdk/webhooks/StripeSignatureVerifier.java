@@ -16,8 +16,8 @@ import java.util.Objects;
  * several configured secrets serve your own rotation.
  *
  * <p>The header carries no delivery id: it is the event's top-level {@code "id"} in the body
- * ({@code evt_…}), read only after the signature matched, or a header you name with
- * {@link Builder#deliveryIdHeader(String)} for other senders of this scheme.
+ * ({@code evt_…}), read only after the signature matched, or a header you name with {@link
+ * Builder#deliveryIdHeader(String)} for other senders of this scheme.
  *
  * <pre>{@code
  * WebhookVerifier verifier = StripeSignatureVerifier.builder()
@@ -75,7 +75,8 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
       String value = element.substring(equals + 1);
       if (key.equals("t")) {
         if (timestampText != null && !timestampText.equals(value)) {
-          throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
+          throw new WebhookVerificationException(
+              WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
               "the " + signatureHeader + " header has two different t= timestamps");
         }
         timestampText = value;
@@ -89,27 +90,39 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
       }
     }
     if (timestampText == null) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
           "the " + signatureHeader + " header has no t=<timestamp>: it reads t=<seconds>,v1=<hex>");
     }
     Instant timestamp = TimestampWindow.parseSeconds(signatureHeader + " t=", timestampText);
     if (candidates.isEmpty()) {
       throw malformed > 0
-          ? new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
-              "the " + signatureHeader + " header is not a comma-separated list of t=<seconds> and v1=<hex>")
-          : new WebhookVerificationException(WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
-              "the " + signatureHeader + " header has no v1= signature, the only scheme this verifier checks");
+          ? new WebhookVerificationException(
+              WebhookVerificationException.Reason.MALFORMED_SIGNATURE,
+              "the "
+                  + signatureHeader
+                  + " header is not a comma-separated list of t=<seconds> and v1=<hex>")
+          : new WebhookVerificationException(
+              WebhookVerificationException.Reason.UNSUPPORTED_SIGNATURE_VERSION,
+              "the "
+                  + signatureHeader
+                  + " header has no v1= signature, the only scheme this verifier checks");
     }
     window.check(timestamp);
     byte[] prefix = timestampText.getBytes(StandardCharsets.UTF_8);
     if (!Hmac.anyMatches(keys, candidates, prefix, DOT, body)) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
-          "no v1 signature of " + signatureHeader + " matches the body under the " + keys.size()
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
+          "no v1 signature of "
+              + signatureHeader
+              + " matches the body under the "
+              + keys.size()
               + " configured secret(s): the body was changed (or re-serialized), or the secret is wrong");
     }
     String id = idFromHeader != null ? idFromHeader : JsonTopLevelString.find(body, "id");
     if (id == null || id.isBlank()) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_DELIVERY_ID,
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.MISSING_DELIVERY_ID,
           "the signature is valid, but the body is not a JSON object with a top-level \"id\" string"
               + " (a Stripe event's evt_...); name a header with deliveryIdHeader(...) if the id comes there");
     }
@@ -124,13 +137,22 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
   /** The number of secrets and the tolerance; never a secret. */
   @Override
   public String toString() {
-    return "StripeSignatureVerifier{secrets=" + keys.size() + ", tolerance=" + window.tolerance()
-        + ", maxBodyBytes=" + maxBodyBytes + ", header=" + signatureHeader + "}";
+    return "StripeSignatureVerifier{secrets="
+        + keys.size()
+        + ", tolerance="
+        + window.tolerance()
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", header="
+        + signatureHeader
+        + "}";
   }
 
   /** The hex HMAC-SHA256 of {@code t.body}: what a {@code v1=} carries. */
   static String sign(byte[] key, long timestampSeconds, byte[] body) {
-    return Encodings.toHex(Hmac.sha256(key, Long.toString(timestampSeconds).getBytes(StandardCharsets.UTF_8), DOT, body));
+    return Encodings.toHex(
+        Hmac.sha256(
+            key, Long.toString(timestampSeconds).getBytes(StandardCharsets.UTF_8), DOT, body));
   }
 
   /** Builds a {@link StripeSignatureVerifier}. Not thread-safe. */
@@ -145,8 +167,8 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
     private Builder() {}
 
     /**
-     * Adds an endpoint signing secret ({@code whsec_…}), used whole as the HMAC key. Call it
-     * again to accept a second secret while rotating.
+     * Adds an endpoint signing secret ({@code whsec_…}), used whole as the HMAC key. Call it again
+     * to accept a second secret while rotating.
      *
      * @param secret the secret
      * @return this
@@ -158,8 +180,8 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
     }
 
     /**
-     * Sets how far the signed timestamp may be from now, before or after. Default 5 minutes,
-     * as Stripe's libraries use.
+     * Sets how far the signed timestamp may be from now, before or after. Default 5 minutes, as
+     * Stripe's libraries use.
      *
      * @param tolerance a positive duration
      * @return this

@@ -22,7 +22,8 @@ final class TimestampWindow {
   static Duration checkTolerance(Duration tolerance) {
     Objects.requireNonNull(tolerance, "tolerance");
     if (tolerance.isNegative() || tolerance.isZero()) {
-      throw new IllegalArgumentException("tolerance must be positive, such as 5 minutes: " + tolerance);
+      throw new IllegalArgumentException(
+          "tolerance must be positive, such as 5 minutes: " + tolerance);
     }
     return tolerance;
   }
@@ -30,7 +31,8 @@ final class TimestampWindow {
   /** Reads a timestamp in whole seconds since the epoch, as the schemes send it. */
   static Instant parseSeconds(String header, String value) {
     if (!SECONDS.matcher(value).matches()) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_HEADER,
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.MALFORMED_HEADER,
           "the " + header + " timestamp is not whole seconds since 1970 (such as 1614265330)");
     }
     return Instant.ofEpochSecond(Long.parseLong(value));
@@ -40,14 +42,26 @@ final class TimestampWindow {
   void check(Instant timestamp) {
     Instant now = clock.instant();
     if (timestamp.isBefore(now.minus(tolerance))) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.TIMESTAMP_TOO_OLD,
-          "the delivery was signed at " + timestamp + ", more than " + tolerance.toSeconds()
-              + " s before now (" + now + "): stale or replayed, or this server's clock is off");
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.TIMESTAMP_TOO_OLD,
+          "the delivery was signed at "
+              + timestamp
+              + ", more than "
+              + tolerance.toSeconds()
+              + " s before now ("
+              + now
+              + "): stale or replayed, or this server's clock is off");
     }
     if (timestamp.isAfter(now.plus(tolerance))) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.TIMESTAMP_TOO_NEW,
-          "the delivery was signed at " + timestamp + ", more than " + tolerance.toSeconds()
-              + " s after now (" + now + "): the sender's or this server's clock is off");
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.TIMESTAMP_TOO_NEW,
+          "the delivery was signed at "
+              + timestamp
+              + ", more than "
+              + tolerance.toSeconds()
+              + " s after now ("
+              + now
+              + "): the sender's or this server's clock is off");
     }
   }
 

@@ -101,7 +101,8 @@ public final class VerifiedDelivery {
       return false;
     }
     VerifiedDelivery other = (VerifiedDelivery) o;
-    return id.equals(other.id) && Objects.equals(timestamp, other.timestamp)
+    return id.equals(other.id)
+        && Objects.equals(timestamp, other.timestamp)
         && Arrays.equals(payload, other.payload);
   }
 
@@ -110,10 +111,16 @@ public final class VerifiedDelivery {
     return Objects.hash(id, timestamp, Arrays.hashCode(payload));
   }
 
-  /** The id, the timestamp and the payload's size; never the payload, which may hold personal data. */
+  /**
+   * The id, the timestamp and the payload's size; never the payload, which may hold personal data.
+   */
   @Override
   public String toString() {
-    return "VerifiedDelivery{id=" + id + (timestamp == null ? "" : ", timestamp=" + timestamp)
-        + ", payload=" + payload.length + " bytes}";
+    return "VerifiedDelivery{id="
+        + id
+        + (timestamp == null ? "" : ", timestamp=" + timestamp)
+        + ", payload="
+        + payload.length
+        + " bytes}";
   }
 }

@@ -41,14 +41,16 @@ public final class WebhookHeaders {
   public static WebhookHeaders of(Map<String, ? extends Collection<String>> headers) {
     Objects.requireNonNull(headers, "headers");
     Map<String, List<String>> byName = new HashMap<>();
-    headers.forEach((name, values) -> {
-      if (name != null && values != null) {
-        List<String> merged = byName.computeIfAbsent(lower(name), n -> new ArrayList<>(1));
-        values.stream().filter(Objects::nonNull).forEach(merged::add);
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (name != null && values != null) {
+            List<String> merged = byName.computeIfAbsent(lower(name), n -> new ArrayList<>(1));
+            values.stream().filter(Objects::nonNull).forEach(merged::add);
+          }
+        });
     byName.replaceAll((name, values) -> Collections.unmodifiableList(values));
-    return new WebhookHeaders(name -> byName.getOrDefault(lower(name), List.of()),
+    return new WebhookHeaders(
+        name -> byName.getOrDefault(lower(name), List.of()),
         "WebhookHeaders" + new java.util.TreeSet<>(byName.keySet()));
   }
 
@@ -61,11 +63,12 @@ public final class WebhookHeaders {
   public static WebhookHeaders ofSingleValues(Map<String, String> headers) {
     Objects.requireNonNull(headers, "headers");
     Map<String, List<String>> multi = new HashMap<>();
-    headers.forEach((name, value) -> {
-      if (value != null) {
-        multi.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
-      }
-    });
+    headers.forEach(
+        (name, value) -> {
+          if (value != null) {
+            multi.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
+          }
+        });
     return of(multi);
   }
 
@@ -78,10 +81,12 @@ public final class WebhookHeaders {
    */
   public static WebhookHeaders from(Function<String, String> firstValue) {
     Objects.requireNonNull(firstValue, "firstValue");
-    return new WebhookHeaders(name -> {
-      String value = firstValue.apply(name);
-      return value == null ? List.of() : List.of(value);
-    }, "WebhookHeaders(lookup)");
+    return new WebhookHeaders(
+        name -> {
+          String value = firstValue.apply(name);
+          return value == null ? List.of() : List.of(value);
+        },
+        "WebhookHeaders(lookup)");
   }
 
   /**
@@ -110,19 +115,20 @@ public final class WebhookHeaders {
    *
    * @param name the header's name
    * @return the trimmed value
-   * @throws WebhookVerificationException {@code MISSING_HEADER} when it is absent or blank,
-   *     {@code MALFORMED_HEADER} when it is given twice with different values
+   * @throws WebhookVerificationException {@code MISSING_HEADER} when it is absent or blank, {@code
+   *     MALFORMED_HEADER} when it is given twice with different values
    */
   String required(String name) {
     List<String> values = all(name);
     if (values.isEmpty() || values.get(0).isBlank()) {
-      throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_HEADER,
-          "the " + name + " header is missing");
+      throw new WebhookVerificationException(
+          WebhookVerificationException.Reason.MISSING_HEADER, "the " + name + " header is missing");
     }
     String value = values.get(0).trim();
     for (String other : values) {
       if (!other.trim().equals(value)) {
-        throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_HEADER,
+        throw new WebhookVerificationException(
+            WebhookVerificationException.Reason.MALFORMED_HEADER,
             "the " + name + " header is given " + values.size() + " times with different values");
       }
     }

@@ -15,15 +15,16 @@ import java.util.Optional;
  * is verified. Thread-safe.
  *
  * <p><b>Answering the sender</b>, so that every event launches exactly once:
+ *
  * <ul>
- *   <li>a {@link LaunchedDelivery}: {@code 2xx}, whether the execution was started now or
- *       replayed by the service ({@link LaunchedDelivery#outcome()} says which);
+ *   <li>a {@link LaunchedDelivery}: {@code 2xx}, whether the execution was started now or replayed
+ *       by the service ({@link LaunchedDelivery#outcome()} says which);
  *   <li>{@link WebhookVerificationException} with reason {@code REPLAYED}: {@code 2xx} too (the
  *       delivery was handled before, nothing is done again);
- *   <li>any other {@link WebhookVerificationException}: {@code 401} ({@code 413} for
- *       {@code BODY_TOO_LARGE}), without saying which check failed;
- *   <li>{@link dev.flowexec.sdk.errors.RequestValidationException} from the mapping: {@code 4xx},
- *       a redelivery would fail again;
+ *   <li>any other {@link WebhookVerificationException}: {@code 401} ({@code 413} for {@code
+ *       BODY_TOO_LARGE}), without saying which check failed;
+ *   <li>{@link dev.flowexec.sdk.errors.RequestValidationException} from the mapping: {@code 4xx}, a
+ *       redelivery would fail again;
  *   <li>a {@link dev.flowexec.sdk.errors.FlowApiException} that is retryable (I/O, {@code 429},
  *       {@code 5xx}, {@code 409 request_in_progress}): {@code 503} with {@code Retry-After}. The id
  *       was not marked handled, so the sender's redelivery goes through, and its launch, under the
@@ -67,8 +68,8 @@ public final class WebhookLauncher {
    * @param body the raw request body
    * @param headers the request's headers
    * @return what was done
-   * @throws WebhookVerificationException if verification failed, or the delivery was handled
-   *     before ({@code REPLAYED}); nothing was launched
+   * @throws WebhookVerificationException if verification failed, or the delivery was handled before
+   *     ({@code REPLAYED}); nothing was launched
    * @throws dev.flowexec.sdk.errors.RequestValidationException if the mapping could not make a
    *     valid request; nothing was launched
    * @throws dev.flowexec.sdk.errors.FlowApiException if the launch failed; the delivery is not
@@ -79,8 +80,8 @@ public final class WebhookLauncher {
   }
 
   /**
-   * Verifies a delivery whose headers are a map, and launches it once; see
-   * {@link #handle(byte[], WebhookHeaders)}.
+   * Verifies a delivery whose headers are a map, and launches it once; see {@link #handle(byte[],
+   * WebhookHeaders)}.
    *
    * @param body the raw request body
    * @param headers the request's headers, such as {@code HttpExchange.getRequestHeaders()}
@@ -106,7 +107,8 @@ public final class WebhookLauncher {
       return new LaunchedDelivery(delivery, null, null, null);
     }
     ExecutionResponse launched = client.withResponse().launch(request.get());
-    replayCache.markHandled(delivery); // only now: a failed launch must leave the redelivery free to pass
+    replayCache.markHandled(
+        delivery); // only now: a failed launch must leave the redelivery free to pass
     return new LaunchedDelivery(delivery, request.get(), launched.execution(), launched.metadata());
   }
 
@@ -117,10 +119,14 @@ public final class WebhookLauncher {
    * @return the request, or empty when the mapping ignores the delivery
    */
   public Optional<LaunchRequest> requestFor(VerifiedDelivery delivery) {
-    Optional<LaunchRequest> mapped = Objects.requireNonNull(mapping.toLaunchRequest(delivery),
-        "the mapping returned null: return Optional.empty() to launch nothing");
-    return mapped.map(request -> request.withFlowExecutionId(
-        DeliveryExecutionIds.derive(request.flowId(), delivery.id())));
+    Optional<LaunchRequest> mapped =
+        Objects.requireNonNull(
+            mapping.toLaunchRequest(delivery),
+            "the mapping returned null: return Optional.empty() to launch nothing");
+    return mapped.map(
+        request ->
+            request.withFlowExecutionId(
+                DeliveryExecutionIds.derive(request.flowId(), delivery.id())));
   }
 
   /**

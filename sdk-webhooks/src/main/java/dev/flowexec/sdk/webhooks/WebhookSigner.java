@@ -16,7 +16,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class WebhookSigner {
-  private enum Scheme { STANDARD, SVIX, STRIPE, GITHUB }
+  private enum Scheme {
+    STANDARD,
+    SVIX,
+    STRIPE,
+    GITHUB
+  }
 
   private final Scheme scheme;
   private final byte[] key;
@@ -27,7 +32,8 @@ public final class WebhookSigner {
   }
 
   /**
-   * A Standard Webhooks sender: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}.
+   * A Standard Webhooks sender: {@code webhook-id}, {@code webhook-timestamp}, {@code
+   * webhook-signature}.
    *
    * @param secret {@code whsec_} and the base64 of the key
    * @return the signer
@@ -51,8 +57,8 @@ public final class WebhookSigner {
   }
 
   /**
-   * A Stripe sender: {@code Stripe-Signature: t=…,v1=…}. The delivery id is the body's
-   * {@code "id"}, so {@link #sign} ignores its {@code deliveryId}.
+   * A Stripe sender: {@code Stripe-Signature: t=…,v1=…}. The delivery id is the body's {@code
+   * "id"}, so {@link #sign} ignores its {@code deliveryId}.
    *
    * @param secret the endpoint signing secret, used whole as the key
    * @return the signer
@@ -94,14 +100,18 @@ public final class WebhookSigner {
       case STANDARD:
       case SVIX:
         boolean svix = scheme == Scheme.SVIX;
-        headers.put(svix ? StandardWebhooksVerifier.SVIX_ID : StandardWebhooksVerifier.ID, deliveryId);
-        headers.put(svix ? StandardWebhooksVerifier.SVIX_TIMESTAMP : StandardWebhooksVerifier.TIMESTAMP,
+        headers.put(
+            svix ? StandardWebhooksVerifier.SVIX_ID : StandardWebhooksVerifier.ID, deliveryId);
+        headers.put(
+            svix ? StandardWebhooksVerifier.SVIX_TIMESTAMP : StandardWebhooksVerifier.TIMESTAMP,
             Long.toString(seconds));
-        headers.put(svix ? StandardWebhooksVerifier.SVIX_SIGNATURE : StandardWebhooksVerifier.SIGNATURE,
+        headers.put(
+            svix ? StandardWebhooksVerifier.SVIX_SIGNATURE : StandardWebhooksVerifier.SIGNATURE,
             StandardWebhooksVerifier.sign(key, deliveryId, seconds, body));
         break;
       case STRIPE:
-        headers.put(StripeSignatureVerifier.SIGNATURE,
+        headers.put(
+            StripeSignatureVerifier.SIGNATURE,
             "t=" + seconds + ",v1=" + StripeSignatureVerifier.sign(key, seconds, body));
         break;
       case GITHUB:

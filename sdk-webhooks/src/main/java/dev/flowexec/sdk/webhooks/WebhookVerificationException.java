@@ -18,28 +18,53 @@ public final class WebhookVerificationException extends RuntimeException {
   public enum Reason {
     /** A header the scheme needs is absent (or empty). */
     MISSING_HEADER,
-    /** A header is present but not in the scheme's form: a timestamp that is not a number, or a header given twice with different values. */
+    /**
+     * A header is present but not in the scheme's form: a timestamp that is not a number, or a
+     * header given twice with different values.
+     */
     MALFORMED_HEADER,
-    /** The signature header cannot be read: an entry without a version, a value that is not base64 or hex. */
+    /**
+     * The signature header cannot be read: an entry without a version, a value that is not base64
+     * or hex.
+     */
     MALFORMED_SIGNATURE,
-    /** The signature header is well formed but has no signature of a version this verifier knows (only {@code v2}, or {@code sha1=}). */
+    /**
+     * The signature header is well formed but has no signature of a version this verifier knows
+     * (only {@code v2}, or {@code sha1=}).
+     */
     UNSUPPORTED_SIGNATURE_VERSION,
-    /** The signed timestamp is further in the past than the tolerance allows: a stale or replayed delivery. */
+    /**
+     * The signed timestamp is further in the past than the tolerance allows: a stale or replayed
+     * delivery.
+     */
     TIMESTAMP_TOO_OLD,
-    /** The signed timestamp is further in the future than the tolerance allows: a clock far off, or a forged timestamp. */
+    /**
+     * The signed timestamp is further in the future than the tolerance allows: a clock far off, or
+     * a forged timestamp.
+     */
     TIMESTAMP_TOO_NEW,
-    /** No signature matches the body under any of the configured secrets: a changed body, a wrong secret, or a forgery. */
+    /**
+     * No signature matches the body under any of the configured secrets: a changed body, a wrong
+     * secret, or a forgery.
+     */
     SIGNATURE_MISMATCH,
     /** The body is larger than the verifier accepts; it was not read to the end. */
     BODY_TOO_LARGE,
-    /** The signature is valid, but the delivery carries no id to launch by (a Stripe-style body without a top-level {@code "id"}). */
+    /**
+     * The signature is valid, but the delivery carries no id to launch by (a Stripe-style body
+     * without a top-level {@code "id"}).
+     */
     MISSING_DELIVERY_ID,
-    /** The signature is valid, but a delivery with this id was already handled: see {@link ReplayCache}. */
+    /**
+     * The signature is valid, but a delivery with this id was already handled: see {@link
+     * ReplayCache}.
+     */
     REPLAYED
   }
 
   /** Which check failed. */
   private final Reason reason;
+
   /** The delivery, verified, of a {@link Reason#REPLAYED} failure; not serialized. */
   private final transient VerifiedDelivery delivery;
 

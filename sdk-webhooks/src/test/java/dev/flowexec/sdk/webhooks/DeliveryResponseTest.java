@@ -36,30 +36,43 @@ class DeliveryResponseTest {
 
   @Test
   void successesAre2xxAndTellNewFromReplayed() {
-    VerifiedDelivery delivery = new VerifiedDelivery("msg_1", null, new byte[0], WebhookHeaders.ofSingleValues(java.util.Map.of()));
-    assertThat(DeliveryResponse.of(new LaunchedDelivery(delivery, null, null, null))).satisfies(r -> {
-      assertThat(r.status()).isEqualTo(200);
-      assertThat(r.code()).isEqualTo("ignored");
-    });
+    VerifiedDelivery delivery =
+        new VerifiedDelivery(
+            "msg_1", null, new byte[0], WebhookHeaders.ofSingleValues(java.util.Map.of()));
+    assertThat(DeliveryResponse.of(new LaunchedDelivery(delivery, null, null, null)))
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(200);
+              assertThat(r.code()).isEqualTo("ignored");
+            });
   }
 
   @Test
   void theServiceBeingUnavailableAsksForARedeliveryLater() {
-    assertThat(of(new FlowApiException("down", 503, "unavailable", "req_1"))).satisfies(r -> {
-      assertThat(r.status()).isEqualTo(503);
-      assertThat(r.retryAfterHeader()).hasValue("5");
-    });
+    assertThat(of(new FlowApiException("down", 503, "unavailable", "req_1")))
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(503);
+              assertThat(r.retryAfterHeader()).hasValue("5");
+            });
     assertThat(of(new FlowApiException("io", 0, "transport_error", null)).status()).isEqualTo(503);
-    assertThat(of(new FlowApiException("busy", 409, "request_in_progress", "req_2")).status()).isEqualTo(503);
-    assertThat(of(new FlowApiException("limited", 429, "rate_limited", "req_3")).status()).isEqualTo(503);
+    assertThat(of(new FlowApiException("busy", 409, "request_in_progress", "req_2")).status())
+        .isEqualTo(503);
+    assertThat(of(new FlowApiException("limited", 429, "rate_limited", "req_3")).status())
+        .isEqualTo(503);
   }
 
   @Test
   void refusalsThatARedeliveryWouldNotFixAre4xx() {
-    assertThat(of(new FlowApiException("reused", 422, "idempotency_key_reused", "r")).status()).isEqualTo(409);
-    assertThat(of(new FlowApiException("no flow", 404, "flow_not_found", "r")).status()).isEqualTo(422);
-    assertThat(of(new RequestValidationException(List.of(FieldError.of("user_id", "required", "user_id is required"))))
-        .status()).isEqualTo(422);
+    assertThat(of(new FlowApiException("reused", 422, "idempotency_key_reused", "r")).status())
+        .isEqualTo(409);
+    assertThat(of(new FlowApiException("no flow", 404, "flow_not_found", "r")).status())
+        .isEqualTo(422);
+    assertThat(
+            of(new RequestValidationException(
+                    List.of(FieldError.of("user_id", "required", "user_id is required"))))
+                .status())
+        .isEqualTo(422);
     assertThat(of(new IllegalStateException("a bug")).status()).isEqualTo(500);
   }
 }

@@ -13,9 +13,13 @@ class JsonTopLevelStringTest {
   @Test
   void findsTheTopLevelMemberPastNestedOnes() {
     assertThat(id("{\"id\":\"evt_1\"}")).isEqualTo("evt_1");
-    assertThat(id(" {\n \"object\" : \"event\", \"data\": {\"id\": \"nested\", \"list\": [{\"id\": 1}, \"]}\"]},"
-        + " \"n\": -1.5e3, \"ok\": true, \"none\": null, \"id\": \"evt_\\u00e9\\\"2\\\"\" } ")).isEqualTo("evt_é\"2\"");
-    assertThat(id("{\"text\": \"a \\\"quoted\\\" } brace\", \"id\": \"evt_3\"}")).isEqualTo("evt_3");
+    assertThat(
+            id(
+                " {\n \"object\" : \"event\", \"data\": {\"id\": \"nested\", \"list\": [{\"id\": 1}, \"]}\"]},"
+                    + " \"n\": -1.5e3, \"ok\": true, \"none\": null, \"id\": \"evt_\\u00e9\\\"2\\\"\" } "))
+        .isEqualTo("evt_é\"2\"");
+    assertThat(id("{\"text\": \"a \\\"quoted\\\" } brace\", \"id\": \"evt_3\"}"))
+        .isEqualTo("evt_3");
   }
 
   @Test

@@ -17,23 +17,27 @@ class RawBodyTest {
   @Test
   void stopsReadingAnEndlessBodyOneByteAfterTheBound() {
     long[] read = {0};
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        read[0]++;
-        return 'x';
-      }
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            read[0]++;
+            return 'x';
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        read[0] += len;
-        java.util.Arrays.fill(b, off, off + len, (byte) 'x');
-        return len;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            read[0] += len;
+            java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+            return len;
+          }
+        };
     assertThatThrownBy(() -> RawBody.read(endless, 1 << 20))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.BODY_TOO_LARGE));
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(WebhookVerificationException.Reason.BODY_TOO_LARGE));
     assertThat(read[0]).isEqualTo((1 << 20) + 1);
   }
 }

@@ -17,7 +17,8 @@ class ReplayCacheTest {
   private final TestClock clock = TestClock.at(Instant.parse("2026-12-01T08:00:00Z"));
 
   private static VerifiedDelivery delivery(String id) {
-    return new VerifiedDelivery(id, null, new byte[0], WebhookHeaders.ofSingleValues(java.util.Map.of()));
+    return new VerifiedDelivery(
+        id, null, new byte[0], WebhookHeaders.ofSingleValues(java.util.Map.of()));
   }
 
   @Test
@@ -29,7 +30,8 @@ class ReplayCacheTest {
 
     cache.markHandled(delivery("msg_1"));
     assertThatThrownBy(() -> cache.checkNotHandled(delivery("msg_1")))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.REPLAYED);
               assertThat(e.delivery()).hasValue(delivery("msg_1"));
@@ -77,15 +79,17 @@ class ReplayCacheTest {
       List<Future<?>> tasks = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        tasks.add(pool.submit(() -> {
-          for (int i = 0; i < 5_000; i++) {
-            String id = thread + "-" + i;
-            cache.markHandled(id);
-            if (!cache.isHandled(id) && cache.size() < 1_000) {
-              throw new AssertionError("lost " + id);
-            }
-          }
-        }));
+        tasks.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 5_000; i++) {
+                    String id = thread + "-" + i;
+                    cache.markHandled(id);
+                    if (!cache.isHandled(id) && cache.size() < 1_000) {
+                      throw new AssertionError("lost " + id);
+                    }
+                  }
+                }));
       }
       for (Future<?> task : tasks) {
         task.get();
@@ -98,7 +102,9 @@ class ReplayCacheTest {
 
   @Test
   void refusesSenselessBounds() {
-    assertThatThrownBy(() -> ReplayCache.builder().maxEntries(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ReplayCache.builder().maxAge(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReplayCache.builder().maxEntries(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReplayCache.builder().maxAge(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -22,7 +22,8 @@ class StandardWebhooksVerifierTest {
   static final byte[] BODY = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
   static final String SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
-  private static final Clock AT_SIGNING = Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC);
+  private static final Clock AT_SIGNING =
+      Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC);
   private final StandardWebhooksVerifier verifier = verifierAt(AT_SIGNING);
 
   private static StandardWebhooksVerifier verifierAt(Clock clock) {
@@ -49,7 +50,8 @@ class StandardWebhooksVerifierTest {
 
   private void assertFails(byte[] body, Map<String, List<String>> headers, Reason reason) {
     assertThatThrownBy(() -> verifier.verify(body, headers))
-        .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(reason))
         .hasMessageNotContaining("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
   }
 
@@ -65,50 +67,97 @@ class StandardWebhooksVerifierTest {
 
   @Test
   void ourSignerProducesThePublishedVector() {
-    Map<String, String> signed = WebhookSigner.standardWebhooks(SECRET).sign(ID, Instant.ofEpochSecond(TIMESTAMP), BODY);
-    assertThat(signed).containsExactly(Map.entry("webhook-id", ID), Map.entry("webhook-timestamp", "1614265330"),
-        Map.entry("webhook-signature", SIGNATURE));
+    Map<String, String> signed =
+        WebhookSigner.standardWebhooks(SECRET).sign(ID, Instant.ofEpochSecond(TIMESTAMP), BODY);
+    assertThat(signed)
+        .containsExactly(
+            Map.entry("webhook-id", ID),
+            Map.entry("webhook-timestamp", "1614265330"),
+            Map.entry("webhook-signature", SIGNATURE));
     // The whsec_ prefix is optional, and a raw key is the same secret.
-    assertThat(StandardWebhooksVerifier.builder().secret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").clock(AT_SIGNING).build()
-        .verify(BODY, valid()).id()).isEqualTo(ID);
+    assertThat(
+            StandardWebhooksVerifier.builder()
+                .secret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                .clock(AT_SIGNING)
+                .build()
+                .verify(BODY, valid())
+                .id())
+        .isEqualTo(ID);
   }
 
   @Test
   void headerNamesAreCaseInsensitiveAndSvixNamesWork() {
-    Map<String, List<String>> shouting = Map.of("Webhook-Id", List.of(ID), "WEBHOOK-TIMESTAMP", List.of("1614265330"),
-        "webhook-Signature", List.of(SIGNATURE));
+    Map<String, List<String>> shouting =
+        Map.of(
+            "Webhook-Id",
+            List.of(ID),
+            "WEBHOOK-TIMESTAMP",
+            List.of("1614265330"),
+            "webhook-Signature",
+            List.of(SIGNATURE));
     assertThat(verifier.verify(BODY, shouting).id()).isEqualTo(ID);
 
-    Map<String, List<String>> svix = Map.of("Svix-Id", List.of(ID), "svix-timestamp", List.of("1614265330"),
-        "SVIX-SIGNATURE", List.of(SIGNATURE));
+    Map<String, List<String>> svix =
+        Map.of(
+            "Svix-Id",
+            List.of(ID),
+            "svix-timestamp",
+            List.of("1614265330"),
+            "SVIX-SIGNATURE",
+            List.of(SIGNATURE));
     assertThat(verifier.verify(BODY, svix).id()).isEqualTo(ID);
-    assertThat(verifier.verify(BODY, WebhookHeaders.ofSingleValues(
-        WebhookSigner.svix(SECRET).sign(ID, Instant.ofEpochSecond(TIMESTAMP), BODY))).id()).isEqualTo(ID);
-    assertThat(verifier.verify(BODY, WebhookHeaders.from(name -> {
-      List<String> values = valid().get(name.toLowerCase(java.util.Locale.ROOT));
-      return values == null ? null : values.get(0);
-    })).id()).isEqualTo(ID);
+    assertThat(
+            verifier
+                .verify(
+                    BODY,
+                    WebhookHeaders.ofSingleValues(
+                        WebhookSigner.svix(SECRET)
+                            .sign(ID, Instant.ofEpochSecond(TIMESTAMP), BODY)))
+                .id())
+        .isEqualTo(ID);
+    assertThat(
+            verifier
+                .verify(
+                    BODY,
+                    WebhookHeaders.from(
+                        name -> {
+                          List<String> values =
+                              valid().get(name.toLowerCase(java.util.Locale.ROOT));
+                          return values == null ? null : values.get(0);
+                        }))
+                .id())
+        .isEqualTo(ID);
   }
 
   @Test
   void anyV1SignatureOfTheListMayMatchAndOtherVersionsAreSkipped() {
-    String list = "v1a,c29tZXRoaW5nIGFzeW1tZXRyaWM= v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= " + SIGNATURE
-        + " v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+    String list =
+        "v1a,c29tZXRoaW5nIGFzeW1tZXRyaWM= v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= "
+            + SIGNATURE
+            + " v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
     assertThat(verifier.verify(BODY, headers(ID, "1614265330", list)).id()).isEqualTo(ID);
   }
 
   @Test
   void aSecondSecretServesRotation() {
     String newSecret = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
-    StandardWebhooksVerifier rotating = StandardWebhooksVerifier.builder().secret(newSecret).secret(SECRET)
-        .clock(AT_SIGNING).build();
+    StandardWebhooksVerifier rotating =
+        StandardWebhooksVerifier.builder()
+            .secret(newSecret)
+            .secret(SECRET)
+            .clock(AT_SIGNING)
+            .build();
     assertThat(rotating.verify(BODY, valid()).id()).isEqualTo(ID);
-    Map<String, String> byNew = WebhookSigner.standardWebhooks(newSecret).sign(ID, Instant.ofEpochSecond(TIMESTAMP), BODY);
+    Map<String, String> byNew =
+        WebhookSigner.standardWebhooks(newSecret).sign(ID, Instant.ofEpochSecond(TIMESTAMP), BODY);
     assertThat(rotating.verify(BODY, WebhookHeaders.ofSingleValues(byNew)).id()).isEqualTo(ID);
     assertThatThrownBy(() -> verifier.verify(BODY, WebhookHeaders.ofSingleValues(byNew)))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_MISMATCH));
-    assertThat(rotating.toString()).contains("secrets=2").doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    assertThat(rotating.toString())
+        .contains("secrets=2")
+        .doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
   }
 
   @Test
@@ -118,7 +167,10 @@ class StandardWebhooksVerifierTest {
       changed[i] ^= 1;
       assertFails(changed, valid(), Reason.SIGNATURE_MISMATCH);
     }
-    assertFails("{\"test\":2432232314}".getBytes(StandardCharsets.UTF_8), valid(), Reason.SIGNATURE_MISMATCH);
+    assertFails(
+        "{\"test\":2432232314}".getBytes(StandardCharsets.UTF_8),
+        valid(),
+        Reason.SIGNATURE_MISMATCH);
     assertFails(BODY, headers(ID + "x", "1614265330", SIGNATURE), Reason.SIGNATURE_MISMATCH);
   }
 
@@ -134,13 +186,19 @@ class StandardWebhooksVerifierTest {
     Clock late = Clock.fixed(signedAt.plus(tolerance).plusSeconds(1), ZoneOffset.UTC);
     Clock early = Clock.fixed(signedAt.minus(tolerance).minusSeconds(1), ZoneOffset.UTC);
     assertThatThrownBy(() -> verifierAt(late).verify(BODY, valid()))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_TOO_OLD));
     assertThatThrownBy(() -> verifierAt(early).verify(BODY, valid()))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_TOO_NEW));
-    StandardWebhooksVerifier wide = StandardWebhooksVerifier.builder().secret(SECRET).clock(late)
-        .tolerance(Duration.ofMinutes(10)).build();
+    StandardWebhooksVerifier wide =
+        StandardWebhooksVerifier.builder()
+            .secret(SECRET)
+            .clock(late)
+            .tolerance(Duration.ofMinutes(10))
+            .build();
     assertThat(wide.verify(BODY, valid()).id()).isEqualTo(ID);
   }
 
@@ -151,7 +209,8 @@ class StandardWebhooksVerifierTest {
     assertFails(BODY, headers(ID, "1614265330", null), Reason.MISSING_HEADER);
     assertFails(BODY, headers(ID, "1614265330", "  "), Reason.MISSING_HEADER);
     assertFails(BODY, Map.of(), Reason.MISSING_HEADER);
-    assertThatThrownBy(() -> verifier.verify(BODY, headers(ID, "1614265330", null))).hasMessageContaining("webhook-signature");
+    assertThatThrownBy(() -> verifier.verify(BODY, headers(ID, "1614265330", null)))
+        .hasMessageContaining("webhook-signature");
   }
 
   @Test
@@ -163,7 +222,10 @@ class StandardWebhooksVerifierTest {
     twice.put("webhook-id", List.of(ID, "msg_other"));
     assertFails(BODY, twice, Reason.MALFORMED_HEADER);
 
-    assertFails(BODY, headers(ID, "1614265330", "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="), Reason.MALFORMED_SIGNATURE);
+    assertFails(
+        BODY,
+        headers(ID, "1614265330", "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
+        Reason.MALFORMED_SIGNATURE);
     assertFails(BODY, headers(ID, "1614265330", "v1,not*base64!"), Reason.MALFORMED_SIGNATURE);
     assertFails(BODY, headers(ID, "1614265330", "v1,"), Reason.MALFORMED_SIGNATURE);
     assertFails(BODY, headers(ID, "1614265330", ",abc"), Reason.MALFORMED_SIGNATURE);
@@ -171,35 +233,56 @@ class StandardWebhooksVerifierTest {
 
   @Test
   void anUnknownVersionAloneIsUnsupported() {
-    assertFails(BODY, headers(ID, "1614265330", "v2,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
+    assertFails(
+        BODY,
+        headers(ID, "1614265330", "v2,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
         Reason.UNSUPPORTED_SIGNATURE_VERSION);
-    assertFails(BODY, headers(ID, "1614265330", "v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
+    assertFails(
+        BODY,
+        headers(ID, "1614265330", "v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
         Reason.UNSUPPORTED_SIGNATURE_VERSION);
   }
 
   @Test
   void aBodyOverTheBoundFailsBeforeAnyHashing() {
-    StandardWebhooksVerifier small = StandardWebhooksVerifier.builder().secret(SECRET).clock(AT_SIGNING)
-        .maxBodyBytes(BODY.length - 1).build();
+    StandardWebhooksVerifier small =
+        StandardWebhooksVerifier.builder()
+            .secret(SECRET)
+            .clock(AT_SIGNING)
+            .maxBodyBytes(BODY.length - 1)
+            .build();
     assertThatThrownBy(() -> small.verify(BODY, valid()))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.BODY_TOO_LARGE));
-    assertThat(StandardWebhooksVerifier.builder().secret(SECRET).clock(AT_SIGNING).maxBodyBytes(BODY.length).build()
-        .verify(BODY, valid()).id()).isEqualTo(ID);
+    assertThat(
+            StandardWebhooksVerifier.builder()
+                .secret(SECRET)
+                .clock(AT_SIGNING)
+                .maxBodyBytes(BODY.length)
+                .build()
+                .verify(BODY, valid())
+                .id())
+        .isEqualTo(ID);
     assertThat(verifier.maxBodyBytes()).isEqualTo(1 << 20);
   }
 
   @Test
   void emptyOrInvalidSecretsAreRefusedAtBuildTime() {
-    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret("")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret(""))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty");
-    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret("whsec_")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret("whsec_"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty");
-    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret(new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> StandardWebhooksVerifier.builder().secret("whsec_not base64 at all!"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base64")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("base64")
         .hasMessageNotContaining("not base64 at all");
-    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().build()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> StandardWebhooksVerifier.builder().build())
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("secret(");
     assertThatThrownBy(() -> StandardWebhooksVerifier.builder().tolerance(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The whole path, verify → map → launch once, through the real transport against the emulator. */
 class WebhookLauncherTest {
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  private static final byte[] BODY = "{\"type\": \"order.paid\", \"order_id\": \"42\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"type\": \"order.paid\", \"order_id\": \"42\"}".getBytes(StandardCharsets.UTF_8);
 
   private final WebhookSigner signer = WebhookSigner.standardWebhooks(SECRET);
   private final AtomicInteger mapped = new AtomicInteger();
@@ -39,19 +40,26 @@ class WebhookLauncherTest {
 
   @BeforeEach
   void start() {
-    emulator = FlowExecutionsEmulator.builder()
-        .client("hooks", "hooks-secret", Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
-        .flow(Flow.withId("abc-123").publishedVersion("1", "Start"))
-        .start();
-    client = FlowExecutionsClient.builder()
-        .transport(RetrofitTransport.builder().baseUrl(emulator.baseUrl()).credentials("hooks", "hooks-secret").build())
-        .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
-        .build();
-    launcher = WebhookLauncher.builder()
-        .verifier(StandardWebhooksVerifier.builder().secret(SECRET).build())
-        .mapping(this::map)
-        .client(client)
-        .build();
+    emulator =
+        FlowExecutionsEmulator.builder()
+            .client("hooks", "hooks-secret", Scopes.FLOW_EXECUTE, Scopes.FLOW_EXECUTION_READ)
+            .flow(Flow.withId("abc-123").publishedVersion("1", "Start"))
+            .start();
+    client =
+        FlowExecutionsClient.builder()
+            .transport(
+                RetrofitTransport.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .credentials("hooks", "hooks-secret")
+                    .build())
+            .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+            .build();
+    launcher =
+        WebhookLauncher.builder()
+            .verifier(StandardWebhooksVerifier.builder().secret(SECRET).build())
+            .mapping(this::map)
+            .client(client)
+            .build();
   }
 
   @AfterEach
@@ -66,15 +74,18 @@ class WebhookLauncherTest {
       return Optional.empty();
     }
     if (delivery.payloadAsString().contains("\"bad\"")) {
-      throw new RequestValidationException(java.util.List.of(
-          dev.flowexec.sdk.errors.FieldError.of("order_id", "required", "order_id is required")));
+      throw new RequestValidationException(
+          java.util.List.of(
+              dev.flowexec.sdk.errors.FieldError.of(
+                  "order_id", "required", "order_id is required")));
     }
-    return Optional.of(LaunchRequest.builder()
-        .flowId("abc-123")
-        .participants(Participant.of("user-456", Role.USER, Channel.SMS))
-        .channelType(Channel.SMS)
-        .putInputData("delivery", delivery.id())
-        .build());
+    return Optional.of(
+        LaunchRequest.builder()
+            .flowId("abc-123")
+            .participants(Participant.of("user-456", Role.USER, Channel.SMS))
+            .channelType(Channel.SMS)
+            .putInputData("delivery", delivery.id())
+            .build());
   }
 
   private WebhookHeaders signed(String id, byte[] body) {
@@ -91,26 +102,36 @@ class WebhookLauncherTest {
     assertThat(first.request().orElseThrow().flowExecutionId()).isEqualTo(derived);
     assertThat(emulator.executionCount()).isEqualTo(1);
 
-    // The sender did not get our 2xx and delivers again: a new timestamp and signature, the same id.
+    // The sender did not get our 2xx and delivers again: a new timestamp and signature, the same
+    // id.
     assertThatThrownBy(() -> launcher.handle(BODY, signed("msg_1", BODY)))
-        .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REPLAYED));
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.REPLAYED));
     assertThat(emulator.launchAttempts(derived)).isEqualTo(1);
     assertThat(emulator.executionCount()).isEqualTo(1);
   }
 
   @Test
   void withoutTheCacheARedeliveryIsReplayedByTheServiceNotStartedAgain() {
-    WebhookLauncher forgetful = WebhookLauncher.builder().verifier(launcher.verifier()).mapping(this::map).client(client)
-        .replayCache(ReplayCache.builder().maxEntries(1).build()).build();
+    WebhookLauncher forgetful =
+        WebhookLauncher.builder()
+            .verifier(launcher.verifier())
+            .mapping(this::map)
+            .client(client)
+            .replayCache(ReplayCache.builder().maxEntries(1).build())
+            .build();
     LaunchedDelivery first = forgetful.handle(BODY, signed("msg_1", BODY));
     forgetful.handle(BODY, signed("msg_2", BODY)); // evicts msg_1
     LaunchedDelivery again = forgetful.handle(BODY, signed("msg_1", BODY));
 
-    assertThat(again.execution().orElseThrow().flowExecutionId()).isEqualTo(first.execution().orElseThrow().flowExecutionId());
+    assertThat(again.execution().orElseThrow().flowExecutionId())
+        .isEqualTo(first.execution().orElseThrow().flowExecutionId());
     assertThat(again.outcome()).isEqualTo(LaunchedDelivery.Outcome.REPLAYED);
     assertThat(again.metadata().orElseThrow().statusCode()).isEqualTo(200);
     assertThat(first.metadata().orElseThrow().statusCode()).isEqualTo(201);
-    assertThat(emulator.launchAttempts(DeliveryExecutionIds.derive("abc-123", "msg_1"))).isEqualTo(2);
+    assertThat(emulator.launchAttempts(DeliveryExecutionIds.derive("abc-123", "msg_1")))
+        .isEqualTo(2);
     assertThat(emulator.executionCount()).isEqualTo(2); // msg_1 and msg_2
   }
 
@@ -118,7 +139,8 @@ class WebhookLauncherTest {
   void aFailedLaunchLeavesTheRedeliveryFreeToLaunch() {
     emulator.faults().next(Fault.status(503));
     assertThatThrownBy(() -> launcher.handle(BODY, signed("msg_1", BODY)))
-        .isInstanceOfSatisfying(FlowApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        .isInstanceOfSatisfying(
+            FlowApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
     assertThat(emulator.executionCount()).isZero();
 
     LaunchedDelivery redelivered = launcher.handle(BODY, signed("msg_1", BODY));
@@ -129,9 +151,11 @@ class WebhookLauncherTest {
   @Test
   void aLaunchLostAfterTheServiceStartedItIsReplayedOnRedelivery() {
     // The launch goes out on the connection the token fetch left in the pool: the first drop is a
-    // lost reused connection, re-sent on a fresh one at no cost; the second fails the 1-attempt policy.
+    // lost reused connection, re-sent on a fresh one at no cost; the second fails the 1-attempt
+    // policy.
     emulator.faults().next(2, Fault.dropConnectionAfterProcessing());
-    assertThatThrownBy(() -> launcher.handle(BODY, signed("msg_1", BODY))).isInstanceOf(FlowApiException.class);
+    assertThatThrownBy(() -> launcher.handle(BODY, signed("msg_1", BODY)))
+        .isInstanceOf(FlowApiException.class);
     assertThat(emulator.executionCount()).isEqualTo(1); // started, but we never heard
 
     LaunchedDelivery redelivered = launcher.handle(BODY, signed("msg_1", BODY));
@@ -143,22 +167,28 @@ class WebhookLauncherTest {
 
   @Test
   void nothingIsMappedOrLaunchedBeforeVerificationSucceeds() {
-    byte[] forged = "{\"type\": \"order.paid\", \"order_id\": \"43\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] forged =
+        "{\"type\": \"order.paid\", \"order_id\": \"43\"}".getBytes(StandardCharsets.UTF_8);
     WebhookHeaders signedForOther = signed("msg_1", BODY);
     assertThatThrownBy(() -> launcher.handle(forged, signedForOther))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_MISMATCH));
     assertThatThrownBy(() -> launcher.handle(BODY, Map.of()))
-        .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
     Map<String, String> stale = signer.sign("msg_2", Instant.now().minusSeconds(600), BODY);
     assertThatThrownBy(() -> launcher.handle(BODY, WebhookHeaders.ofSingleValues(stale)))
-        .isInstanceOfSatisfying(WebhookVerificationException.class,
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_TOO_OLD));
 
     assertThat(mapped).hasValue(0);
     assertThat(emulator.requests()).noneMatch(r -> r.path().startsWith("/api/"));
     // A forged delivery did not use up the id: the real one still launches.
-    assertThat(launcher.handle(BODY, signed("msg_1", BODY)).outcome()).isEqualTo(LaunchedDelivery.Outcome.STARTED);
+    assertThat(launcher.handle(BODY, signed("msg_1", BODY)).outcome())
+        .isEqualTo(LaunchedDelivery.Outcome.STARTED);
   }
 
   @Test
@@ -170,23 +200,30 @@ class WebhookLauncherTest {
     assertThat(ignored.metadata()).isEmpty();
     assertThat(emulator.executionCount()).isZero();
     assertThatThrownBy(() -> launcher.handle(ping, signed("msg_ping", ping)))
-        .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REPLAYED));
+        .isInstanceOfSatisfying(
+            WebhookVerificationException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.REPLAYED));
   }
 
   @Test
   void aMappingThatCannotMakeARequestLaunchesNothingAndDoesNotMarkTheDelivery() {
     byte[] bad = "{\"type\": \"bad\"}".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> launcher.handle(bad, signed("msg_bad", bad))).isInstanceOf(RequestValidationException.class);
-    assertThatThrownBy(() -> launcher.handle(bad, signed("msg_bad", bad))).isInstanceOf(RequestValidationException.class);
+    assertThatThrownBy(() -> launcher.handle(bad, signed("msg_bad", bad)))
+        .isInstanceOf(RequestValidationException.class);
+    assertThatThrownBy(() -> launcher.handle(bad, signed("msg_bad", bad)))
+        .isInstanceOf(RequestValidationException.class);
     assertThat(emulator.executionCount()).isZero();
   }
 
   @Test
   void requiresItsParts() {
     assertThatThrownBy(() -> WebhookLauncher.builder().mapping(this::map).client(client).build())
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("verifier");
-    assertThatThrownBy(() -> WebhookLauncher.builder().verifier(launcher.verifier()).client(client).build())
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("mapping");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("verifier");
+    assertThatThrownBy(
+            () -> WebhookLauncher.builder().verifier(launcher.verifier()).client(client).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("mapping");
     assertThat(launcher.toString()).doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
   }
 }

@@ -16,21 +16,27 @@ public final class Generators {
 
   /**
    * Code points of every kind, weighted towards what breaks codecs: ASCII, JSON's escaped
-   * characters, control characters, U+2028/U+2029, the BMP above ASCII and astral characters.
-   * Never a lone surrogate (not Unicode, so not something JSON can carry).
+   * characters, control characters, U+2028/U+2029, the BMP above ASCII and astral characters. Never
+   * a lone surrogate (not Unicode, so not something JSON can carry).
    */
   public static Arbitrary<Integer> codePoints() {
     return Arbitraries.frequencyOf(
         Tuple.of(10, Arbitraries.integers().between(0x20, 0x7e)),
-        Tuple.of(2, Arbitraries.of((int) '"', (int) '\\', (int) '/', 0x7f, 0x2028, 0x2029, 0xfeff, 0xfffd)),
+        Tuple.of(
+            2,
+            Arbitraries.of((int) '"', (int) '\\', (int) '/', 0x7f, 0x2028, 0x2029, 0xfeff, 0xfffd)),
         Tuple.of(2, Arbitraries.integers().between(0, 0x1f)),
-        Tuple.of(3, Arbitraries.integers().between(0x80, 0xffff).filter(c -> c < 0xd800 || c > 0xdfff)),
+        Tuple.of(
+            3, Arbitraries.integers().between(0x80, 0xffff).filter(c -> c < 0xd800 || c > 0xdfff)),
         Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10ffff)));
   }
 
   /** A string of {@code min} to {@code max} code points of {@link #codePoints()}. */
   public static Arbitrary<String> unicode(int min, int max) {
-    return codePoints().list().ofMinSize(min).ofMaxSize(max)
+    return codePoints()
+        .list()
+        .ofMinSize(min)
+        .ofMaxSize(max)
         .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
   }
 
@@ -59,12 +65,15 @@ public final class Generators {
         Arbitraries.of(0.0, -0.0, 1.0E-7, 1.0E21, Double.MAX_VALUE, Double.MIN_VALUE, 0.1, 100.0)
             .map(n -> (Number) n),
         Arbitraries.bigDecimals().ofScale(6).map(n -> (Number) n),
-        Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+        Arbitraries.bigIntegers()
+            .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
             .map(n -> (Number) n),
-        Arbitraries.of(new BigDecimal("1E+3"), new BigDecimal("-0.000"), new BigDecimal("12345678901234567890.123456789"))
+        Arbitraries.of(
+                new BigDecimal("1E+3"),
+                new BigDecimal("-0.000"),
+                new BigDecimal("12345678901234567890.123456789"))
             .map(n -> (Number) n));
   }
-
 
   /** A JSON scalar: null, string, boolean or number. */
   public static Arbitrary<Object> scalars() {
@@ -74,9 +83,9 @@ public final class Generators {
   /** A JSON scalar: null, string, boolean or a number of {@code numbers}. */
   public static Arbitrary<Object> scalars(Arbitrary<Number> numbers) {
     return Arbitraries.frequencyOf(
-        Tuple.of(4, unicode(0, 30).map(s -> (Object) s)),
-        Tuple.of(1, Arbitraries.of(true, false).map(b -> (Object) b)),
-        Tuple.of(3, numbers.map(n -> (Object) n)))
+            Tuple.of(4, unicode(0, 30).map(s -> (Object) s)),
+            Tuple.of(1, Arbitraries.of(true, false).map(b -> (Object) b)),
+            Tuple.of(3, numbers.map(n -> (Object) n)))
         .injectNull(0.1);
   }
 
@@ -99,7 +108,8 @@ public final class Generators {
 
   /** A JSON object (a map with string keys, in insertion order) of values from {@code values}. */
   public static Arbitrary<Map<String, Object>> jsonObjects(Arbitrary<Object> values, int maxSize) {
-    return Arbitraries.maps(unicode(0, 12), values).ofMaxSize(maxSize)
+    return Arbitraries.maps(unicode(0, 12), values)
+        .ofMaxSize(maxSize)
         .map(m -> (Map<String, Object>) new LinkedHashMap<>(m));
   }
 
@@ -115,7 +125,11 @@ public final class Generators {
 
   /** A sublist of {@code items} in random order with {@code min} to {@code max} elements. */
   public static <T> Arbitrary<List<T>> orderedSubset(List<T> items, int min, int max) {
-    return Arbitraries.shuffle(items).flatMap(shuffled ->
-        Arbitraries.integers().between(min, max).map(n -> new ArrayList<>(shuffled.subList(0, n))));
+    return Arbitraries.shuffle(items)
+        .flatMap(
+            shuffled ->
+                Arbitraries.integers()
+                    .between(min, max)
+                    .map(n -> new ArrayList<>(shuffled.subList(0, n))));
   }
 }

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 
 /**
- * A raw-socket HTTP/1.1 server that misbehaves on purpose, on loopback only and bounded (at most
- * 80 connections at once, daemon threads, everything closed by {@link #close()}). It counts the requests
- * that reached it (a complete request head and body) and the bytes it managed to write, so a test
- * can say how many requests went out and whether a body was drained.
+ * A raw-socket HTTP/1.1 server that misbehaves on purpose, on loopback only and bounded (at most 80
+ * connections at once, daemon threads, everything closed by {@link #close()}). It counts the
+ * requests that reached it (a complete request head and body) and the bytes it managed to write, so
+ * a test can say how many requests went out and whether a body was drained.
  */
 public final class HostileServer implements AutoCloseable {
   /** What the server does with each request. */
@@ -43,15 +43,29 @@ public final class HostileServer implements AutoCloseable {
     GZIP_BOMB,
     /** An invalid status line, then the connection closes. */
     INVALID_STATUS_LINE,
-    /** A valid {@code 201}; the connection is closed once idle for {@code idleCloseMillis}, without {@code Connection: close}. */
+    /**
+     * A valid {@code 201}; the connection is closed once idle for {@code idleCloseMillis}, without
+     * {@code Connection: close}.
+     */
     CLOSE_WHEN_IDLE,
-    /** A valid {@code 201}, then the connection closes (an HTTP/1.0-style server), without {@code Connection: close}. */
+    /**
+     * A valid {@code 201}, then the connection closes (an HTTP/1.0-style server), without {@code
+     * Connection: close}.
+     */
     CLOSE_AFTER_EACH_RESPONSE,
-    /** {@code 503} with the chosen {@code Retry-After}, a JSON error body and {@code X-Request-Id}. */
+    /**
+     * {@code 503} with the chosen {@code Retry-After}, a JSON error body and {@code X-Request-Id}.
+     */
     UNAVAILABLE,
-    /** {@code 502} with a 5 MiB HTML body and its {@code Content-Length}; the connection stays open for more. */
+    /**
+     * {@code 502} with a 5 MiB HTML body and its {@code Content-Length}; the connection stays open
+     * for more.
+     */
     BIG_ERROR_BODY,
-    /** Answers whatever arrives (a TLS ClientHello, say) with a plain HTTP {@code 400}, and keeps the connection open. */
+    /**
+     * Answers whatever arrives (a TLS ClientHello, say) with a plain HTTP {@code 400}, and keeps
+     * the connection open.
+     */
     PLAIN_HTTP,
     /**
      * A valid {@code 201} to the first request of each connection; on the second, the connection is
@@ -62,7 +76,8 @@ public final class HostileServer implements AutoCloseable {
     RESET_SECOND_REQUEST
   }
 
-  private static final Pattern EXECUTION_ID = Pattern.compile("\"flow_execution_id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern EXECUTION_ID =
+      Pattern.compile("\"flow_execution_id\"\\s*:\\s*\"([^\"]+)\"");
   private static final byte[] ZEROS_BLOCK = fullFlushedZeros();
 
   private final ServerSocket server;
@@ -76,17 +91,26 @@ public final class HostileServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private volatile boolean closed;
 
-  private HostileServer(Behaviour behaviour, String retryAfter, long idleCloseMillis) throws IOException {
+  private HostileServer(Behaviour behaviour, String retryAfter, long idleCloseMillis)
+      throws IOException {
     this.behaviour = behaviour;
     this.retryAfter = retryAfter;
     this.idleCloseMillis = idleCloseMillis;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     AtomicInteger count = new AtomicInteger();
-    this.threads = new ThreadPoolExecutor(0, 81, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread thread = new Thread(task, "hostile-server-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }, new ThreadPoolExecutor.AbortPolicy());
+    this.threads =
+        new ThreadPoolExecutor(
+            0,
+            81,
+            5,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "hostile-server-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
     threads.execute(this::accept);
   }
 
@@ -110,7 +134,9 @@ public final class HostileServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
-  /** {@code https://127.0.0.1:port}: the server does not speak TLS, so a handshake stalls or fails. */
+  /**
+   * {@code https://127.0.0.1:port}: the server does not speak TLS, so a handshake stalls or fails.
+   */
   public String httpsUrl() {
     return "https://127.0.0.1:" + server.getLocalPort();
   }
@@ -209,43 +235,66 @@ public final class HostileServer implements AutoCloseable {
         holdOpen(in);
         return false;
       case STALL_MID_BODY:
-        write(out, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
-            + "{\"flow_execution_id\":\"" + id + "\",");
+        write(
+            out,
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                + "{\"flow_execution_id\":\""
+                + id
+                + "\",");
         holdOpen(in);
         return false;
-      case ENDLESS_CHUNKED_BODY: {
-        write(out, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-        writeChunk(out, ("{\"flow_execution_id\":\"" + id + "\",\"output_data\":{\"blob\":\"").getBytes(StandardCharsets.UTF_8));
-        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-        while (!closed) {
-          writeChunk(out, chunk);
+      case ENDLESS_CHUNKED_BODY:
+        {
+          write(
+              out,
+              "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+          writeChunk(
+              out,
+              ("{\"flow_execution_id\":\"" + id + "\",\"output_data\":{\"blob\":\"")
+                  .getBytes(StandardCharsets.UTF_8));
+          byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+          while (!closed) {
+            writeChunk(out, chunk);
+          }
+          return false;
         }
-        return false;
-      }
-      case HUGE_CONTENT_LENGTH: {
-        byte[] head = ("{\"flow_execution_id\":\"" + id + "\",\"flow_id\":\"abc-123\",\"status\":\"COMPLETED\","
-            + "\"created_at\":\"2026-11-28T10:00:00Z\",\"output_data\":{\"blob\":\"").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
-        long blob = 50_000_000;
-        write(out, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: "
-            + (head.length + blob + tail.length) + "\r\n\r\n");
-        write(out, head);
-        byte[] chunk = "b".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-        for (long left = blob; left > 0; left -= chunk.length) {
-          write(out, chunk, (int) Math.min(chunk.length, left));
+      case HUGE_CONTENT_LENGTH:
+        {
+          byte[] head =
+              ("{\"flow_execution_id\":\""
+                      + id
+                      + "\",\"flow_id\":\"abc-123\",\"status\":\"COMPLETED\","
+                      + "\"created_at\":\"2026-11-28T10:00:00Z\",\"output_data\":{\"blob\":\"")
+                  .getBytes(StandardCharsets.UTF_8);
+          byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
+          long blob = 50_000_000;
+          write(
+              out,
+              "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: "
+                  + (head.length + blob + tail.length)
+                  + "\r\n\r\n");
+          write(out, head);
+          byte[] chunk = "b".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+          for (long left = blob; left > 0; left -= chunk.length) {
+            write(out, chunk, (int) Math.min(chunk.length, left));
+          }
+          write(out, tail);
+          return true;
         }
-        write(out, tail);
-        return true;
-      }
-      case GZIP_BOMB: {
-        write(out, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-            + "Transfer-Encoding: chunked\r\n\r\n");
-        writeChunk(out, gzipPrefix("{\"flow_execution_id\":\"" + id + "\",\"output_data\":{\"blob\":\""));
-        while (!closed) {
-          writeChunk(out, ZEROS_BLOCK); // each one inflates to 1 MiB of '0'
+      case GZIP_BOMB:
+        {
+          write(
+              out,
+              "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n");
+          writeChunk(
+              out,
+              gzipPrefix("{\"flow_execution_id\":\"" + id + "\",\"output_data\":{\"blob\":\""));
+          while (!closed) {
+            writeChunk(out, ZEROS_BLOCK); // each one inflates to 1 MiB of '0'
+          }
+          return false;
         }
-        return false;
-      }
       case INVALID_STATUS_LINE:
         write(out, "HTTP/1.1 2O1 Cre\u0000ted\r\nContent-Length: 0\r\n\r\n");
         return false;
@@ -256,36 +305,59 @@ public final class HostileServer implements AutoCloseable {
       case CLOSE_AFTER_EACH_RESPONSE:
         created(out, id);
         return false;
-      case UNAVAILABLE: {
-        String body = "{\"error_code\":\"unavailable\",\"message\":\"try later\",\"request_id\":\"req_hostile_503\"}";
-        write(out, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: " + retryAfter
-            + "\r\nX-Request-Id: req_hostile_503\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
-        return true;
-      }
-      case BIG_ERROR_BODY: {
-        int size = 5 * 1024 * 1024;
-        write(out, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: " + size + "\r\n\r\n");
-        byte[] chunk = "c".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-        for (int left = size; left > 0; left -= chunk.length) {
-          write(out, chunk, Math.min(chunk.length, left));
+      case UNAVAILABLE:
+        {
+          String body =
+              "{\"error_code\":\"unavailable\",\"message\":\"try later\",\"request_id\":\"req_hostile_503\"}";
+          write(
+              out,
+              "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: "
+                  + retryAfter
+                  + "\r\nX-Request-Id: req_hostile_503\r\nContent-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body);
+          return true;
         }
-        return true;
-      }
+      case BIG_ERROR_BODY:
+        {
+          int size = 5 * 1024 * 1024;
+          write(
+              out,
+              "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: "
+                  + size
+                  + "\r\n\r\n");
+          byte[] chunk = "c".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+          for (int left = size; left > 0; left -= chunk.length) {
+            write(out, chunk, Math.min(chunk.length, left));
+          }
+          return true;
+        }
       default:
         throw new IllegalStateException(behaviour.toString());
     }
   }
 
   private void created(OutputStream out, String id) throws IOException {
-    String body = "{\"flow_execution_id\":\"" + id + "\",\"flow_id\":\"abc-123\",\"status\":\"QUEUED\","
-        + "\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\",\"updated_at\":\"2026-11-28T10:00:00Z\"}";
+    String body =
+        "{\"flow_execution_id\":\""
+            + id
+            + "\",\"flow_id\":\"abc-123\",\"status\":\"QUEUED\","
+            + "\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\",\"updated_at\":\"2026-11-28T10:00:00Z\"}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    write(out, "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nX-Request-Id: req_hostile_201\r\n"
-        + "Content-Length: " + bytes.length + "\r\n\r\n");
+    write(
+        out,
+        "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nX-Request-Id: req_hostile_201\r\n"
+            + "Content-Length: "
+            + bytes.length
+            + "\r\n\r\n");
     write(out, bytes);
   }
 
-  /** Reads a request head and, if asked, its body (by {@code Content-Length}); null at end of stream. */
+  /**
+   * Reads a request head and, if asked, its body (by {@code Content-Length}); null at end of
+   * stream.
+   */
   private static String readRequest(InputStream in, boolean withBody) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
@@ -357,7 +429,10 @@ public final class HostileServer implements AutoCloseable {
     write(out, "\r\n");
   }
 
-  /** A gzip header and a deflate stream of {@code text}, flushed so that raw deflate blocks may follow. */
+  /**
+   * A gzip header and a deflate stream of {@code text}, flushed so that raw deflate blocks may
+   * follow.
+   */
   private static byte[] gzipPrefix(String text) {
     byte[] header = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     byte[] deflated = deflate(text.getBytes(StandardCharsets.UTF_8));

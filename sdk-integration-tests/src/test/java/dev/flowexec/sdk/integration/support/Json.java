@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A strict JSON reader for assertions, independent of the SDK's Moshi (numbers kept as {@link
- * BigDecimal}, objects in document order, duplicate names refused) and a deep comparison of JSON-like values in which numbers are
- * equal when their values are.
+ * BigDecimal}, objects in document order, duplicate names refused) and a deep comparison of
+ * JSON-like values in which numbers are equal when their values are.
  */
 public final class Json {
   private Json() {}
@@ -68,53 +68,55 @@ public final class Json {
       }
       char c = s.charAt(pos);
       switch (c) {
-        case '{': {
-          pos++;
-          Map<String, Object> map = new LinkedHashMap<>();
-          space();
-          if (s.startsWith("}", pos)) {
+        case '{':
+          {
             pos++;
-            return map;
-          }
-          while (true) {
+            Map<String, Object> map = new LinkedHashMap<>();
             space();
-            String name = string();
-            if (map.containsKey(name)) {
-              throw error("duplicate member " + name);
-            }
-            space();
-            expect(':');
-            space();
-            map.put(name, value());
-            space();
-            if (s.startsWith(",", pos)) {
+            if (s.startsWith("}", pos)) {
               pos++;
-            } else {
-              expect('}');
               return map;
             }
-          }
-        }
-        case '[': {
-          pos++;
-          List<Object> list = new ArrayList<>();
-          space();
-          if (s.startsWith("]", pos)) {
-            pos++;
-            return list;
-          }
-          while (true) {
-            space();
-            list.add(value());
-            space();
-            if (s.startsWith(",", pos)) {
-              pos++;
-            } else {
-              expect(']');
-              return list;
+            while (true) {
+              space();
+              String name = string();
+              if (map.containsKey(name)) {
+                throw error("duplicate member " + name);
+              }
+              space();
+              expect(':');
+              space();
+              map.put(name, value());
+              space();
+              if (s.startsWith(",", pos)) {
+                pos++;
+              } else {
+                expect('}');
+                return map;
+              }
             }
           }
-        }
+        case '[':
+          {
+            pos++;
+            List<Object> list = new ArrayList<>();
+            space();
+            if (s.startsWith("]", pos)) {
+              pos++;
+              return list;
+            }
+            while (true) {
+              space();
+              list.add(value());
+              space();
+              if (s.startsWith(",", pos)) {
+                pos++;
+              } else {
+                expect(']');
+                return list;
+              }
+            }
+          }
         case '"':
           return string();
         case 't':
@@ -190,14 +192,30 @@ public final class Json {
         }
         char e = s.charAt(pos++);
         switch (e) {
-          case '"': out.append('"'); break;
-          case '\\': out.append('\\'); break;
-          case '/': out.append('/'); break;
-          case 'b': out.append('\b'); break;
-          case 'f': out.append('\f'); break;
-          case 'n': out.append('\n'); break;
-          case 'r': out.append('\r'); break;
-          case 't': out.append('\t'); break;
+          case '"':
+            out.append('"');
+            break;
+          case '\\':
+            out.append('\\');
+            break;
+          case '/':
+            out.append('/');
+            break;
+          case 'b':
+            out.append('\b');
+            break;
+          case 'f':
+            out.append('\f');
+            break;
+          case 'n':
+            out.append('\n');
+            break;
+          case 'r':
+            out.append('\r');
+            break;
+          case 't':
+            out.append('\t');
+            break;
           case 'u':
             out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
             pos += 4;
@@ -215,19 +233,21 @@ public final class Json {
       assertThat(actual).as(path).isEqualTo(expected);
     } else if (expected instanceof Number) {
       assertThat(actual).as(path).isInstanceOf(Number.class);
-      assertThat(new BigDecimal(actual.toString())).as(path)
+      assertThat(new BigDecimal(actual.toString()))
+          .as(path)
           .isEqualByComparingTo(new BigDecimal(expected.toString()));
     } else if (expected instanceof Map) {
       assertThat(actual).as(path).isInstanceOf(Map.class);
       Map<?, ?> a = (Map<?, ?>) actual;
       Map<?, ?> e = (Map<?, ?>) expected;
-      List<String> actualKeys = a.keySet().stream().map(String::valueOf)
-          .collect(java.util.stream.Collectors.toList());
-      List<String> expectedKeys = e.keySet().stream().map(String::valueOf)
-          .collect(java.util.stream.Collectors.toList());
+      List<String> actualKeys =
+          a.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toList());
+      List<String> expectedKeys =
+          e.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toList());
       assertThat(actualKeys).as(path + " keys").containsExactlyInAnyOrderElementsOf(expectedKeys);
       for (Map.Entry<?, ?> entry : e.entrySet()) {
-        assertSameJson(path + "." + entry.getKey(), a.get(String.valueOf(entry.getKey())), entry.getValue());
+        assertSameJson(
+            path + "." + entry.getKey(), a.get(String.valueOf(entry.getKey())), entry.getValue());
       }
     } else if (expected instanceof Collection) {
       assertThat(actual).as(path).isInstanceOf(List.class);

@@ -16,9 +16,10 @@ public final class LaunchWithoutClosing {
   private LaunchWithoutClosing() {}
 
   public static void main(String[] args) {
-    FlowTransport transport = args[0].equals("retrofit")
-        ? RetrofitTransport.builder().baseUrl(args[1]).accessToken(args[2]).build()
-        : new HttpClientTransport(URI.create(args[1]), AccessTokenProvider.of(args[2]));
+    FlowTransport transport =
+        args[0].equals("retrofit")
+            ? RetrofitTransport.builder().baseUrl(args[1]).accessToken(args[2]).build()
+            : new HttpClientTransport(URI.create(args[1]), AccessTokenProvider.of(args[2]));
     FlowExecutionsClient client = FlowExecutionsClient.builder().transport(transport).build();
     System.out.println(client.launchAsync(TestFlows.request()).join().status().value());
   }

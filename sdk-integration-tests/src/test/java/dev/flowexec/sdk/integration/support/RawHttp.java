@@ -39,14 +39,17 @@ public final class RawHttp {
     /** The same status, headers and body, to be served by a MockWebServer. */
     public MockResponse toMockResponse() {
       MockResponse response = new MockResponse().setResponseCode(status);
-      headers.forEach((name, values) -> {
-        if (name.startsWith(":") || name.equalsIgnoreCase("content-length")
-            || name.equalsIgnoreCase("transfer-encoding") || name.equalsIgnoreCase("date")
-            || name.equalsIgnoreCase("connection")) {
-          return;
-        }
-        values.forEach(v -> response.addHeader(name, v));
-      });
+      headers.forEach(
+          (name, values) -> {
+            if (name.startsWith(":")
+                || name.equalsIgnoreCase("content-length")
+                || name.equalsIgnoreCase("transfer-encoding")
+                || name.equalsIgnoreCase("date")
+                || name.equalsIgnoreCase("connection")) {
+              return;
+            }
+            values.forEach(v -> response.addHeader(name, v));
+          });
       return response.setBody(new Buffer().write(body));
     }
   }
@@ -56,14 +59,16 @@ public final class RawHttp {
   /** POSTs a body; {@code authorization} may be null to send none. */
   public static Received post(String url, String authorization, String contentType, byte[] body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     return new Received(response.statusCode(), response.headers().map(), response.body());
   }
 }

@@ -12,7 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts what the client reports: attempts, retries by cause, token fetches, finished calls. Thread-safe. */
+/**
+ * Counts what the client reports: attempts, retries by cause, token fetches, finished calls.
+ * Thread-safe.
+ */
 public final class RecordingListener implements ExecutionListener {
   /** One scheduled retry. */
   public static final class Retry {
@@ -44,7 +47,9 @@ public final class RecordingListener implements ExecutionListener {
 
   @Override
   public void attemptFinished(AttemptFinished attempt) {
-    attempt.failure().filter(FlowApiException.class::isInstance)
+    attempt
+        .failure()
+        .filter(FlowApiException.class::isInstance)
         .ifPresent(failure -> attemptFailures.add((FlowApiException) failure));
   }
 

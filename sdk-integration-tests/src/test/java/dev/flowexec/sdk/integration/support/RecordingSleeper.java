@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Records each wait the client asks for and returns at once (or advances a {@link TestClock}),
- * so that contract tests never really sleep, and can still check the delays asked for.
+ * Records each wait the client asks for and returns at once (or advances a {@link TestClock}), so
+ * that contract tests never really sleep, and can still check the delays asked for.
  */
 public final class RecordingSleeper implements Sleeper {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();

@@ -33,18 +33,19 @@ public final class SecretGuard implements AutoCloseable {
   private final Logger root = Logger.getLogger("");
   private final Level rootLevel = root.getLevel();
   private final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record); // formatted when checked, to keep logging cheap under load
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record); // formatted when checked, to keep logging cheap under load
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private int exceptions;
 
   public SecretGuard() {

@@ -17,15 +17,19 @@ import java.util.UUID;
 public final class TestFlows {
   /** Published: version "1" (Start, Greet) and, latest, version "2" (Start, Greet, Escalate). */
   public static final String FLOW = "abc-123";
+
   /** Registered without a published version. */
   public static final String DRAFT_FLOW = "draft.flow:7";
+
   /** Its executions end FAILED. */
   public static final String FAILING_FLOW = "failing-flow";
+
   /** Its executions never end. */
   public static final String ENDLESS_FLOW = "endless-flow";
 
   /** A client allowed every scope of the contract. */
   public static final String CLIENT_ID = "it-client";
+
   /** A client allowed only {@code flow:read}. */
   public static final String READER_CLIENT_ID = "it-reader";
 
@@ -46,14 +50,20 @@ public final class TestFlows {
         .clock(clock)
         .client(CLIENT_ID, clientSecret, "flow:execute", "flow:execution:read", "flow:read")
         .client(READER_CLIENT_ID, clientSecret, "flow:read")
-        .flow(Flow.withId(FLOW)
-            .publishedVersion("1", "Start", "Greet")
-            .publishedVersion("2", "Start", "Greet", "Escalate")
-            .outcome(Outcome.completed(OUTPUT)))
+        .flow(
+            Flow.withId(FLOW)
+                .publishedVersion("1", "Start", "Greet")
+                .publishedVersion("2", "Start", "Greet", "Escalate")
+                .outcome(Outcome.completed(OUTPUT)))
         .flow(Flow.withId(DRAFT_FLOW))
-        .flow(Flow.withId(FAILING_FLOW).publishedVersion("1", "Start")
-            .outcome(Outcome.failed("node_failed", "the Greet node failed")))
-        .flow(Flow.withId(ENDLESS_FLOW).publishedVersion("1", "Start").outcome(Outcome.staysRunning()));
+        .flow(
+            Flow.withId(FAILING_FLOW)
+                .publishedVersion("1", "Start")
+                .outcome(Outcome.failed("node_failed", "the Greet node failed")))
+        .flow(
+            Flow.withId(ENDLESS_FLOW)
+                .publishedVersion("1", "Start")
+                .outcome(Outcome.staysRunning()));
   }
 
   /** A valid request for {@link #FLOW} with a fresh id. */

@@ -30,8 +30,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Launches the order flow for each order event whose Standard Webhooks signature verifies. The
  * execution id is derived from the delivery id ({@code webhook-id}), so a redelivered event (or a
- * retry of ours) replays the first launch instead of starting a second execution. Failures are answered so that the shop retries what may succeed later (5xx) and not
- * what never will (4xx): see {@link WebhookErrors}.
+ * retry of ours) replays the first launch instead of starting a second execution. Failures are
+ * answered so that the shop retries what may succeed later (5xx) and not what never will (4xx): see
+ * {@link WebhookErrors}.
  */
 @RestController
 class OrderEventsController {
@@ -42,7 +43,10 @@ class OrderEventsController {
   private final ObjectMapper json;
   private final String flowId;
 
-  OrderEventsController(FlowExecutionsClient client, WebhookVerifier verifier, ObjectMapper json,
+  OrderEventsController(
+      FlowExecutionsClient client,
+      WebhookVerifier verifier,
+      ObjectMapper json,
       SampleProperties properties) {
     this.client = client;
     this.verifier = verifier;
@@ -52,7 +56,8 @@ class OrderEventsController {
 
   @PostMapping("/webhooks/orders")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, Object> onOrderEvent(InputStream body, @RequestHeader HttpHeaders headers) throws IOException {
+  Map<String, Object> onOrderEvent(InputStream body, @RequestHeader HttpHeaders headers)
+      throws IOException {
     // The signature covers the bytes as sent: read them (never more than the verifier accepts)
     // and check them before parsing anything.
     byte[] raw = RawBody.read(body, verifier.maxBodyBytes());
@@ -61,17 +66,19 @@ class OrderEventsController {
     VerifiedDelivery delivery = verifier.verify(raw, WebhookHeaders.of(all));
     OrderEvent event = json.readValue(delivery.payload(), OrderEvent.class);
     if (event.customerId() == null) {
-      throw new IllegalArgumentException("customer_id: every order event names the customer the flow is for");
+      throw new IllegalArgumentException(
+          "customer_id: every order event names the customer the flow is for");
     }
-    LaunchRequest request = LaunchRequest.builder()
-        .flowId(flowId)
-        .participants(Participant.of(event.customerId(), Role.USER, Channel.SMS))
-        .channelType(Channel.SMS)
-        // The delivery id stays the same when the shop redelivers: the same execution.
-        .flowExecutionId(executionId(delivery.id()))
-        .putInputData("order_id", String.valueOf(event.orderId()))
-        .putInputData("event_type", String.valueOf(event.type()))
-        .build();
+    LaunchRequest request =
+        LaunchRequest.builder()
+            .flowId(flowId)
+            .participants(Participant.of(event.customerId(), Role.USER, Channel.SMS))
+            .channelType(Channel.SMS)
+            // The delivery id stays the same when the shop redelivers: the same execution.
+            .flowExecutionId(executionId(delivery.id()))
+            .putInputData("order_id", String.valueOf(event.orderId()))
+            .putInputData("event_type", String.valueOf(event.type()))
+            .build();
     ExecutionResponse response = client.withResponse().launch(request);
     FlowExecution execution = response.execution();
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -83,7 +90,9 @@ class OrderEventsController {
     return answer;
   }
 
-  /** Readable when the delivery id allows it; otherwise a name-based UUID of it. Either way stable. */
+  /**
+   * Readable when the delivery id allows it; otherwise a name-based UUID of it. Either way stable.
+   */
   static String executionId(String deliveryId) {
     if (READABLE_ID.matcher(deliveryId).matches()) {
       return "order-event-" + deliveryId;

@@ -1,12 +1,12 @@
 package dev.flowexec.sdk.sample.boot;
 
+import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.errors.FlowApiException;
 import dev.flowexec.sdk.errors.InvalidRequestException;
+import dev.flowexec.sdk.errors.RateLimitedException;
 import dev.flowexec.sdk.errors.RequestValidationException;
 import dev.flowexec.sdk.errors.ServerException;
 import dev.flowexec.sdk.errors.TransportException;
-import dev.flowexec.sdk.errors.RateLimitedException;
-import dev.flowexec.sdk.errors.DeadlineExceededException;
 import dev.flowexec.sdk.webhooks.WebhookVerificationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,10 +16,10 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Answers a webhook so its sender does the right thing: {@code 401} for a delivery that does not
- * verify, {@code 400} for an event that will never
- * launch (nothing to retry), {@code 503} for a failure that a redelivery may fix (the service was
- * down, slow or rate limiting; redelivering is safe because the execution id is stable), {@code 502}
- * for the rest of the service's refusals (our configuration: a person must look).
+ * verify, {@code 400} for an event that will never launch (nothing to retry), {@code 503} for a
+ * failure that a redelivery may fix (the service was down, slow or rate limiting; redelivering is
+ * safe because the execution id is stable), {@code 502} for the rest of the service's refusals (our
+ * configuration: a person must look).
  */
 @RestControllerAdvice
 class WebhookErrors {
@@ -39,22 +39,27 @@ class WebhookErrors {
     if (failure.reason() == WebhookVerificationException.Reason.BODY_TOO_LARGE) {
       return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, failure.getMessage());
     }
-    LOG.log(System.Logger.Level.WARNING, "refused a webhook delivery: " + failure.reason() + ": " + failure.getMessage());
-    return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "the delivery's signature did not verify");
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "refused a webhook delivery: " + failure.reason() + ": " + failure.getMessage());
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.UNAUTHORIZED, "the delivery's signature did not verify");
   }
 
   /** A verified delivery that is not an order event: redelivering it will not help. */
   @ExceptionHandler(JacksonException.class)
   ProblemDetail notAnOrderEvent(JacksonException failure) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not an order event: "
-        + failure.getOriginalMessage());
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST, "the body is not an order event: " + failure.getOriginalMessage());
   }
 
   @ExceptionHandler(FlowApiException.class)
   ProblemDetail launchFailed(FlowApiException failure) {
     HttpStatus status;
-    if (failure instanceof ServerException || failure instanceof TransportException
-        || failure instanceof RateLimitedException || failure instanceof DeadlineExceededException) {
+    if (failure instanceof ServerException
+        || failure instanceof TransportException
+        || failure instanceof RateLimitedException
+        || failure instanceof DeadlineExceededException) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
     } else if (failure instanceof InvalidRequestException) {
       status = HttpStatus.BAD_REQUEST;

@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * A webhook service: a shop posts order events, signed the Standard Webhooks way, to
- * {@code POST /webhooks/orders} and each one launches the order flow, exactly once however often
- * the shop delivers it. The flowexec client comes from the starter and {@code application.yml};
- * health and metrics from the actuator.
+ * A webhook service: a shop posts order events, signed the Standard Webhooks way, to {@code POST
+ * /webhooks/orders} and each one launches the order flow, exactly once however often the shop
+ * delivers it. The flowexec client comes from the starter and {@code application.yml}; health and
+ * metrics from the actuator.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SampleProperties.class)
@@ -29,13 +29,17 @@ public class WebhookSampleApplication {
     SpringApplication.run(WebhookSampleApplication.class, args);
   }
 
-  /** Checks each delivery's signature with the shop's secret; without one the service does not start. */
+  /**
+   * Checks each delivery's signature with the shop's secret; without one the service does not
+   * start.
+   */
   @Bean
   WebhookVerifier orderWebhookVerifier(SampleProperties properties) {
     String secret = properties.webhookSecret();
     if (secret == null || secret.isBlank()) {
-      throw new IllegalStateException("sample.webhook-secret is not set: set SAMPLE_WEBHOOK_SECRET to the whsec_... "
-          + "signing secret of the shop's webhook settings");
+      throw new IllegalStateException(
+          "sample.webhook-secret is not set: set SAMPLE_WEBHOOK_SECRET to the whsec_... "
+              + "signing secret of the shop's webhook settings");
     }
     try {
       return StandardWebhooksVerifier.builder().secret(secret).build();
@@ -48,7 +52,10 @@ public class WebhookSampleApplication {
   /** Keeps the webhook secret out of {@code /actuator/configprops} and {@code /actuator/env}. */
   @Bean
   SanitizingFunction webhookSecretSanitizer() {
-    return data -> data.getKey() != null && data.getKey().replace("-", "").equalsIgnoreCase("sample.webhooksecret")
-        ? data.withSanitizedValue() : data;
+    return data ->
+        data.getKey() != null
+                && data.getKey().replace("-", "").equalsIgnoreCase("sample.webhooksecret")
+            ? data.withSanitizedValue()
+            : data;
   }
 }

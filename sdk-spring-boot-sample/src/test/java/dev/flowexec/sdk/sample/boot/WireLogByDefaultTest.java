@@ -18,20 +18,20 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * By default the wire log is silent; the actuator's {@code loggers} endpoint (Boot's
- * {@link LoggingSystem}) raises it at run time, without a restart.
+ * By default the wire log is silent; the actuator's {@code loggers} endpoint (Boot's {@link
+ * LoggingSystem}) raises it at run time, without a restart.
  */
 @SpringBootTest(properties = "sample.webhook-secret=" + WebhookSampleApplicationTest.WEBHOOK_SECRET)
-@AutoConfigureFlowexecEmulator(flows = "order-fulfilment:1:Start,End", clientSecret = WireLogByDefaultTest.SECRET)
+@AutoConfigureFlowexecEmulator(
+    flows = "order-fulfilment:1:Start,End",
+    clientSecret = WireLogByDefaultTest.SECRET)
 @ExtendWith(OutputCaptureExtension.class)
 class WireLogByDefaultTest {
   static final String SECRET = "wire-log-s3cret";
 
-  @Autowired
-  FlowExecutionsClient client;
+  @Autowired FlowExecutionsClient client;
 
-  @Autowired
-  LoggingSystem loggingSystem;
+  @Autowired LoggingSystem loggingSystem;
 
   @Test
   void nothingIsLoggedUntilTheLevelIsRaisedAtRunTime(CapturedOutput output) {
@@ -42,7 +42,9 @@ class WireLogByDefaultTest {
     loggingSystem.setLogLevel("dev.flowexec.sdk.wire", LogLevel.TRACE);
     try {
       client.launch(request("wire-raised-1"));
-      assertThat(output.getAll()).contains("--> POST ").contains("\"flow_execution_id\":\"wire-raised-1\"")
+      assertThat(output.getAll())
+          .contains("--> POST ")
+          .contains("\"flow_execution_id\":\"wire-raised-1\"")
           .doesNotContain(SECRET);
     } finally {
       loggingSystem.setLogLevel("dev.flowexec.sdk.wire", null);
@@ -50,7 +52,8 @@ class WireLogByDefaultTest {
   }
 
   static LaunchRequest request(String id) {
-    return LaunchRequest.builder().flowId("order-fulfilment")
+    return LaunchRequest.builder()
+        .flowId("order-fulfilment")
         .participants(Participant.of("cust-1", Role.USER, Channel.SMS))
         .channelType(Channel.SMS)
         .flowExecutionId(id)

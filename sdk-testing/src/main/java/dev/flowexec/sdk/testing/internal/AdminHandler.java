@@ -80,7 +80,8 @@ public final class AdminHandler implements HttpHandler {
       if (path.length() > PREFIX.length() + 1 && path.endsWith("/")) {
         path = path.substring(0, path.length() - 1);
       }
-      response = route(exchange.getRequestMethod(), path.substring(PREFIX.length()), body(exchange));
+      response =
+          route(exchange.getRequestMethod(), path.substring(PREFIX.length()), body(exchange));
     } catch (BadRequest e) {
       response = error(400, "invalid_request", e.getMessage());
     } catch (IllegalArgumentException | MalformedJsonException e) {
@@ -131,13 +132,18 @@ public final class AdminHandler implements HttpHandler {
       case "/clock/advance":
         return only(method, "POST", () -> advance(object(body)));
       case "/reset":
-        return only(method, "POST", () -> {
-          emulator.reset();
-          return Response.empty(204);
-        });
+        return only(
+            method,
+            "POST",
+            () -> {
+              emulator.reset();
+              return Response.empty(204);
+            });
       default:
-        return error(404, "not_found", "no control path " + PREFIX + path
-            + ": try GET " + PREFIX + " for what there is");
+        return error(
+            404,
+            "not_found",
+            "no control path " + PREFIX + path + ": try GET " + PREFIX + " for what there is");
     }
   }
 
@@ -206,7 +212,8 @@ public final class AdminHandler implements HttpHandler {
     List<Object> out = new ArrayList<>();
     for (Execution e : emulator.executions()) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) JsonParser.parse(e.json()));
+      Map<String, Object> json =
+          new LinkedHashMap<>((Map<String, Object>) JsonParser.parse(e.json()));
       json.put("launch_attempts", emulator.launchAttempts(e.flowExecutionId()));
       out.add(json);
     }
@@ -281,10 +288,13 @@ public final class AdminHandler implements HttpHandler {
         break;
       case "unavailable":
         Object retryAfter = required(spec, "retry_after");
-        fault = Fault.unavailable(retryAfter instanceof Number ? retryAfter.toString() : String.valueOf(retryAfter));
+        fault =
+            Fault.unavailable(
+                retryAfter instanceof Number ? retryAfter.toString() : String.valueOf(retryAfter));
         break;
       case "close_when_idle":
-        fault = Fault.closeWhenIdle(Duration.ofMillis(longValue(required(spec, "idle_ms"), "idle_ms")));
+        fault =
+            Fault.closeWhenIdle(Duration.ofMillis(longValue(required(spec, "idle_ms"), "idle_ms")));
         break;
       case "html_bad_gateway":
         fault = Fault.htmlBadGateway();
@@ -293,12 +303,16 @@ public final class AdminHandler implements HttpHandler {
         fault = Fault.emptyBody(intValue(spec.getOrDefault("status", 503L), "status"));
         break;
       case "slow_response":
-        fault = Fault.slowResponse(Duration.ofMillis(longValue(required(spec, "delay_ms"), "delay_ms")));
+        fault =
+            Fault.slowResponse(
+                Duration.ofMillis(longValue(required(spec, "delay_ms"), "delay_ms")));
         break;
       case "rate_limited":
-        fault = Fault.rateLimited(
-            Duration.ofSeconds(longValue(spec.getOrDefault("retry_after_seconds", 1L), "retry_after_seconds")),
-            retryAfterFormat(spec.getOrDefault("format", "delay_seconds")));
+        fault =
+            Fault.rateLimited(
+                Duration.ofSeconds(
+                    longValue(spec.getOrDefault("retry_after_seconds", 1L), "retry_after_seconds")),
+                retryAfterFormat(spec.getOrDefault("format", "delay_seconds")));
         break;
       case "drop_connection_before_processing":
         fault = Fault.dropConnectionBeforeProcessing();
@@ -316,7 +330,8 @@ public final class AdminHandler implements HttpHandler {
         try {
           endpoints.add(Endpoint.valueOf(String.valueOf(e).toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException unknown) {
-          throw new BadRequest("unknown endpoint " + e + " in on: use launch, get_execution or token");
+          throw new BadRequest(
+              "unknown endpoint " + e + " in on: use launch, get_execution or token");
         }
       }
       fault = fault.on(endpoints.toArray(new Endpoint[0]));
@@ -324,10 +339,17 @@ public final class AdminHandler implements HttpHandler {
     return fault;
   }
 
-  private static final List<String> FAULT_TYPES = List.of("status", "unavailable", "close_when_idle",
-      "html_bad_gateway",
-      "empty_body", "slow_response", "rate_limited", "drop_connection_before_processing",
-      "drop_connection_after_processing");
+  private static final List<String> FAULT_TYPES =
+      List.of(
+          "status",
+          "unavailable",
+          "close_when_idle",
+          "html_bad_gateway",
+          "empty_body",
+          "slow_response",
+          "rate_limited",
+          "drop_connection_before_processing",
+          "drop_connection_after_processing");
 
   private static RetryAfterFormat retryAfterFormat(Object value) {
     try {
@@ -354,7 +376,8 @@ public final class AdminHandler implements HttpHandler {
   }
 
   private static long longValue(Object value, String name) {
-    if (value instanceof Number && ((Number) value).doubleValue() == Math.rint(((Number) value).doubleValue())) {
+    if (value instanceof Number
+        && ((Number) value).doubleValue() == Math.rint(((Number) value).doubleValue())) {
       return ((Number) value).longValue();
     }
     throw new BadRequest(name + " must be a whole number, not " + value);
@@ -390,7 +413,8 @@ public final class AdminHandler implements HttpHandler {
     return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 
-  private static Response only(String method, String allowed, java.util.function.Supplier<Response> action) {
+  private static Response only(
+      String method, String allowed, java.util.function.Supplier<Response> action) {
     if (!method.equals(allowed)) {
       return error(405, "method_not_allowed", method + " is not allowed here: use " + allowed)
           .header("Allow", allowed);

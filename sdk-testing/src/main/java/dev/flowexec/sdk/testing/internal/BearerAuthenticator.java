@@ -65,7 +65,11 @@ public final class BearerAuthenticator {
               Map.of("required_scopes", acceptedScopes))
           .header(
               "WWW-Authenticate",
-              "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\", scope=\"" + scope + "\"");
+              "Bearer realm=\""
+                  + REALM
+                  + "\", error=\"insufficient_scope\", scope=\""
+                  + scope
+                  + "\"");
     }
     return null;
   }

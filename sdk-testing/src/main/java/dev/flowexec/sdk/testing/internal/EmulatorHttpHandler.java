@@ -24,19 +24,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one handler of the emulator's HTTP server. For each request it: gives it a request id,
- * routes it, reads the body (keeping at most 1 MiB), logs it, counts a launch attempt, applies
- * the fault it gets, applies the rate limit to API requests, lets the endpoint answer and sends
- * the answer (or drops the connection). Requests outside the contract get 404 {@code
- * not_found} or 405 {@code method_not_allowed}.
+ * The one handler of the emulator's HTTP server. For each request it: gives it a request id, routes
+ * it, reads the body (keeping at most 1 MiB), logs it, counts a launch attempt, applies the fault
+ * it gets, applies the rate limit to API requests, lets the endpoint answer and sends the answer
+ * (or drops the connection). Requests outside the contract get 404 {@code not_found} or 405 {@code
+ * method_not_allowed}.
  *
  * <p>A dropped connection, and one whose client went away, is ended by throwing from {@link
- * #handle}: only then does the JDK's server forget it (closing the exchange alone closes the
- * socket but keeps the connection in the server's sets until it stops, one per drop).
+ * #handle}: only then does the JDK's server forget it (closing the exchange alone closes the socket
+ * but keeps the connection in the server's sets until it stops, one per drop).
  */
 public final class EmulatorHttpHandler implements HttpHandler {
   /** The collection path of executions. */
   public static final String EXECUTIONS = "/api/v2/flows/executions";
+
   /** The token endpoint path. */
   public static final String TOKEN = "/oauth/token";
 
@@ -56,9 +57,10 @@ public final class EmulatorHttpHandler implements HttpHandler {
   private final LaunchEndpoint launchEndpoint;
   private final GetExecutionEndpoint getEndpoint;
   private final CountDownLatch closed = new CountDownLatch(1);
+
   /**
-   * Connections under a {@link Fault.Kind#CLOSE_WHEN_IDLE} rule, by the client's address and
-   * port, with their idle limit and when their last response went out.
+   * Connections under a {@link Fault.Kind#CLOSE_WHEN_IDLE} rule, by the client's address and port,
+   * with their idle limit and when their last response went out.
    */
   private final Map<InetSocketAddress, long[]> idleRules = new ConcurrentHashMap<>();
 
@@ -178,15 +180,18 @@ public final class EmulatorHttpHandler implements HttpHandler {
           break;
         case JSON_ERROR:
           ErrorCode code = fault.status() == 500 ? ErrorCode.SERVER_ERROR : ErrorCode.UNAVAILABLE;
-          Response error = ErrorResponses.of(
-              code,
-              fault.status(),
-              code == ErrorCode.SERVER_ERROR
-                  ? "the service failed to handle the request"
-                  : "the service is temporarily unavailable",
-              request.requestId(),
-              Map.of());
-          return fault.retryAfter().isPresent() ? error.header("Retry-After", fault.retryAfter().get()) : error;
+          Response error =
+              ErrorResponses.of(
+                  code,
+                  fault.status(),
+                  code == ErrorCode.SERVER_ERROR
+                      ? "the service failed to handle the request"
+                      : "the service is temporarily unavailable",
+                  request.requestId(),
+                  Map.of());
+          return fault.retryAfter().isPresent()
+              ? error.header("Retry-After", fault.retryAfter().get())
+              : error;
         case HTML_BAD_GATEWAY:
           return Response.text(fault.status(), "text/html; charset=utf-8", HTML_BAD_GATEWAY);
         case EMPTY_BODY:
@@ -262,15 +267,12 @@ public final class EmulatorHttpHandler implements HttpHandler {
     body.put("error_code", known ? "method_not_allowed" : "not_found");
     body.put(
         "message",
-        known
-            ? request.method() + " is not allowed on " + path
-            : "no such resource: " + path);
+        known ? request.method() + " is not allowed on " + path : "no such resource: " + path);
     body.put("request_id", request.requestId());
     Response response =
         Response.json(known ? 405 : 404, body).header("X-Request-Id", request.requestId());
     if (known) {
-      response.header(
-          "Allow", path.equals(TOKEN) || path.equals(EXECUTIONS) ? "POST" : "GET");
+      response.header("Allow", path.equals(TOKEN) || path.equals(EXECUTIONS) ? "POST" : "GET");
     }
     return response;
   }
@@ -309,7 +311,8 @@ public final class EmulatorHttpHandler implements HttpHandler {
             exchange.getRequestMethod(),
             rawPathAndQuery,
             Collections.unmodifiableMap(headers),
-            new String(body, 0, Math.min(body.length, LaunchRules.MAX_BODY_BYTES), StandardCharsets.UTF_8),
+            new String(
+                body, 0, Math.min(body.length, LaunchRules.MAX_BODY_BYTES), StandardCharsets.UTF_8),
             size));
     return new IncomingRequest(
         requestId,
@@ -335,10 +338,10 @@ public final class EmulatorHttpHandler implements HttpHandler {
   }
 
   /**
-   * Closes the connection without a response, and returns the exception that {@link #handle}
-   * throws so that the JDK's server forgets the connection too. {@link HttpExchange#close()}
-   * before {@code sendResponseHeaders} closes the socket, so the client reads end-of-stream where
-   * it expects a status line.
+   * Closes the connection without a response, and returns the exception that {@link #handle} throws
+   * so that the JDK's server forgets the connection too. {@link HttpExchange#close()} before {@code
+   * sendResponseHeaders} closes the socket, so the client reads end-of-stream where it expects a
+   * status line.
    */
   private static IOException dropped(HttpExchange exchange, String why) {
     exchange.close();

@@ -50,7 +50,8 @@ public final class EmulatorSettings {
       RetryAfterFormat retryAfterFormat,
       int requestHistoryLimit) {
     this.clock = clock;
-    this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(clients)); // in registration order
+    this.clients =
+        Collections.unmodifiableMap(new LinkedHashMap<>(clients)); // in registration order
     this.flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
     this.tokenLifetime = tokenLifetime;
     this.queuedFor = queuedFor;

@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The {@code error_code} values of the service's error bodies, each with the status it is sent
- * with and the API endpoints that can answer it.
+ * The {@code error_code} values of the service's error bodies, each with the status it is sent with
+ * and the API endpoints that can answer it.
  */
 public enum ErrorCode {
   /** The launch body breaks a rule; the body carries {@code details}. */

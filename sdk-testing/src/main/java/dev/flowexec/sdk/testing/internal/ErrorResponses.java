@@ -49,15 +49,13 @@ public final class ErrorResponses {
    * @return the response
    */
   public static Response invalidRequest(List<Violation> violations, String requestId) {
-    String summary =
-        violations.stream().map(Violation::toString).collect(Collectors.joining(", "));
+    String summary = violations.stream().map(Violation::toString).collect(Collectors.joining(", "));
     String message =
         violations.size() == 1
             ? "1 field is invalid: " + summary
             : violations.size() + " fields are invalid: " + summary;
     Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put(
-        "details", violations.stream().map(Violation::toJson).collect(Collectors.toList()));
+    extra.put("details", violations.stream().map(Violation::toJson).collect(Collectors.toList()));
     return of(ErrorCode.INVALID_REQUEST, 400, message, requestId, extra);
   }
 }

@@ -106,8 +106,8 @@ public final class ExecutionStore {
   }
 
   /**
-   * Decides what a valid launch does; on {@link Decision#PROCEED} the id is in flight until
-   * {@link #finish} or {@link #abandon}.
+   * Decides what a valid launch does; on {@link Decision#PROCEED} the id is in flight until {@link
+   * #finish} or {@link #abandon}.
    *
    * @param id the {@code flow_execution_id}
    * @param canonicalBody the body in canonical JSON

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Decides which {@link Fault}, if any, a request gets: first the scripted faults, in the order
- * they were scripted, then the random ones. Thread-safe.
+ * Decides which {@link Fault}, if any, a request gets: first the scripted faults, in the order they
+ * were scripted, then the random ones. Thread-safe.
  */
 public final class FaultInjector {
   private static final class Scripted {
@@ -41,8 +41,8 @@ public final class FaultInjector {
   }
 
   /**
-   * Gives every request to the faults' endpoints the chance {@code rate} of getting one of
-   * them, chosen by a generator seeded with {@code seed}. Replaces earlier random faults.
+   * Gives every request to the faults' endpoints the chance {@code rate} of getting one of them,
+   * chosen by a generator seeded with {@code seed}. Replaces earlier random faults.
    *
    * @param rate probability from 0 to 1
    * @param seed the generator's seed

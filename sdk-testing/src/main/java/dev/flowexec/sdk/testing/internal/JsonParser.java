@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict RFC 8259 JSON parser. Objects become {@link LinkedHashMap}s (insertion order kept,
- * a JSON {@code null} member is a key mapped to {@code null}), arrays {@link ArrayList}s, numbers
+ * A strict RFC 8259 JSON parser. Objects become {@link LinkedHashMap}s (insertion order kept, a
+ * JSON {@code null} member is a key mapped to {@code null}), arrays {@link ArrayList}s, numbers
  * {@link BigDecimal}s, strings {@link String}s and literals {@link Boolean}s or {@code null}.
- * Duplicate member names, trailing commas, comments, leading zeros and nesting deeper than
- * {@value #MAX_DEPTH} are rejected.
+ * Duplicate member names, trailing commas, comments, leading zeros and nesting deeper than {@value
+ * #MAX_DEPTH} are rejected.
  */
 public final class JsonParser {
   /** The deepest nesting of arrays and objects accepted. */

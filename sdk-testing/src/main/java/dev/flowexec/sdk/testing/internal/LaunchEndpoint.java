@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v2/flows/executions}: authenticates, checks size, parses and validates the
- * body, resolves the flow, applies idempotency and creates the execution.
+ * {@code POST /api/v2/flows/executions}: authenticates, checks size, parses and validates the body,
+ * resolves the flow, applies idempotency and creates the execution.
  */
 public final class LaunchEndpoint {
   private final EmulatorSettings settings;
@@ -74,7 +74,9 @@ public final class LaunchEndpoint {
     if (request.bodyTooLarge()) {
       return ErrorResponses.of(
           ErrorCode.REQUEST_TOO_LARGE,
-          "the request body is " + request.bodySize() + " bytes; the limit is "
+          "the request body is "
+              + request.bodySize()
+              + " bytes; the limit is "
               + LaunchRules.MAX_BODY_BYTES,
           rid);
     }
@@ -106,9 +108,7 @@ public final class LaunchEndpoint {
     String version = requestedVersion != null ? requestedVersion : flow.latestVersion().get();
     if (!flow.versions().containsKey(version)) {
       return ErrorResponses.of(
-          ErrorCode.FLOW_NOT_FOUND,
-          "flow " + flowId + " has no published version " + version,
-          rid);
+          ErrorCode.FLOW_NOT_FOUND, "flow " + flowId + " has no published version " + version, rid);
     }
     String id = (String) body.get("flow_execution_id");
     ExecutionStore.Begin begin = executions.begin(id, JsonWriter.canonical(body));

@@ -3,9 +3,9 @@ package dev.flowexec.sdk.testing.internal;
 import java.time.Duration;
 
 /**
- * Holds launches in flight while closed, so a test can send a second launch with the same id
- * and see {@code 409 request_in_progress}. A held launch waits at most {@link #MAX_HOLD}, then
- * goes on. Thread-safe.
+ * Holds launches in flight while closed, so a test can send a second launch with the same id and
+ * see {@code 409 request_in_progress}. A held launch waits at most {@link #MAX_HOLD}, then goes on.
+ * Thread-safe.
  */
 public final class LaunchGate {
   /** The longest a launch is held if the test never opens the gate. */

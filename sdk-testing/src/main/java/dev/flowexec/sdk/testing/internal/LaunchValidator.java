@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a parsed launch body against every rule of the contract and collects all the
- * violations (unknown fields first, then in the order of the contract's worked example:
- * {@code flow_id}, {@code flow_version}, {@code participants}, {@code flow_execution_id},
- * {@code name}, {@code channel_type}, {@code start_node}, {@code input_data}, and the {@code
- * Idempotency-Key} header last), one per field path (the first rule a field breaks, in the order: required, type,
- * blank, length, format or value). Lengths count Unicode code points. {@code null} for an
- * optional field means absent.
+ * Checks a parsed launch body against every rule of the contract and collects all the violations
+ * (unknown fields first, then in the order of the contract's worked example: {@code flow_id},
+ * {@code flow_version}, {@code participants}, {@code flow_execution_id}, {@code name}, {@code
+ * channel_type}, {@code start_node}, {@code input_data}, and the {@code Idempotency-Key} header
+ * last), one per field path (the first rule a field breaks, in the order: required, type, blank,
+ * length, format or value). Lengths count Unicode code points. {@code null} for an optional field
+ * means absent.
  */
 public final class LaunchValidator {
   private final Map<String, Flow> flows;
@@ -97,7 +97,8 @@ public final class LaunchValidator {
   }
 
   /** An optional, non-blank string: returns it if present and valid, else null. */
-  private static String optionalString(List<Violation> out, Map<String, Object> body, String field) {
+  private static String optionalString(
+      List<Violation> out, Map<String, Object> body, String field) {
     Object value = body.get(field);
     if (value == null) {
       return null;
@@ -133,7 +134,9 @@ public final class LaunchValidator {
     if (value == null) {
       out.add(
           new Violation(
-              "participants", Issue.REQUIRED, "participants is required: at least one participant"));
+              "participants",
+              Issue.REQUIRED,
+              "participants is required: at least one participant"));
       return offered;
     }
     if (!(value instanceof List)) {
@@ -151,7 +154,9 @@ public final class LaunchValidator {
           new Violation(
               "participants",
               Issue.TOO_MANY,
-              "participants may have at most " + LaunchRules.MAX_PARTICIPANTS + " items, not "
+              "participants may have at most "
+                  + LaunchRules.MAX_PARTICIPANTS
+                  + " items, not "
                   + items.size()));
     }
     Set<String> userIds = new HashSet<>();
@@ -195,7 +200,9 @@ public final class LaunchValidator {
     } else if (!seen.add((String) value)) {
       out.add(
           new Violation(
-              field, Issue.DUPLICATE, "user_id " + value + " appears in more than one participant"));
+              field,
+              Issue.DUPLICATE,
+              "user_id " + value + " appears in more than one participant"));
     }
   }
 
@@ -211,7 +218,9 @@ public final class LaunchValidator {
     } else if (!LaunchRules.ROLES.contains(value)) {
       out.add(
           new Violation(
-              field, Issue.INVALID_VALUE, "role must be one of " + String.join(", ", LaunchRules.ROLES)));
+              field,
+              Issue.INVALID_VALUE,
+              "role must be one of " + String.join(", ", LaunchRules.ROLES)));
     }
   }
 
@@ -237,7 +246,9 @@ public final class LaunchValidator {
           new Violation(
               field,
               Issue.TOO_MANY,
-              "channels may have at most " + LaunchRules.MAX_CHANNELS + " items, not "
+              "channels may have at most "
+                  + LaunchRules.MAX_CHANNELS
+                  + " items, not "
                   + channels.size()));
     }
     Set<String> seen = new HashSet<>();
@@ -305,7 +316,9 @@ public final class LaunchValidator {
           new Violation(
               "input_data",
               Issue.TOO_LARGE,
-              "input_data is " + bytes + " bytes serialized; the limit is "
+              "input_data is "
+                  + bytes
+                  + " bytes serialized; the limit is "
                   + LaunchRules.MAX_INPUT_DATA_BYTES));
     }
   }

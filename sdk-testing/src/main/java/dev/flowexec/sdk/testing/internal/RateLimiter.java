@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A fixed-window limit on the emulator's clock: at most {@code permits} requests per window;
- * the request over it learns how long until the window ends. Thread-safe.
+ * A fixed-window limit on the emulator's clock: at most {@code permits} requests per window; the
+ * request over it learns how long until the window ends. Thread-safe.
  */
 public final class RateLimiter {
   private final Clock clock;

@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A clock that reads another clock plus an offset that only grows: what the control API moves
- * when the emulator does not run on a {@code TestClock} (the standalone emulator, say).
- * Thread-safe.
+ * A clock that reads another clock plus an offset that only grows: what the control API moves when
+ * the emulator does not run on a {@code TestClock} (the standalone emulator, say). Thread-safe.
  */
 public final class ShiftedClock extends Clock {
   private final Clock base;

@@ -22,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The standalone emulator's settings, from its command line and an optional JSON config file.
- * Every mistake is a {@link UsageError} that says what was wrong and how to write it.
+ * The standalone emulator's settings, from its command line and an optional JSON config file. Every
+ * mistake is a {@link UsageError} that says what was wrong and how to write it.
  */
 public final class StandaloneConfig {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -41,6 +41,7 @@ public final class StandaloneConfig {
   public static final class ClientInfo {
     /** The client id. */
     public final String id;
+
     /** Its scopes. */
     public final Set<String> scopes;
 
@@ -123,15 +124,20 @@ public final class StandaloneConfig {
           config.runningFor = duration(value(list, i++), "--running");
           break;
         case "--token-lifetime":
-          config.tokenLifetime = positive(duration(value(list, i++), "--token-lifetime"), "--token-lifetime");
+          config.tokenLifetime =
+              positive(duration(value(list, i++), "--token-lifetime"), "--token-lifetime");
           break;
         case "--rate-limit":
           config.rateLimitFlag(value(list, i++));
           break;
         default:
-          throw new UsageError(arg.startsWith("-")
-              ? "unknown option " + arg + " (see --help)"
-              : "unexpected argument " + arg + ": options start with --, such as --flow " + arg);
+          throw new UsageError(
+              arg.startsWith("-")
+                  ? "unknown option " + arg + " (see --help)"
+                  : "unexpected argument "
+                      + arg
+                      + ": options start with --, such as --flow "
+                      + arg);
       }
     }
     return config;
@@ -147,8 +153,11 @@ public final class StandaloneConfig {
   private void flowFlag(String spec) {
     String[] parts = spec.split(":", 3);
     if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
-      throw new UsageError("--flow " + spec + " is not ID:VERSION:NODES: write --flow "
-          + "abc-123:3:Start,Greeting,End");
+      throw new UsageError(
+          "--flow "
+              + spec
+              + " is not ID:VERSION:NODES: write --flow "
+              + "abc-123:3:Start,Greeting,End");
     }
     addVersion(parts[0], parts[1], List.of(parts[2].split(",")));
   }
@@ -159,15 +168,19 @@ public final class StandaloneConfig {
         throw new UsageError("flow " + id + " version " + version + " has an empty node name");
       }
     }
-    flows.put(id, flows.getOrDefault(id, Flow.withId(id))
-        .publishedVersion(version, nodes.toArray(new String[0])));
+    flows.put(
+        id,
+        flows
+            .getOrDefault(id, Flow.withId(id))
+            .publishedVersion(version, nodes.toArray(new String[0])));
   }
 
   private void clientFlag(String spec) {
     String[] parts = spec.split(":", 3);
     if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-      throw new UsageError("--client is not ID:SECRET:SCOPES: write --client "
-          + "my-client:my-secret:flow:execute,flow:execution:read");
+      throw new UsageError(
+          "--client is not ID:SECRET:SCOPES: write --client "
+              + "my-client:my-secret:flow:execute,flow:execution:read");
     }
     Set<String> scopes = new LinkedHashSet<>();
     if (parts.length == 3) {
@@ -188,7 +201,8 @@ public final class StandaloneConfig {
   private void rateLimitFlag(String spec) {
     int slash = spec.indexOf('/');
     if (slash <= 0) {
-      throw new UsageError("--rate-limit " + spec + " is not PERMITS/WINDOW: write --rate-limit 10/1s");
+      throw new UsageError(
+          "--rate-limit " + spec + " is not PERMITS/WINDOW: write --rate-limit 10/1s");
     }
     ratePermits = positiveInt(spec.substring(0, slash), "--rate-limit");
     rateWindow = positive(duration(spec.substring(slash + 1), "--rate-limit"), "--rate-limit");
@@ -231,8 +245,10 @@ public final class StandaloneConfig {
             for (Object s : list(client.getOrDefault("scopes", List.of()), where + "[].scopes")) {
               scopes.add(string(s, where + "[].scopes[]"));
             }
-            addClient(string(client.get("id"), where + "[].id"),
-                string(client.get("secret"), where + "[].secret"), scopes);
+            addClient(
+                string(client.get("id"), where + "[].id"),
+                string(client.get("secret"), where + "[].secret"),
+                scopes);
           }
           break;
         case "flows":
@@ -243,10 +259,12 @@ public final class StandaloneConfig {
         case "lifecycle":
           Map<String, Object> lifecycle = object(v, where);
           if (lifecycle.containsKey("queued")) {
-            queuedFor = duration(string(lifecycle.get("queued"), where + ".queued"), where + ".queued");
+            queuedFor =
+                duration(string(lifecycle.get("queued"), where + ".queued"), where + ".queued");
           }
           if (lifecycle.containsKey("running")) {
-            runningFor = duration(string(lifecycle.get("running"), where + ".running"), where + ".running");
+            runningFor =
+                duration(string(lifecycle.get("running"), where + ".running"), where + ".running");
           }
           break;
         case "token_lifetime":
@@ -255,18 +273,26 @@ public final class StandaloneConfig {
         case "rate_limit":
           Map<String, Object> rate = object(v, where);
           ratePermits = positiveInt(String.valueOf(rate.get("permits")), where + ".permits");
-          rateWindow = positive(duration(string(rate.getOrDefault("window", "1s"), where + ".window"),
-              where + ".window"), where + ".window");
-          String format = string(rate.getOrDefault("retry_after", "delay_seconds"), where + ".retry_after");
+          rateWindow =
+              positive(
+                  duration(
+                      string(rate.getOrDefault("window", "1s"), where + ".window"),
+                      where + ".window"),
+                  where + ".window");
+          String format =
+              string(rate.getOrDefault("retry_after", "delay_seconds"), where + ".retry_after");
           try {
             rateFormat = RetryAfterFormat.valueOf(format.toUpperCase(Locale.ROOT));
           } catch (IllegalArgumentException bad) {
-            throw new UsageError(where + ".retry_after is delay_seconds or http_date, not " + format);
+            throw new UsageError(
+                where + ".retry_after is delay_seconds or http_date, not " + format);
           }
           break;
         default:
-          throw new UsageError(where + " is not a setting: use port, clients, flows, lifecycle, "
-              + "token_lifetime, rate_limit or admin_api");
+          throw new UsageError(
+              where
+                  + " is not a setting: use port, clients, flows, lifecycle, "
+                  + "token_lifetime, rate_limit or admin_api");
       }
     }
   }
@@ -278,7 +304,8 @@ public final class StandaloneConfig {
     for (Object v : list(flow.getOrDefault("versions", List.of()), where + "[].versions")) {
       Map<String, Object> version = object(v, where + "[].versions[]");
       List<String> nodes = new ArrayList<>();
-      for (Object n : list(version.getOrDefault("nodes", List.of("Start")), where + "[].versions[].nodes")) {
+      for (Object n :
+          list(version.getOrDefault("nodes", List.of("Start")), where + "[].versions[].nodes")) {
         nodes.add(string(n, where + "[].versions[].nodes[]"));
       }
       addVersion(id, string(version.get("version"), where + "[].versions[].version"), nodes);
@@ -290,12 +317,18 @@ public final class StandaloneConfig {
       Outcome result;
       switch (status) {
         case "COMPLETED":
-          result = Outcome.completed(o.get("output_data") == null ? Map.of()
-              : object(o.get("output_data"), where + "[].outcome.output_data"));
+          result =
+              Outcome.completed(
+                  o.get("output_data") == null
+                      ? Map.of()
+                      : object(o.get("output_data"), where + "[].outcome.output_data"));
           break;
         case "FAILED":
-          result = Outcome.failed(string(o.getOrDefault("code", "flow_failed"), where + "[].outcome.code"),
-              string(o.getOrDefault("message", "the flow failed"), where + "[].outcome.message"));
+          result =
+              Outcome.failed(
+                  string(o.getOrDefault("code", "flow_failed"), where + "[].outcome.code"),
+                  string(
+                      o.getOrDefault("message", "the flow failed"), where + "[].outcome.message"));
           break;
         case "CANCELLED":
           result = Outcome.cancelled();
@@ -304,8 +337,11 @@ public final class StandaloneConfig {
           result = Outcome.staysRunning();
           break;
         default:
-          throw new UsageError(where + "[].outcome.status is COMPLETED, FAILED, CANCELLED or "
-              + "RUNNING, not " + status);
+          throw new UsageError(
+              where
+                  + "[].outcome.status is COMPLETED, FAILED, CANCELLED or "
+                  + "RUNNING, not "
+                  + status);
       }
       flows.put(id, flows.get(id).outcome(result));
     }
@@ -342,7 +378,8 @@ public final class StandaloneConfig {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageError(where + " " + text + " is not a port: use 0 to 65535 (0 picks a free one)");
+    throw new UsageError(
+        where + " " + text + " is not a port: use 0 to 65535 (0 picks a free one)");
   }
 
   private static int positiveInt(String text, String where) {
@@ -385,7 +422,8 @@ public final class StandaloneConfig {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw new UsageError(where + " " + text + " is not a duration: write 500ms, 2s, 1m, 1h or PT2S");
+    throw new UsageError(
+        where + " " + text + " is not a duration: write 500ms, 2s, 1m, 1h or PT2S");
   }
 
   private static Duration positive(Duration d, String where) {
@@ -401,11 +439,14 @@ public final class StandaloneConfig {
    * @return the builder, ready to start
    */
   public FlowExecutionsEmulator.Builder builder() {
-    FlowExecutionsEmulator.Builder builder = FlowExecutionsEmulator.builder().port(port).adminApi(adminApi);
-    clients.forEach((id, c) -> builder.client(id, secrets.get(id), c.scopes.toArray(new String[0])));
+    FlowExecutionsEmulator.Builder builder =
+        FlowExecutionsEmulator.builder().port(port).adminApi(adminApi);
+    clients.forEach(
+        (id, c) -> builder.client(id, secrets.get(id), c.scopes.toArray(new String[0])));
     flows.values().forEach(builder::flow);
     if (queuedFor != null || runningFor != null) {
-      builder.lifecycle(queuedFor == null ? Duration.ofSeconds(1) : queuedFor,
+      builder.lifecycle(
+          queuedFor == null ? Duration.ofSeconds(1) : queuedFor,
           runningFor == null ? Duration.ofSeconds(1) : runningFor);
     }
     if (tokenLifetime != null) {

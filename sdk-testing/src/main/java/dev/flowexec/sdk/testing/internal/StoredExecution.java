@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * An execution the emulator has created. Its status is not stored but computed from the clock:
- * {@code QUEUED} until {@code queuedFor} has passed since creation, then {@code RUNNING} for
- * {@code runningFor}, then the flow's {@link Outcome}. Immutable.
+ * {@code QUEUED} until {@code queuedFor} has passed since creation, then {@code RUNNING} for {@code
+ * runningFor}, then the flow's {@link Outcome}. Immutable.
  */
 public final class StoredExecution {
   private final String id;
@@ -140,8 +140,7 @@ public final class StoredExecution {
    * The status at an instant.
    *
    * @param now the instant
-   * @return {@code QUEUED}, {@code RUNNING}, {@code COMPLETED}, {@code FAILED} or {@code
-   *     CANCELLED}
+   * @return {@code QUEUED}, {@code RUNNING}, {@code COMPLETED}, {@code FAILED} or {@code CANCELLED}
    */
   public String statusAt(Instant now) {
     if (!now.isAfter(createdAt) || now.isBefore(runningFrom())) {

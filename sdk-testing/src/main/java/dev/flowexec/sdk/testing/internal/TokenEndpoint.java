@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /oauth/token}: the client-credentials grant of RFC 6749 §4.4 with HTTP Basic
- * client authentication, and its errors as in §5.2. A request without {@code scope} is granted
- * every scope the client may have; the response always states the granted {@code scope}.
+ * {@code POST /oauth/token}: the client-credentials grant of RFC 6749 §4.4 with HTTP Basic client
+ * authentication, and its errors as in §5.2. A request without {@code scope} is granted every scope
+ * the client may have; the response always states the granted {@code scope}.
  */
 public final class TokenEndpoint {
   private final Map<String, RegisteredClient> clients;
@@ -46,9 +46,11 @@ public final class TokenEndpoint {
     }
     String contentType = request.header("Content-Type");
     if (contentType == null
-        || !contentType.toLowerCase(java.util.Locale.ROOT)
+        || !contentType
+            .toLowerCase(java.util.Locale.ROOT)
             .startsWith("application/x-www-form-urlencoded")) {
-      return error(400, "invalid_request", "the body must be application/x-www-form-urlencoded", rid);
+      return error(
+          400, "invalid_request", "the body must be application/x-www-form-urlencoded", rid);
     }
     Map<String, String> form = new HashMap<>();
     String text = new String(request.body(), StandardCharsets.UTF_8);
@@ -84,7 +86,8 @@ public final class TokenEndpoint {
     } else {
       for (String s : scope.trim().split(" +", -1)) {
         if (!client.grantableScopes().contains(s)) {
-          return error(400, "invalid_scope", "scope " + s + " may not be granted to this client", rid);
+          return error(
+              400, "invalid_scope", "scope " + s + " may not be granted to this client", rid);
         }
         granted.add(s);
       }
@@ -109,7 +112,8 @@ public final class TokenEndpoint {
     try {
       decoded =
           new String(
-              Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }

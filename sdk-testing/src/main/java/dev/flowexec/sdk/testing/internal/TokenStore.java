@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The access tokens the emulator has issued: opaque random strings, each with its scopes and
- * expiry on the emulator's clock. Thread-safe.
+ * The access tokens the emulator has issued: opaque random strings, each with its scopes and expiry
+ * on the emulator's clock. Thread-safe.
  */
 public final class TokenStore {
   /** What a token lookup found. */

@@ -24,16 +24,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link ScheduledExecutorService} on a {@link TestClock}: a task scheduled with a delay runs
- * when the clock reaches its due time, never by real waiting. Tasks run one at a time on one
- * daemon thread, in due order (ties in the order they were scheduled).
+ * when the clock reaches its due time, never by real waiting. Tasks run one at a time on one daemon
+ * thread, in due order (ties in the order they were scheduled).
  *
  * <p>The clock moves when a test advances it, and also by itself once everything that could
- * schedule an earlier task has settled: then it jumps to the next due task. "Settled" means no
- * task is running, no {@linkplain #enter() tracked call} (an HTTP call of a client) is in flight,
- * and every thread that has taken part (scheduled a task, made or completed a tracked call) is
- * parked, blocked in a wait or gone: the test thread blocked in {@code future.join()}, say. So a
- * retry backoff or a poll delay passes at once and in order, while a call's deadline timer never
- * fires early: it is always later than the retry or poll that is about to be scheduled, and that
+ * schedule an earlier task has settled: then it jumps to the next due task. "Settled" means no task
+ * is running, no {@linkplain #enter() tracked call} (an HTTP call of a client) is in flight, and
+ * every thread that has taken part (scheduled a task, made or completed a tracked call) is parked,
+ * blocked in a wait or gone: the test thread blocked in {@code future.join()}, say. So a retry
+ * backoff or a poll delay passes at once and in order, while a call's deadline timer never fires
+ * early: it is always later than the retry or poll that is about to be scheduled, and that
  * scheduling happens while some thread is still running.
  */
 public final class VirtualTimeScheduler extends AbstractExecutorService
@@ -206,9 +206,10 @@ public final class VirtualTimeScheduler extends AbstractExecutorService
         try {
           running--;
           if (due.isPeriodic() && !due.isDone() && !shutdown) {
-            due.due = due.period > 0
-                ? due.due.plusNanos(due.period)
-                : clock.instant().plusNanos(-due.period);
+            due.due =
+                due.period > 0
+                    ? due.due.plusNanos(due.period)
+                    : clock.instant().plusNanos(-due.period);
             due.sequence = sequence++;
             queue.add(due);
           }
@@ -250,7 +251,11 @@ public final class VirtualTimeScheduler extends AbstractExecutorService
           } finally {
             lock.lock();
           }
-          if (settled && seen == epoch && running == 0 && inFlight == 0 && arriving.get() == 0
+          if (settled
+              && seen == epoch
+              && running == 0
+              && inFlight == 0
+              && arriving.get() == 0
               && queue.peek() == head) {
             Duration gap = Duration.between(clock.instant(), head.due);
             if (!gap.isNegative()) {
@@ -328,8 +333,16 @@ public final class VirtualTimeScheduler extends AbstractExecutorService
   public String toString() {
     lock.lock();
     try {
-      return "VirtualTimeScheduler{" + clock + ", queued=" + queue.size() + ", running=" + running
-          + ", inFlight=" + inFlight + (shutdown ? ", shut down" : "") + "}";
+      return "VirtualTimeScheduler{"
+          + clock
+          + ", queued="
+          + queue.size()
+          + ", running="
+          + running
+          + ", inFlight="
+          + inFlight
+          + (shutdown ? ", shut down" : "")
+          + "}";
     } finally {
       lock.unlock();
     }

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * An OAuth client the emulator of an {@link EmulatorTest} registers; repeat it for several. An
- * injected {@link dev.flowexec.sdk.FlowExecutionsClient} authenticates as the first one, or as
- * the one its parameter names with {@link UseClient}.
+ * injected {@link dev.flowexec.sdk.FlowExecutionsClient} authenticates as the first one, or as the
+ * one its parameter names with {@link UseClient}.
  */
 @Documented
 @Inherited

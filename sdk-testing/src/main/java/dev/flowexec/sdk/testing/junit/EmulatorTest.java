@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against a {@link dev.flowexec.sdk.testing.FlowExecutionsEmulator}: one per
- * class (reset before each test) or one per test, closed when done. Test and lifecycle methods
- * take the emulator, a ready {@link dev.flowexec.sdk.FlowExecutionsClient} and the
- * {@link dev.flowexec.sdk.testing.TestClock} as parameters; nothing else needs wiring.
+ * class (reset before each test) or one per test, closed when done. Test and lifecycle methods take
+ * the emulator, a ready {@link dev.flowexec.sdk.FlowExecutionsClient} and the {@link
+ * dev.flowexec.sdk.testing.TestClock} as parameters; nothing else needs wiring.
  *
  * <pre>{@code
  * @EmulatorTest
@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * durations) from a static {@link EmulatorConfiguration} method.
  *
  * <p>With {@link #virtualTime()} (the default) the emulator and every injected client run on one
- * {@code TestClock}: retry backoffs, {@code Retry-After} waits and {@code awaitCompletion} polls move
- * the clock instead of sleeping, for synchronous and asynchronous calls, so they finish at once and
- * in order.
+ * {@code TestClock}: retry backoffs, {@code Retry-After} waits and {@code awaitCompletion} polls
+ * move the clock instead of sleeping, for synchronous and asynchronous calls, so they finish at
+ * once and in order.
  */
 @Documented
 @Inherited

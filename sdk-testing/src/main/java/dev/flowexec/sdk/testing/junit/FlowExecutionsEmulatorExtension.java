@@ -37,7 +37,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * injected into a {@code @BeforeAll} method) that asked for it.
  */
 public final class FlowExecutionsEmulatorExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
         ParameterResolver {
   /** The client every emulator of an {@link EmulatorTest} without {@link EmulatorClient} has. */
   static final String DEFAULT_CLIENT_ID = "test-client";
@@ -85,7 +88,8 @@ public final class FlowExecutionsEmulatorExtension
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     RuntimeException failure = null;
     @SuppressWarnings("unchecked")
-    List<FlowExecutionsClient> clients = (List<FlowExecutionsClient>) store.remove(clientsKey(context));
+    List<FlowExecutionsClient> clients =
+        (List<FlowExecutionsClient>) store.remove(clientsKey(context));
     if (clients != null) {
       for (FlowExecutionsClient client : clients) {
         try {
@@ -118,10 +122,14 @@ public final class FlowExecutionsEmulatorExtension
     Parameter p = parameter.getParameter();
     Session session = findSession(context);
     if (session == null) {
-      throw new ParameterResolutionException("no emulator is running for " + p + " in "
-          + context.getDisplayName() + ": with lifecycle PER_TEST the emulator starts before each "
-          + "test, so inject it into test and @BeforeEach/@AfterEach methods, not @BeforeAll or "
-          + "the constructor (or use lifecycle PER_CLASS)");
+      throw new ParameterResolutionException(
+          "no emulator is running for "
+              + p
+              + " in "
+              + context.getDisplayName()
+              + ": with lifecycle PER_TEST the emulator starts before each "
+              + "test, so inject it into test and @BeforeEach/@AfterEach methods, not @BeforeAll or "
+              + "the constructor (or use lifecycle PER_CLASS)");
     }
     Class<?> type = p.getType();
     if (type == FlowExecutionsEmulator.class) {
@@ -129,19 +137,26 @@ public final class FlowExecutionsEmulatorExtension
     }
     if (type == TestClock.class) {
       if (session.clock == null) {
-        throw new ParameterResolutionException("there is no TestClock for " + p + ": "
-            + context.getRequiredTestClass().getSimpleName() + " runs on the system clock "
-            + "(@EmulatorTest(virtualTime = false)); remove virtualTime = false to get one");
+        throw new ParameterResolutionException(
+            "there is no TestClock for "
+                + p
+                + ": "
+                + context.getRequiredTestClass().getSimpleName()
+                + " runs on the system clock "
+                + "(@EmulatorTest(virtualTime = false)); remove virtualTime = false to get one");
       }
       return session.clock;
     }
     FlowExecutionsClient.Builder builder;
     try {
-      builder = parameter.findAnnotation(UseClient.class)
-          .map(use -> session.emulator.clientBuilder(use.value()))
-          .orElseGet(session.emulator::clientBuilder);
+      builder =
+          parameter
+              .findAnnotation(UseClient.class)
+              .map(use -> session.emulator.clientBuilder(use.value()))
+              .orElseGet(session.emulator::clientBuilder);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new ParameterResolutionException("cannot make a client for " + p + ": " + e.getMessage(), e);
+      throw new ParameterResolutionException(
+          "cannot make a client for " + p + ": " + e.getMessage(), e);
     }
     if (type == FlowExecutionsClient.Builder.class) {
       return builder;
@@ -154,8 +169,11 @@ public final class FlowExecutionsEmulatorExtension
   @SuppressWarnings("unchecked")
   private static List<FlowExecutionsClient> ownedClients(ExtensionContext context) {
     // Keyed by context: a plain key would also find the list of an enclosing context.
-    return (List<FlowExecutionsClient>) context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(clientsKey(context), key -> new ArrayList<FlowExecutionsClient>());
+    return (List<FlowExecutionsClient>)
+        context
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(
+                clientsKey(context), key -> new ArrayList<FlowExecutionsClient>());
   }
 
   private static String clientsKey(ExtensionContext context) {
@@ -165,8 +183,10 @@ public final class FlowExecutionsEmulatorExtension
   private static Session requireSession(ExtensionContext context) {
     Session session = findSession(context);
     if (session == null) {
-      throw new ExtensionConfigurationException("no emulator is running for "
-          + context.getDisplayName() + "; is FlowExecutionsEmulatorExtension registered on its class?");
+      throw new ExtensionConfigurationException(
+          "no emulator is running for "
+              + context.getDisplayName()
+              + "; is FlowExecutionsEmulatorExtension registered on its class?");
     }
     return session;
   }
@@ -175,7 +195,10 @@ public final class FlowExecutionsEmulatorExtension
     return context.getStore(NAMESPACE).get(SESSION, Session.class); // looks in the parents too
   }
 
-  /** Whether the class carries settings of its own (a nested class without them shares its parent's). */
+  /**
+   * Whether the class carries settings of its own (a nested class without them shares its
+   * parent's).
+   */
   private static boolean declaresOwn(Class<?> testClass) {
     return testClass.getEnclosingClass() == null
         || testClass.isAnnotationPresent(EmulatorTest.class)
@@ -184,7 +207,9 @@ public final class FlowExecutionsEmulatorExtension
   }
 
   private static EmulatorTest.Lifecycle lifecycle(Class<?> testClass) {
-    return settings(testClass).map(EmulatorTest::lifecycle).orElse(EmulatorTest.Lifecycle.PER_CLASS);
+    return settings(testClass)
+        .map(EmulatorTest::lifecycle)
+        .orElse(EmulatorTest.Lifecycle.PER_CLASS);
   }
 
   /** The nearest {@link EmulatorTest}: on the class, its superclasses, or enclosing classes. */
@@ -217,9 +242,14 @@ public final class FlowExecutionsEmulatorExtension
         try {
           clock = TestClock.at(Instant.parse(start));
         } catch (DateTimeParseException e) {
-          throw new ExtensionConfigurationException("@EmulatorTest(clockStart = \"" + start
-              + "\") on " + testClass.getName() + " is not an ISO-8601 instant such as "
-              + "2026-01-01T00:00:00Z", e);
+          throw new ExtensionConfigurationException(
+              "@EmulatorTest(clockStart = \""
+                  + start
+                  + "\") on "
+                  + testClass.getName()
+                  + " is not an ISO-8601 instant such as "
+                  + "2026-01-01T00:00:00Z",
+              e);
         }
         builder.clock(clock);
       }
@@ -232,7 +262,8 @@ public final class FlowExecutionsEmulatorExtension
         clients.addAll(AnnotationSupport.findRepeatableAnnotations(c, EmulatorClient.class));
       }
       if (clients.isEmpty()) {
-        builder.client(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, "flow:execute", "flow:execution:read");
+        builder.client(
+            DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, "flow:execute", "flow:execution:read");
       }
       for (EmulatorClient client : clients) {
         builder.client(client.id(), client.secret(), client.scopes());
@@ -240,8 +271,11 @@ public final class FlowExecutionsEmulatorExtension
       Map<String, Flow> flows = new LinkedHashMap<>();
       for (Class<?> c : classes) {
         for (EmulatorFlow f : AnnotationSupport.findRepeatableAnnotations(c, EmulatorFlow.class)) {
-          flows.put(f.id(), flows.getOrDefault(f.id(), Flow.withId(f.id()))
-              .publishedVersion(f.version(), f.nodes()));
+          flows.put(
+              f.id(),
+              flows
+                  .getOrDefault(f.id(), Flow.withId(f.id()))
+                  .publishedVersion(f.version(), f.nodes()));
         }
       }
       flows.values().forEach(builder::flow);
@@ -252,14 +286,20 @@ public final class FlowExecutionsEmulatorExtension
     }
 
     private static void configure(Class<?> testClass, FlowExecutionsEmulator.Builder builder) {
-      List<Method> methods = ReflectionSupport.findMethods(testClass,
-          m -> m.isAnnotationPresent(EmulatorConfiguration.class), HierarchyTraversalMode.TOP_DOWN);
+      List<Method> methods =
+          ReflectionSupport.findMethods(
+              testClass,
+              m -> m.isAnnotationPresent(EmulatorConfiguration.class),
+              HierarchyTraversalMode.TOP_DOWN);
       for (Method m : methods) {
-        if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1
+        if (!Modifier.isStatic(m.getModifiers())
+            || m.getParameterCount() != 1
             || m.getParameterTypes()[0] != FlowExecutionsEmulator.Builder.class) {
-          throw new ExtensionConfigurationException("@EmulatorConfiguration method " + m
-              + " must be static and take one FlowExecutionsEmulator.Builder: "
-              + "static void configure(FlowExecutionsEmulator.Builder emulator)");
+          throw new ExtensionConfigurationException(
+              "@EmulatorConfiguration method "
+                  + m
+                  + " must be static and take one FlowExecutionsEmulator.Builder: "
+                  + "static void configure(FlowExecutionsEmulator.Builder emulator)");
         }
         try {
           m.setAccessible(true);

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Makes an injected {@link dev.flowexec.sdk.FlowExecutionsClient} (or its builder) authenticate
- * as this registered client instead of the first one.
+ * Makes an injected {@link dev.flowexec.sdk.FlowExecutionsClient} (or its builder) authenticate as
+ * this registered client instead of the first one.
  *
  * <pre>{@code
  * @Test
@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 public @interface UseClient {
   /**
-   * The client id, as registered with {@link EmulatorClient} or in an {@link
-   * EmulatorConfiguration} method.
+   * The client id, as registered with {@link EmulatorClient} or in an {@link EmulatorConfiguration}
+   * method.
    *
    * @return the id
    */

@@ -31,9 +31,31 @@ class JsonParserTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", " ", "{", "}", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "-", "1e", "tru", "nul",
-        "\"unterminated", "\"bad \\x escape\"", "\"\\u12\"", "{\"a\" 1}", "{a:1}", "[1 2]", "1 2",
-        "{\"a\":1,\"a\":2}", "'s'", "NaN"})
+      strings = {
+        "",
+        " ",
+        "{",
+        "}",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "1e",
+        "tru",
+        "nul",
+        "\"unterminated",
+        "\"bad \\x escape\"",
+        "\"\\u12\"",
+        "{\"a\" 1}",
+        "{a:1}",
+        "[1 2]",
+        "1 2",
+        "{\"a\":1,\"a\":2}",
+        "'s'",
+        "NaN"
+      })
   void rejectsWhatIsNotJson(String text) {
     assertThatThrownBy(() -> JsonParser.parse(text)).isInstanceOf(MalformedJsonException.class);
   }
@@ -57,7 +79,9 @@ class JsonParserTest {
 
     assertThat(JsonParser.parse(JsonWriter.write(parsed))).isEqualTo(parsed);
     assertThat(JsonWriter.canonical(parsed))
-        .isEqualTo(JsonWriter.canonical(JsonParser.parse("{\"a\":{\"c\":true,\"d\":null},\"b\":[1.5,\"x\\u0001\"]}")));
+        .isEqualTo(
+            JsonWriter.canonical(
+                JsonParser.parse("{\"a\":{\"c\":true,\"d\":null},\"b\":[1.5,\"x\\u0001\"]}")));
     assertThat(JsonWriter.write(parsed)).contains("\\u0001");
   }
 }

@@ -15,7 +15,17 @@ class StructuredFieldStringTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "\"abc", "abc\"", "\"a\"b\"", "\"a\\nb\"", "\"caf\u00e9\"", "\"", "\"a\\\""})
+  @ValueSource(
+      strings = {
+        "abc",
+        "\"abc",
+        "abc\"",
+        "\"a\"b\"",
+        "\"a\\nb\"",
+        "\"caf\u00e9\"",
+        "\"",
+        "\"a\\\""
+      })
   void rejectsAnythingElse(String value) {
     assertThat(StructuredFieldString.parse(value)).isEmpty();
   }

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** The extension as a user meets it: the annotations, and parameters. Nothing else is wired. */
 @EmulatorTest
-@EmulatorFlow(id = "abc-123", version = "3", nodes = {"Start", "Greeting", "End"})
+@EmulatorFlow(
+    id = "abc-123",
+    version = "3",
+    nodes = {"Start", "Greeting", "End"})
 @EmulatorClient(id = "webhooks", secret = "webhooks-secret")
 @EmulatorClient(id = "reader", secret = "reader-secret", scopes = "flow:execution:read")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,14 +48,18 @@ class EmulatorTestExtensionTest {
 
   @EmulatorConfiguration
   static void emulator(FlowExecutionsEmulator.Builder emulator) {
-    emulator.flow(Flow.withId("broken").publishedVersion("1", "Start")
-            .outcome(Outcome.failed("boom", "the flow broke")))
+    emulator
+        .flow(
+            Flow.withId("broken")
+                .publishedVersion("1", "Start")
+                .outcome(Outcome.failed("boom", "the flow broke")))
         // Half an hour of QUEUED and RUNNING: a real sleep could never finish these tests.
         .lifecycle(Duration.ofMinutes(10), Duration.ofMinutes(20));
   }
 
   static LaunchRequest request(String flowId) {
-    return LaunchRequest.builder().flowId(flowId)
+    return LaunchRequest.builder()
+        .flowId(flowId)
         .participants(Participant.of("user-456", Role.USER, Channel.of("web")))
         .channelType(Channel.of("web"))
         .build();
@@ -68,8 +75,10 @@ class EmulatorTestExtensionTest {
     assertThat(launched.status()).isEqualTo(ExecutionStatus.QUEUED);
 
     // Half an hour of lifecycle on the emulator's clock; the test's real time bound is seconds.
-    FlowExecution done = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> client.awaitCompletion(launched.flowExecutionId(), A_DAY));
+    FlowExecution done =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> client.awaitCompletion(launched.flowExecutionId(), A_DAY));
 
     assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
     assertThat(Duration.between(start, clock.instant()))
@@ -96,13 +105,16 @@ class EmulatorTestExtensionTest {
   }
 
   @Test
-  void awaitCompletionStillEndsAtItsDeadlineOnVirtualTime(FlowExecutionsClient client, TestClock clock) {
+  void awaitCompletionStillEndsAtItsDeadlineOnVirtualTime(
+      FlowExecutionsClient client, TestClock clock) {
     FlowExecution launched = client.launch(request("abc-123"));
     Instant start = clock.instant();
-    assertThatThrownBy(() -> client.awaitCompletion(launched.flowExecutionId(), Duration.ofMinutes(10)))
+    assertThatThrownBy(
+            () -> client.awaitCompletion(launched.flowExecutionId(), Duration.ofMinutes(10)))
         .isInstanceOf(DeadlineExceededException.class)
         .hasMessageContaining("still QUEUED");
-    assertThat(Duration.between(start, clock.instant())).isLessThanOrEqualTo(Duration.ofMinutes(10));
+    assertThat(Duration.between(start, clock.instant()))
+        .isLessThanOrEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
@@ -122,16 +134,21 @@ class EmulatorTestExtensionTest {
     // Each attempt reached the emulator exactly one backoff after the one before.
     assertThat(Duration.between(launches.get(0), launches.get(1))).isEqualTo(delays.get(0));
     assertThat(Duration.between(launches.get(1), launches.get(2))).isEqualTo(delays.get(1));
-    assertThat(Duration.between(start, clock.instant())).isEqualTo(delays.get(0).plus(delays.get(1)));
+    assertThat(Duration.between(start, clock.instant()))
+        .isEqualTo(delays.get(0).plus(delays.get(1)));
   }
 
   @Test
-  void retryAfterIsWaitedOutOnTheClock(FlowExecutionsClient client, FlowExecutionsEmulator emulator) {
-    emulator.faults().next(Fault.rateLimited(Duration.ofSeconds(20), RetryAfterFormat.DELAY_SECONDS));
+  void retryAfterIsWaitedOutOnTheClock(
+      FlowExecutionsClient client, FlowExecutionsEmulator emulator) {
+    emulator
+        .faults()
+        .next(Fault.rateLimited(Duration.ofSeconds(20), RetryAfterFormat.DELAY_SECONDS));
     client.launch(request("abc-123"));
     List<Instant> launches = launchTimes(emulator);
     assertThat(launches).hasSize(2);
-    assertThat(Duration.between(launches.get(0), launches.get(1))).isEqualTo(Duration.ofSeconds(20));
+    assertThat(Duration.between(launches.get(0), launches.get(1)))
+        .isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
@@ -141,34 +158,46 @@ class EmulatorTestExtensionTest {
     emulator.faults().next(2, Fault.status(502));
     Instant start = clock.instant();
     try (FlowExecutionsClient client = builder.listener(retries(delays)).build()) {
-      FlowExecution launched = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> client.launchAsync(request("abc-123")).join());
+      FlowExecution launched =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30), () -> client.launchAsync(request("abc-123")).join());
       List<Instant> launches = launchTimes(emulator);
       assertThat(launches).hasSize(3);
       assertThat(Duration.between(launches.get(0), launches.get(1))).isEqualTo(delays.get(0));
       assertThat(Duration.between(launches.get(1), launches.get(2))).isEqualTo(delays.get(1));
 
-      FlowExecution done = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> client.awaitCompletionAsync(launched.flowExecutionId(), A_DAY).join());
+      FlowExecution done =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> client.awaitCompletionAsync(launched.flowExecutionId(), A_DAY).join());
       assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
     }
-    assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
-    List<Instant> reads = emulator.requests().stream().filter(r -> r.method().equals("GET"))
-        .map(ReceivedRequest::receivedAt).collect(Collectors.toList());
+    assertThat(Duration.between(start, clock.instant()))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+    List<Instant> reads =
+        emulator.requests().stream()
+            .filter(r -> r.method().equals("GET"))
+            .map(ReceivedRequest::receivedAt)
+            .collect(Collectors.toList());
     assertThat(reads).isSorted().hasSizeGreaterThan(3);
   }
 
   @Test
   void asyncCallsStillTimeOutOnTheClock(FlowExecutionsClient client) {
     FlowExecution launched = client.launch(request("abc-123"));
-    assertThatThrownBy(() -> client.awaitCompletionAsync(launched.flowExecutionId(),
-            Duration.ofMinutes(5)).join())
+    assertThatThrownBy(
+            () ->
+                client
+                    .awaitCompletionAsync(launched.flowExecutionId(), Duration.ofMinutes(5))
+                    .join())
         .hasCauseInstanceOf(DeadlineExceededException.class);
   }
 
   @Test
-  void aParameterCanNameTheClient(@UseClient("reader") FlowExecutionsClient reader,
-      FlowExecutionsClient webhooks, FlowExecutionsEmulator emulator) {
+  void aParameterCanNameTheClient(
+      @UseClient("reader") FlowExecutionsClient reader,
+      FlowExecutionsClient webhooks,
+      FlowExecutionsEmulator emulator) {
     FlowExecution launched = webhooks.launch(request("abc-123"));
     assertThat(reader.get(launched.flowExecutionId()).flowExecutionId())
         .isEqualTo(launched.flowExecutionId());

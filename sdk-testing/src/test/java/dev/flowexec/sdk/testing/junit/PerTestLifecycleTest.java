@@ -48,8 +48,11 @@ class PerTestLifecycleTest {
     assertThat(urls).hasSize(3);
     HttpClient http = HttpClient.newHttpClient();
     for (String url : urls) {
-      assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/oauth/token")).build(),
-              HttpResponse.BodyHandlers.discarding()))
+      assertThatThrownBy(
+              () ->
+                  http.send(
+                      HttpRequest.newBuilder(URI.create(url + "/oauth/token")).build(),
+                      HttpResponse.BodyHandlers.discarding()))
           .isInstanceOf(IOException.class);
     }
   }

@@ -20,12 +20,16 @@ final class Runner {
   static TestExecutionSummary summary(Class<?> testClass) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+    launcher.execute(
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
         listener);
     return listener.getSummary();
   }
 
   static String outcome(TestExecutionSummary summary) {
-    return summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount() + " failed";
+    return summary.getTestsSucceededCount()
+        + " passed, "
+        + summary.getTestsFailedCount()
+        + " failed";
   }
 }

@@ -17,12 +17,13 @@ class SystemClockTest {
   @EmulatorFlow(id = "abc-123")
   static class Defaults {
     @Test
-    void virtualTimeAndTheDefaultClient(FlowExecutionsEmulator emulator, FlowExecutionsClient client) {
+    void virtualTimeAndTheDefaultClient(
+        FlowExecutionsEmulator emulator, FlowExecutionsClient client) {
       assertThat(emulator.clock()).isInstanceOf(dev.flowexec.sdk.testing.TestClock.class);
       assertThat(client.launch(EmulatorTestExtensionTest.request("abc-123")).status())
           .isEqualTo(ExecutionStatus.QUEUED);
-      assertThat(emulator.requests().get(0).header("authorization")).hasValueSatisfying(
-          h -> assertThat(h).startsWith("Basic "));
+      assertThat(emulator.requests().get(0).header("authorization"))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("Basic "));
     }
   }
 

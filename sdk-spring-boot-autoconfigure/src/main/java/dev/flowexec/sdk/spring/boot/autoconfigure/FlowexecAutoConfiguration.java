@@ -28,10 +28,9 @@ import org.springframework.core.io.ResourceLoader;
  *       so it keeps its pool and dispatcher, which stay yours to close).
  *   <li>{@link FlowexecOkHttpClientBuilderCustomizer}, {@link FlowexecTransportBuilderCustomizer}
  *       and {@link FlowexecClientBuilderCustomizer} beans are applied in order.
- *   <li>Every {@link ExecutionListener} bean is told of the client's calls, in
- *       {@link org.springframework.core.annotation.Order}: your own, and the metrics and tracing
- *       listeners of {@link FlowexecMetricsAutoConfiguration} and
- *       {@link FlowexecTracingAutoConfiguration}.
+ *   <li>Every {@link ExecutionListener} bean is told of the client's calls, in {@link
+ *       org.springframework.core.annotation.Order}: your own, and the metrics and tracing listeners
+ *       of {@link FlowexecMetricsAutoConfiguration} and {@link FlowexecTracingAutoConfiguration}.
  *   <li>{@code flowexec.enabled=false} turns all of it off.
  * </ul>
  *
@@ -58,9 +57,13 @@ public final class FlowexecAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public FlowExecutionsClient flowExecutionsClient(FlowexecProperties properties, FlowTransport transport,
-      ObjectProvider<ExecutionListener> listener, ObjectProvider<FlowexecClientBuilderCustomizer> customizers) {
-    FlowExecutionsClient.Builder builder = FlowexecClientFactory.clientBuilder(properties, transport);
+  public FlowExecutionsClient flowExecutionsClient(
+      FlowexecProperties properties,
+      FlowTransport transport,
+      ObjectProvider<ExecutionListener> listener,
+      ObjectProvider<FlowexecClientBuilderCustomizer> customizers) {
+    FlowExecutionsClient.Builder builder =
+        FlowexecClientFactory.clientBuilder(properties, transport);
     // The client tells each in turn; one that throws is logged and does not silence the next.
     listener.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -73,12 +76,16 @@ public final class FlowexecAutoConfiguration {
   @ConditionalOnMissingBean(FlowTransport.class)
   static class RetrofitTransportConfiguration {
     @Bean
-    RetrofitTransport flowexecTransport(FlowexecProperties properties, ObjectProvider<OkHttpClient> okHttpClient,
+    RetrofitTransport flowexecTransport(
+        FlowexecProperties properties,
+        ObjectProvider<OkHttpClient> okHttpClient,
         ObjectProvider<OwnedOkHttpClient> ownedOkHttpClient,
         ObjectProvider<FlowexecOkHttpClientBuilderCustomizer> okHttpCustomizers,
-        ObjectProvider<FlowexecTransportBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
+        ObjectProvider<FlowexecTransportBuilderCustomizer> customizers,
+        ResourceLoader resourceLoader) {
       ClassLoader loader = resourceLoader.getClassLoader();
-      OkHttpClassPath.warnIfDuplicated(loader != null ? loader : RetrofitTransport.class.getClassLoader());
+      OkHttpClassPath.warnIfDuplicated(
+          loader != null ? loader : RetrofitTransport.class.getClassLoader());
       OkHttpClient http = null;
       OkHttpClient users = okHttpClient.getIfUnique();
       if (users != null) {
@@ -98,7 +105,8 @@ public final class FlowexecAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({OkHttpClient.class, OwnedOkHttpClient.class})
     @ConditionalOnBean(FlowexecOkHttpClientBuilderCustomizer.class)
-    OwnedOkHttpClient flowexecOwnedOkHttpClient(ObjectProvider<FlowexecOkHttpClientBuilderCustomizer> okHttpCustomizers) {
+    OwnedOkHttpClient flowexecOwnedOkHttpClient(
+        ObjectProvider<FlowexecOkHttpClientBuilderCustomizer> okHttpCustomizers) {
       OkHttpClient.Builder builder = OwnedOkHttpClient.defaults();
       okHttpCustomizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return new OwnedOkHttpClient(builder.build());

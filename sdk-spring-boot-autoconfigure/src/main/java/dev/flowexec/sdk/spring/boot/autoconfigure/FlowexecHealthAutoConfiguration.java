@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Adds the {@code flowexec} health indicator ({@link FlowexecHealthIndicator}) when Spring Boot's
- * health support is present and a {@link FlowTransport} bean exists. Off with
- * {@code management.health.flowexec.enabled=false}.
+ * health support is present and a {@link FlowTransport} bean exists. Off with {@code
+ * management.health.flowexec.enabled=false}.
  *
  * <p>It is not part of the liveness or readiness groups: an outage of the flowexec service should
- * not restart this application. Add it to a group yourself if you want that
- * ({@code management.endpoint.health.group.readiness.include=readinessState,flowexec}).
+ * not restart this application. Add it to a group yourself if you want that ({@code
+ * management.endpoint.health.group.readiness.include=readinessState,flowexec}).
  */
 @AutoConfiguration(after = FlowexecAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -40,10 +40,12 @@ public final class FlowexecHealthAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean(name = "flowexecHealthIndicator")
-  public FlowexecHealthIndicator flowexecHealthIndicator(FlowTransport transport, FlowexecProperties properties) {
+  public FlowexecHealthIndicator flowexecHealthIndicator(
+      FlowTransport transport, FlowexecProperties properties) {
     FlowexecProperties.Health health = properties.getHealth();
     // The transport knows where it sends (the application's own may not use flowexec.base-url).
     String baseUrl = transport.baseUrl().map(URI::toString).orElse(properties.getBaseUrl());
-    return new FlowexecHealthIndicator(transport, baseUrl, health.getTimeout(), health.getCacheTtl());
+    return new FlowexecHealthIndicator(
+        transport, baseUrl, health.getTimeout(), health.getCacheTtl());
   }
 }

@@ -18,11 +18,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Reports whether the flowexec API can be reached and accepts this application's credentials.
  *
- * <p>The probe is one {@code GET} of an execution id that is never launched
- * ({@value #PROBE_EXECUTION_ID}), sent straight through the transport: one attempt, no retry, no
- * listener (so it is not counted in the client's metrics), bounded by a short timeout. It needs a
- * token, which the transport fetches and caches as for any call. A {@code 404} is the healthy
- * answer: the service is up and took the token. Nothing is ever launched.
+ * <p>The probe is one {@code GET} of an execution id that is never launched ({@value
+ * #PROBE_EXECUTION_ID}), sent straight through the transport: one attempt, no retry, no listener
+ * (so it is not counted in the client's metrics), bounded by a short timeout. It needs a token,
+ * which the transport fetches and caches as for any call. A {@code 404} is the healthy answer: the
+ * service is up and took the token. Nothing is ever launched.
  *
  * <p>The result is reused for a while (default 30 s) so that frequent health checks cost the
  * service nothing; concurrent checks share one probe.
@@ -61,15 +61,21 @@ public final class FlowexecHealthIndicator implements HealthIndicator {
    * @param timeout the most one probe may take
    * @param cacheTtl how long a result is reused; zero to probe on every check
    */
-  public FlowexecHealthIndicator(FlowTransport transport, String baseUrl, Duration timeout, Duration cacheTtl) {
+  public FlowexecHealthIndicator(
+      FlowTransport transport, String baseUrl, Duration timeout, Duration cacheTtl) {
     this(transport, baseUrl, timeout, cacheTtl, Clock.systemUTC());
   }
 
-  FlowexecHealthIndicator(FlowTransport transport, String baseUrl, Duration timeout, Duration cacheTtl, Clock clock) {
+  FlowexecHealthIndicator(
+      FlowTransport transport, String baseUrl, Duration timeout, Duration cacheTtl, Clock clock) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.endpoint = displayable(baseUrl);
-    this.timeout = FlowexecClientFactory.positive("flowexec.health.timeout", Objects.requireNonNull(timeout, "timeout"));
-    this.cacheTtl = FlowexecClientFactory.notNegative("flowexec.health.cache-ttl", Objects.requireNonNull(cacheTtl, "cacheTtl"));
+    this.timeout =
+        FlowexecClientFactory.positive(
+            "flowexec.health.timeout", Objects.requireNonNull(timeout, "timeout"));
+    this.cacheTtl =
+        FlowexecClientFactory.notNegative(
+            "flowexec.health.cache-ttl", Objects.requireNonNull(cacheTtl, "cacheTtl"));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -103,17 +109,21 @@ public final class FlowexecHealthIndicator implements HealthIndicator {
     } catch (FlowApiException failure) {
       health = failed(failure, "api unavailable");
     } catch (RuntimeException unexpected) {
-      health = Health.down().withDetail("outcome", "probe failed")
-          .withDetail("error", unexpected.getClass().getName());
+      health =
+          Health.down()
+              .withDetail("outcome", "probe failed")
+              .withDetail("error", unexpected.getClass().getName());
     }
-    return health.withDetail("endpoint", endpoint)
+    return health
+        .withDetail("endpoint", endpoint)
         .withDetail("checkedAt", now.toString())
         .withDetail("elapsedMs", Duration.ofNanos(System.nanoTime() - started).toMillis())
         .build();
   }
 
   private static Health.Builder failed(FlowApiException failure, String outcome) {
-    return described(Health.down(), failure).withDetail("outcome", outcome)
+    return described(Health.down(), failure)
+        .withDetail("outcome", outcome)
         .withDetail("error", failure.getClass().getSimpleName() + ": " + failure.getMessage());
   }
 
@@ -137,7 +147,10 @@ public final class FlowexecHealthIndicator implements HealthIndicator {
         return "(unparsable URL)";
       }
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-      return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+      return uri.getScheme()
+          + "://"
+          + uri.getHost()
+          + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
           + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     } catch (IllegalArgumentException e) {
       return "(unparsable URL)";
@@ -146,6 +159,12 @@ public final class FlowexecHealthIndicator implements HealthIndicator {
 
   @Override
   public String toString() {
-    return "FlowexecHealthIndicator{endpoint=" + endpoint + ", timeout=" + timeout + ", cacheTtl=" + cacheTtl + "}";
+    return "FlowexecHealthIndicator{endpoint="
+        + endpoint
+        + ", timeout="
+        + timeout
+        + ", cacheTtl="
+        + cacheTtl
+        + "}";
   }
 }

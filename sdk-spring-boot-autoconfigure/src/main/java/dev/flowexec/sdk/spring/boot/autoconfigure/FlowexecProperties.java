@@ -1,7 +1,7 @@
 package dev.flowexec.sdk.spring.boot.autoconfigure;
 
-import java.time.Duration;
 import dev.flowexec.sdk.auth.ClientAuthMethod;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,8 @@ public class FlowexecProperties {
   private boolean enabled = true;
 
   /**
-   * The API's base URL, such as https://flows.example.com. Must be https, except to a loopback host.
+   * The API's base URL, such as https://flows.example.com. Must be https, except to a loopback
+   * host.
    */
   private String baseUrl;
 
@@ -41,8 +42,8 @@ public class FlowexecProperties {
   private final Auth auth = new Auth();
 
   /**
-   * The most of a successful response's body that is read (after gzip decoding); a longer one
-   * fails the call. Default: the transport's (RetrofitTransport.DEFAULT_MAX_RESPONSE_BYTES).
+   * The most of a successful response's body that is read (after gzip decoding); a longer one fails
+   * the call. Default: the transport's (RetrofitTransport.DEFAULT_MAX_RESPONSE_BYTES).
    */
   private DataSize maxResponseSize;
 
@@ -151,10 +152,20 @@ public class FlowexecProperties {
   /** Shows the settings, with the access token and client secret as {@code <redacted>}. */
   @Override
   public String toString() {
-    return "FlowexecProperties{enabled=" + enabled + ", baseUrl=" + baseUrl
-        + ", auth=" + auth
+    return "FlowexecProperties{enabled="
+        + enabled
+        + ", baseUrl="
+        + baseUrl
+        + ", auth="
+        + auth
         + (maxResponseSize != null ? ", maxResponseSize=" + maxResponseSize : "")
-        + ", timeouts=" + timeouts + ", retry=" + retry + ", health=" + health + "}";
+        + ", timeouts="
+        + timeouts
+        + ", retry="
+        + retry
+        + ", health="
+        + health
+        + "}";
   }
 
   /**
@@ -201,14 +212,14 @@ public class FlowexecProperties {
     private Map<String, String> tokenParameters = new LinkedHashMap<>();
 
     /**
-     * How the granted scopes are checked before a call is sent. Default: mapping when
-     * scope-mapping is set, contract otherwise.
+     * How the granted scopes are checked before a call is sent. Default: mapping when scope-mapping
+     * is set, contract otherwise.
      */
     private ScopeCheckMode scopeCheck;
 
     /**
-     * For scope-check mapping: each of the provider's scope names and the contract scopes it
-     * stands for, such as [api://flows/.default]=flow:execute,flow:execution:read.
+     * For scope-check mapping: each of the provider's scope names and the contract scopes it stands
+     * for, such as [api://flows/.default]=flow:execute,flow:execution:read.
      */
     private Map<String, List<String>> scopeMapping = new LinkedHashMap<>();
 
@@ -405,7 +416,8 @@ public class FlowexecProperties {
       append(text, "clientSecret", clientSecret == null ? null : "<redacted>");
       append(text, "tokenUrl", tokenUrl);
       append(text, "baseUrl", baseUrl);
-      append(text, "clientAuthMethod", clientAuthMethod == null ? null : clientAuthMethod.wireName());
+      append(
+          text, "clientAuthMethod", clientAuthMethod == null ? null : clientAuthMethod.wireName());
       append(text, "scopes", scopes.isEmpty() ? null : scopes);
       append(text, "tokenParameters", tokenParameters.isEmpty() ? null : tokenParameters.keySet());
       append(text, "scopeCheck", scopeCheck);
@@ -440,9 +452,7 @@ public class FlowexecProperties {
      */
     private Duration call = Duration.ofSeconds(30);
 
-    /**
-     * The most one attempt may take, token fetch included. Default: the transport's, 60 s.
-     */
+    /** The most one attempt may take, token fetch included. Default: the transport's, 60 s. */
     private Duration attempt;
 
     /** How long connecting (TCP and TLS) may take. Default: the transport's, 10 s. */
@@ -549,8 +559,17 @@ public class FlowexecProperties {
 
     @Override
     public String toString() {
-      return "{call=" + call + ", attempt=" + attempt + ", connect=" + connect + ", read=" + read
-          + ", write=" + write + "}";
+      return "{call="
+          + call
+          + ", attempt="
+          + attempt
+          + ", connect="
+          + connect
+          + ", read="
+          + read
+          + ", write="
+          + write
+          + "}";
     }
   }
 
@@ -645,8 +664,15 @@ public class FlowexecProperties {
 
     @Override
     public String toString() {
-      return "{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-          + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "}";
+      return "{maxAttempts="
+          + maxAttempts
+          + ", initialBackoff="
+          + initialBackoff
+          + ", maxBackoff="
+          + maxBackoff
+          + ", maxRetryAfter="
+          + maxRetryAfter
+          + "}";
     }
   }
 

@@ -7,19 +7,22 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks {@code flowexec.auth.access-token}, {@code flowexec.auth.client-secret} and every
- * {@code flowexec.auth.token-parameters.*} whose name suggests a secret ({@code api_key},
- * {@code client-password}) in the actuator's {@code configprops} and {@code env} endpoints,
- * however the key is spelled there ({@code flowexec.auth.clientSecret},
- * {@code flowexec.auth.client-secret}, {@code FLOWEXEC_AUTH_CLIENTSECRET}), even when
- * {@code show-values} is {@code always}.
+ * Masks {@code flowexec.auth.access-token}, {@code flowexec.auth.client-secret} and every {@code
+ * flowexec.auth.token-parameters.*} whose name suggests a secret ({@code api_key}, {@code
+ * client-password}) in the actuator's {@code configprops} and {@code env} endpoints, however the
+ * key is spelled there ({@code flowexec.auth.clientSecret}, {@code flowexec.auth.client-secret},
+ * {@code FLOWEXEC_AUTH_CLIENTSECRET}), even when {@code show-values} is {@code always}.
  */
 final class FlowexecSanitizingFunction implements SanitizingFunction {
-  private static final Set<String> SECRET_KEYS = Set.of("flowexecauthaccesstoken", "flowexecauthclientsecret");
+  private static final Set<String> SECRET_KEYS =
+      Set.of("flowexecauthaccesstoken", "flowexecauthclientsecret");
   private static final String TOKEN_PARAMETERS = "flowexecauthtokenparameters";
-  /** Parts of a token parameter's name that say its value is a secret; others (audience) are shown. */
-  private static final List<String> SECRET_WORDS = List.of("secret", "password", "token", "key", "assertion",
-      "credential", "signature");
+
+  /**
+   * Parts of a token parameter's name that say its value is a secret; others (audience) are shown.
+   */
+  private static final List<String> SECRET_WORDS =
+      List.of("secret", "password", "token", "key", "assertion", "credential", "signature");
 
   @Override
   public SanitizableData apply(SanitizableData data) {

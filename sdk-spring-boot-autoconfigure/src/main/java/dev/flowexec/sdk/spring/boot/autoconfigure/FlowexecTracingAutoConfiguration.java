@@ -12,17 +12,19 @@ import org.springframework.context.annotation.Bean;
 /**
  * Traces the client's calls with the application's {@link OpenTelemetry} ({@link FlowexecTracing}:
  * a span per call, a {@code CLIENT} span per HTTP attempt, {@code traceparent} sent with each
- * attempt) when {@code sdk-opentelemetry} is on the class path and the application has an
- * {@code OpenTelemetry} bean, as Spring Boot's {@code spring-boot-starter-opentelemetry} or the
+ * attempt) when {@code sdk-opentelemetry} is on the class path and the application has an {@code
+ * OpenTelemetry} bean, as Spring Boot's {@code spring-boot-starter-opentelemetry} or the
  * OpenTelemetry Spring Boot starter make.
  *
  * <p>Your own {@code FlowexecTracing} bean replaces ours; {@code flowexec.tracing.enabled=false}
  * turns it off. With only the OpenTelemetry Java agent, there is no such bean: declare one that
  * returns {@code GlobalOpenTelemetry.get()}.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
-    "io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+      "io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration"
+    })
 @ConditionalOnClass({FlowexecTracing.class, OpenTelemetry.class})
 @ConditionalOnBooleanProperty(name = "flowexec.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "flowexec.tracing.enabled", matchIfMissing = true)

@@ -4,16 +4,18 @@ import java.util.Objects;
 
 /**
  * A {@code flowexec.*} property has a value the client cannot be built with, or a required one is
- * missing. It stops the application at start-up; the message names the property, what is wrong
- * and how to fix it, and never shows a token or secret.
+ * missing. It stops the application at start-up; the message names the property, what is wrong and
+ * how to fix it, and never shows a token or secret.
  */
 public class InvalidFlowexecPropertyException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
   /** The property that is wrong, such as {@code flowexec.base-url}. */
   private final String property;
+
   /** What is wrong with it. */
   private final String reason;
+
   /** How to fix it. */
   private final String action;
 
@@ -36,7 +38,8 @@ public class InvalidFlowexecPropertyException extends IllegalStateException {
    * @param action how to fix it
    * @param cause the builder's exception, or {@code null}
    */
-  public InvalidFlowexecPropertyException(String property, String reason, String action, Throwable cause) {
+  public InvalidFlowexecPropertyException(
+      String property, String reason, String action, Throwable cause) {
     super(property + ": " + reason + ". " + action, cause);
     this.property = Objects.requireNonNull(property, "property");
     this.reason = Objects.requireNonNull(reason, "reason");

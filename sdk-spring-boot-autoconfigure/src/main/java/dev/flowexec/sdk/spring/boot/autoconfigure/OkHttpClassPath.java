@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Finds a second copy of OkHttp on the class path. sdk-retrofit runs on OkHttp 4; Spring Boot's
  * OpenTelemetry starter sends with OkHttp 5 ({@code okhttp-jvm}), whose classes have the same
- * names, so one class may load from each jar and fail far from the cause. Found at start-up, it
- * is a warning that says where the jars are and what to exclude.
+ * names, so one class may load from each jar and fail far from the cause. Found at start-up, it is
+ * a warning that says where the jars are and what to exclude.
  */
 final class OkHttpClassPath {
   static final String CLIENT_CLASS = "okhttp3/OkHttpClient.class";
@@ -37,10 +37,15 @@ final class OkHttpClassPath {
   static void warnIfDuplicated(ClassLoader loader) {
     List<String> copies = copies(loader);
     if (copies.size() > 1) {
-      LOG.log(System.Logger.Level.WARNING, "OkHttp is on the class path " + copies.size() + " times (" + String.join(", ", copies)
-          + "); the flowexec transport needs OkHttp 4. If OkHttp 5 (okhttp-jvm) came with spring-boot-starter-opentelemetry, "
-          + "exclude io.opentelemetry:opentelemetry-exporter-sender-okhttp from it and add "
-          + "io.opentelemetry:opentelemetry-exporter-sender-jdk (the README's Spring Boot section shows how)");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "OkHttp is on the class path "
+              + copies.size()
+              + " times ("
+              + String.join(", ", copies)
+              + "); the flowexec transport needs OkHttp 4. If OkHttp 5 (okhttp-jvm) came with spring-boot-starter-opentelemetry, "
+              + "exclude io.opentelemetry:opentelemetry-exporter-sender-okhttp from it and add "
+              + "io.opentelemetry:opentelemetry-exporter-sender-jdk (the README's Spring Boot section shows how)");
     }
   }
 }

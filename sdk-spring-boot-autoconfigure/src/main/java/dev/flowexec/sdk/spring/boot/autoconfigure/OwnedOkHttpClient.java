@@ -21,15 +21,23 @@ final class OwnedOkHttpClient implements AutoCloseable {
     this.client = client;
   }
 
-  /** The same limits as the transport's own client: 64 concurrent calls per host, daemon threads. */
+  /**
+   * The same limits as the transport's own client: 64 concurrent calls per host, daemon threads.
+   */
   static OkHttpClient.Builder defaults() {
     AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
-          Thread thread = new Thread(task, "flowexec-okhttp-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "flowexec-okhttp-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);

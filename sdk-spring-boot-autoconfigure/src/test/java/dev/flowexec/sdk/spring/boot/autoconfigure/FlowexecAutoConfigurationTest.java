@@ -40,15 +40,19 @@ class FlowexecAutoConfigurationTest {
   static final String SECRET = "s3cr3t: % + é";
   static FlowExecutionsEmulator emulator;
 
-  final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(FlowexecAutoConfiguration.class, FlowexecHealthAutoConfiguration.class));
+  final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  FlowexecAutoConfiguration.class, FlowexecHealthAutoConfiguration.class));
 
   @BeforeAll
   static void startEmulator() {
-    emulator = FlowExecutionsEmulator.builder()
-        .client("orders-service", SECRET, "flow:execute", "flow:execution:read")
-        .flow(Flow.withId("order-flow").publishedVersion("1", "Start", "End"))
-        .start();
+    emulator =
+        FlowExecutionsEmulator.builder()
+            .client("orders-service", SECRET, "flow:execute", "flow:execution:read")
+            .flow(Flow.withId("order-flow").publishedVersion("1", "Start", "End"))
+            .start();
   }
 
   @AfterAll
@@ -62,12 +66,16 @@ class FlowexecAutoConfigurationTest {
   }
 
   static String[] credentials() {
-    return new String[] {"flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service",
-        "flowexec.auth.client-secret=" + SECRET};
+    return new String[] {
+      "flowexec.base-url=" + emulator.baseUrl(),
+      "flowexec.auth.client-id=orders-service",
+      "flowexec.auth.client-secret=" + SECRET
+    };
   }
 
   static LaunchRequest request(String id) {
-    return LaunchRequest.builder().flowId("order-flow")
+    return LaunchRequest.builder()
+        .flowId("order-flow")
         .participants(Participant.of("user-1", Role.USER, Channel.WEB))
         .channelType(Channel.WEB)
         .flowExecutionId(id)
@@ -76,83 +84,135 @@ class FlowexecAutoConfigurationTest {
 
   @Test
   void withoutPropertiesTheApplicationFailsNamingBaseUrl() {
-    runner.run(context -> {
-      InvalidFlowexecPropertyException failure = startupFailure(context);
-      assertThat(failure.property()).isEqualTo("flowexec.base-url");
-      assertThat(failure.getMessage()).contains("is not set").contains("flowexec.enabled=false");
-    });
+    runner.run(
+        context -> {
+          InvalidFlowexecPropertyException failure = startupFailure(context);
+          assertThat(failure.property()).isEqualTo("flowexec.base-url");
+          assertThat(failure.getMessage())
+              .contains("is not set")
+              .contains("flowexec.enabled=false");
+        });
   }
 
   @Test
   void aBaseUrlAloneFailsNamingTheCredentials() {
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl()).run(context -> {
-      InvalidFlowexecPropertyException failure = startupFailure(context);
-      assertThat(failure.property()).isEqualTo("flowexec.auth.client-id");
-      assertThat(failure.getMessage()).contains("flowexec.auth.client-secret").contains("flowexec.auth.access-token");
-    });
+    runner
+        .withPropertyValues("flowexec.base-url=" + emulator.baseUrl())
+        .run(
+            context -> {
+              InvalidFlowexecPropertyException failure = startupFailure(context);
+              assertThat(failure.property()).isEqualTo("flowexec.auth.client-id");
+              assertThat(failure.getMessage())
+                  .contains("flowexec.auth.client-secret")
+                  .contains("flowexec.auth.access-token");
+            });
   }
 
   @Test
   void clientCredentialsMakeAClientThatLaunches() {
-    runner.withPropertyValues(credentials()).run(context -> {
-      assertThat(context).hasSingleBean(FlowExecutionsClient.class).hasSingleBean(RetrofitTransport.class)
-          .hasSingleBean(FlowexecHealthIndicator.class);
-      FlowExecution execution = context.getBean(FlowExecutionsClient.class).launch(request("cc-1"));
-      assertThat(execution.flowExecutionId()).isEqualTo("cc-1");
-      assertThat(context.getBean(RetrofitTransport.class).toString())
-          .contains("client credentials (clientId=orders-service").doesNotContain(SECRET);
-      assertThat(context.getBean(FlowexecProperties.class).toString()).doesNotContain(SECRET).contains("<redacted>");
-    });
+    runner
+        .withPropertyValues(credentials())
+        .run(
+            context -> {
+              assertThat(context)
+                  .hasSingleBean(FlowExecutionsClient.class)
+                  .hasSingleBean(RetrofitTransport.class)
+                  .hasSingleBean(FlowexecHealthIndicator.class);
+              FlowExecution execution =
+                  context.getBean(FlowExecutionsClient.class).launch(request("cc-1"));
+              assertThat(execution.flowExecutionId()).isEqualTo("cc-1");
+              assertThat(context.getBean(RetrofitTransport.class).toString())
+                  .contains("client credentials (clientId=orders-service")
+                  .doesNotContain(SECRET);
+              assertThat(context.getBean(FlowexecProperties.class).toString())
+                  .doesNotContain(SECRET)
+                  .contains("<redacted>");
+            });
   }
 
   @Test
   void anAccessTokenMakesAClientThatLaunches() {
     String token = emulator.issueToken(Set.of("flow:execute"));
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.access-token=" + token)
-        .run(context -> {
-          context.getBean(FlowExecutionsClient.class).launch(request("token-1"));
-          assertThat(emulator.execution("token-1")).isPresent();
-          assertThat(context.getBean(RetrofitTransport.class).toString()).contains("fixed access token")
-              .doesNotContain(token);
-        });
+    runner
+        .withPropertyValues(
+            "flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.access-token=" + token)
+        .run(
+            context -> {
+              context.getBean(FlowExecutionsClient.class).launch(request("token-1"));
+              assertThat(emulator.execution("token-1")).isPresent();
+              assertThat(context.getBean(RetrofitTransport.class).toString())
+                  .contains("fixed access token")
+                  .doesNotContain(token);
+            });
   }
 
   @Test
   void propertiesReachTheBuilders() {
-    runner.withPropertyValues(credentials())
-        .withPropertyValues("flowexec.timeouts.call=7s", "flowexec.timeouts.attempt=3s", "flowexec.retry.max-attempts=5",
-            "flowexec.retry.initial-backoff=10ms", "flowexec.auth.scopes=flow:execute")
-        .run(context -> {
-          String client = context.getBean(FlowExecutionsClient.class).toString();
-          assertThat(client).contains("timeout=PT7S").contains("maxAttempts=5").contains("initialBackoff=PT0.01S");
-          assertThat(context.getBean(RetrofitTransport.class).toString()).contains("callTimeout=PT3S")
-              .contains("scopes=flow:execute,");
-        });
+    runner
+        .withPropertyValues(credentials())
+        .withPropertyValues(
+            "flowexec.timeouts.call=7s",
+            "flowexec.timeouts.attempt=3s",
+            "flowexec.retry.max-attempts=5",
+            "flowexec.retry.initial-backoff=10ms",
+            "flowexec.auth.scopes=flow:execute")
+        .run(
+            context -> {
+              String client = context.getBean(FlowExecutionsClient.class).toString();
+              assertThat(client)
+                  .contains("timeout=PT7S")
+                  .contains("maxAttempts=5")
+                  .contains("initialBackoff=PT0.01S");
+              assertThat(context.getBean(RetrofitTransport.class).toString())
+                  .contains("callTimeout=PT3S")
+                  .contains("scopes=flow:execute,");
+            });
   }
 
   @Test
   void aResponseOverTheCapFailsTheCall() {
     String token = emulator.issueToken(Set.of("flow:execute"));
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.access-token=" + token,
-        "flowexec.max-response-size=10B").run(context ->
-        assertThatThrownBy(() -> context.getBean(FlowExecutionsClient.class).launch(request("capped-1")))
-            .isInstanceOfSatisfying(FlowApiException.class,
-                failure -> assertThat(failure.errorCode()).isEqualTo(FlowJsonCodec.RESPONSE_TOO_LARGE)));
+    runner
+        .withPropertyValues(
+            "flowexec.base-url=" + emulator.baseUrl(),
+            "flowexec.auth.access-token=" + token,
+            "flowexec.max-response-size=10B")
+        .run(
+            context ->
+                assertThatThrownBy(
+                        () ->
+                            context.getBean(FlowExecutionsClient.class).launch(request("capped-1")))
+                    .isInstanceOfSatisfying(
+                        FlowApiException.class,
+                        failure ->
+                            assertThat(failure.errorCode())
+                                .isEqualTo(FlowJsonCodec.RESPONSE_TOO_LARGE)));
   }
 
   @Test
   void tokenAndCredentialsTogetherFailNamingTheToken() {
-    runner.withPropertyValues(credentials()).withPropertyValues("flowexec.auth.access-token=abc").run(context -> {
-      InvalidFlowexecPropertyException failure = startupFailure(context);
-      assertThat(failure.property()).isEqualTo("flowexec.auth.access-token");
-      assertThat(failure.getMessage()).contains("Keep one way to authenticate").doesNotContain(SECRET);
-    });
+    runner
+        .withPropertyValues(credentials())
+        .withPropertyValues("flowexec.auth.access-token=abc")
+        .run(
+            context -> {
+              InvalidFlowexecPropertyException failure = startupFailure(context);
+              assertThat(failure.property()).isEqualTo("flowexec.auth.access-token");
+              assertThat(failure.getMessage())
+                  .contains("Keep one way to authenticate")
+                  .doesNotContain(SECRET);
+            });
   }
 
   @Test
   void aClientIdWithoutSecretFailsNamingTheSecret() {
-    runner.withPropertyValues("flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service")
-        .run(context -> assertThat(startupFailure(context).property()).isEqualTo("flowexec.auth.client-secret"));
+    runner
+        .withPropertyValues(
+            "flowexec.base-url=" + emulator.baseUrl(), "flowexec.auth.client-id=orders-service")
+        .run(
+            context ->
+                assertThat(startupFailure(context).property())
+                    .isEqualTo("flowexec.auth.client-secret"));
   }
 
   @Test
@@ -171,96 +231,145 @@ class FlowexecAutoConfigurationTest {
 
   @Test
   void anUnparsableValueFailsInBindingNamingTheProperty() {
-    runner.withPropertyValues(credentials()).withPropertyValues("flowexec.timeouts.connect=ten seconds").run(context -> {
-      assertThat(context).hasFailed();
-      Throwable failure = context.getStartupFailure();
-      while (failure != null && !(failure instanceof BindException)) {
-        failure = failure.getCause();
-      }
-      assertThat(failure).isInstanceOf(BindException.class).hasMessageContaining("flowexec.timeouts");
-      assertThat(((BindException) failure).getProperty().getName().toString()).isEqualTo("flowexec.timeouts.connect");
-    });
+    runner
+        .withPropertyValues(credentials())
+        .withPropertyValues("flowexec.timeouts.connect=ten seconds")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              Throwable failure = context.getStartupFailure();
+              while (failure != null && !(failure instanceof BindException)) {
+                failure = failure.getCause();
+              }
+              assertThat(failure)
+                  .isInstanceOf(BindException.class)
+                  .hasMessageContaining("flowexec.timeouts");
+              assertThat(((BindException) failure).getProperty().getName().toString())
+                  .isEqualTo("flowexec.timeouts.connect");
+            });
   }
 
   @Test
   void theFailureReportNamesThePropertyAndTheFix() {
-    InvalidFlowexecPropertyException failure = new InvalidFlowexecPropertyException("flowexec.base-url", "is not set",
-        "Set it to the API's URL");
-    FailureAnalysis analysis = new InvalidFlowexecPropertyFailureAnalyzer().analyze(new IllegalStateException(failure));
+    InvalidFlowexecPropertyException failure =
+        new InvalidFlowexecPropertyException(
+            "flowexec.base-url", "is not set", "Set it to the API's URL");
+    FailureAnalysis analysis =
+        new InvalidFlowexecPropertyFailureAnalyzer().analyze(new IllegalStateException(failure));
     assertThat(analysis.getDescription()).contains("property flowexec.base-url: is not set");
     assertThat(analysis.getAction()).isEqualTo("Set it to the API's URL");
   }
 
   @Test
   void enabledFalseConfiguresNothingEvenWithoutProperties() {
-    runner.withPropertyValues("flowexec.enabled=false").run(context -> assertThat(context).hasNotFailed()
-        .doesNotHaveBean(FlowExecutionsClient.class).doesNotHaveBean(FlowTransport.class)
-        .doesNotHaveBean(FlowexecProperties.class).doesNotHaveBean(FlowexecHealthIndicator.class));
+    runner
+        .withPropertyValues("flowexec.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(FlowExecutionsClient.class)
+                    .doesNotHaveBean(FlowTransport.class)
+                    .doesNotHaveBean(FlowexecProperties.class)
+                    .doesNotHaveBean(FlowexecHealthIndicator.class));
   }
 
   @Test
   void theUsersTransportReplacesOursAndNeedsNoProperties() {
-    runner.withUserConfiguration(UserTransport.class).run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(FlowTransport.class).hasBean("myTransport");
-      assertThat(context.getBean(FlowExecutionsClient.class).toString()).contains("https://users-own.example.com");
-      assertThat(context.getBean(FlowexecHealthIndicator.class).toString()).contains("https://users-own.example.com");
-    });
+    runner
+        .withUserConfiguration(UserTransport.class)
+        .run(
+            context -> {
+              assertThat(context)
+                  .hasNotFailed()
+                  .hasSingleBean(FlowTransport.class)
+                  .hasBean("myTransport");
+              assertThat(context.getBean(FlowExecutionsClient.class).toString())
+                  .contains("https://users-own.example.com");
+              assertThat(context.getBean(FlowexecHealthIndicator.class).toString())
+                  .contains("https://users-own.example.com");
+            });
   }
 
   @Test
   void theUsersClientReplacesOurs() {
-    runner.withPropertyValues(credentials()).withUserConfiguration(UserClient.class).run(context -> {
-      assertThat(context).getBean(FlowExecutionsClient.class).isSameAs(context.getBean(UserClient.class).client);
-      assertThat(context).hasSingleBean(RetrofitTransport.class);
-    });
+    runner
+        .withPropertyValues(credentials())
+        .withUserConfiguration(UserClient.class)
+        .run(
+            context -> {
+              assertThat(context)
+                  .getBean(FlowExecutionsClient.class)
+                  .isSameAs(context.getBean(UserClient.class).client);
+              assertThat(context).hasSingleBean(RetrofitTransport.class);
+            });
   }
 
   @Test
   void theUsersOkHttpClientCarriesTheCallsAndStaysOpen() {
-    runner.withPropertyValues(credentials()).withUserConfiguration(UserOkHttp.class).run(context -> {
-      context.getBean(FlowExecutionsClient.class).launch(request("okhttp-1"));
-      UserOkHttp user = context.getBean(UserOkHttp.class);
-      assertThat(user.requests.get()).isEqualTo(2); // the token, then the launch
-      assertThat(context.getBean(RetrofitTransport.class).toString()).contains("httpClient=caller's");
-      context.close();
-      assertThat(user.client.dispatcher().executorService().isShutdown()).isFalse();
-      user.client.dispatcher().executorService().shutdown();
-    });
+    runner
+        .withPropertyValues(credentials())
+        .withUserConfiguration(UserOkHttp.class)
+        .run(
+            context -> {
+              context.getBean(FlowExecutionsClient.class).launch(request("okhttp-1"));
+              UserOkHttp user = context.getBean(UserOkHttp.class);
+              assertThat(user.requests.get()).isEqualTo(2); // the token, then the launch
+              assertThat(context.getBean(RetrofitTransport.class).toString())
+                  .contains("httpClient=caller's");
+              context.close();
+              assertThat(user.client.dispatcher().executorService().isShutdown()).isFalse();
+              user.client.dispatcher().executorService().shutdown();
+            });
   }
 
   @Test
   void customizersRunInOrderAndAnOwnedOkHttpClientIsClosedWithTheContext() {
-    runner.withPropertyValues(credentials()).withUserConfiguration(Customizers.class).run(context -> {
-      Customizers customizers = context.getBean(Customizers.class);
-      assertThat(customizers.calls).containsExactly("okhttp-1", "okhttp-2", "transport-1", "transport-2",
-          "client-1", "client-2");
-      context.getBean(FlowExecutionsClient.class).launch(request("customized-1"));
-      assertThat(customizers.requests.get()).isEqualTo(2);
-      // Every listener bean is told, in order, and one that throws does not silence the next.
-      assertThat(customizers.attempts.get()).isEqualTo(2);
-      OkHttpClient owned = context.getBean(OwnedOkHttpClient.class).client();
-      context.close();
-      assertThat(owned.dispatcher().executorService().isShutdown()).isTrue();
-    });
+    runner
+        .withPropertyValues(credentials())
+        .withUserConfiguration(Customizers.class)
+        .run(
+            context -> {
+              Customizers customizers = context.getBean(Customizers.class);
+              assertThat(customizers.calls)
+                  .containsExactly(
+                      "okhttp-1", "okhttp-2", "transport-1", "transport-2", "client-1", "client-2");
+              context.getBean(FlowExecutionsClient.class).launch(request("customized-1"));
+              assertThat(customizers.requests.get()).isEqualTo(2);
+              // Every listener bean is told, in order, and one that throws does not silence the
+              // next.
+              assertThat(customizers.attempts.get()).isEqualTo(2);
+              OkHttpClient owned = context.getBean(OwnedOkHttpClient.class).client();
+              context.close();
+              assertThat(owned.dispatcher().executorService().isShutdown()).isTrue();
+            });
   }
 
   @Test
   void theClientAndTransportAreClosedWithTheContext() {
-    runner.withPropertyValues(credentials()).run(context -> {
-      FlowExecutionsClient client = context.getBean(FlowExecutionsClient.class);
-      RetrofitTransport transport = context.getBean(RetrofitTransport.class);
-      context.close();
-      assertThat(transport.toString()).endsWith("(closed)");
-      assertThatThrownBy(() -> client.launch(request("after-close"))).isInstanceOf(ClientClosedException.class);
-    });
+    runner
+        .withPropertyValues(credentials())
+        .run(
+            context -> {
+              FlowExecutionsClient client = context.getBean(FlowExecutionsClient.class);
+              RetrofitTransport transport = context.getBean(RetrofitTransport.class);
+              context.close();
+              assertThat(transport.toString()).endsWith("(closed)");
+              assertThatThrownBy(() -> client.launch(request("after-close")))
+                  .isInstanceOf(ClientClosedException.class);
+            });
   }
 
   private void assertFailure(String property, String expectedName) {
-    runner.withPropertyValues(credentials()).withPropertyValues(property).run(context -> {
-      InvalidFlowexecPropertyException failure = startupFailure(context);
-      assertThat(failure.property()).as(property).isEqualTo(expectedName);
-      assertThat(failure.getMessage()).doesNotContain(SECRET);
-    });
+    runner
+        .withPropertyValues(credentials())
+        .withPropertyValues(property)
+        .run(
+            context -> {
+              InvalidFlowexecPropertyException failure = startupFailure(context);
+              assertThat(failure.property()).as(property).isEqualTo(expectedName);
+              assertThat(failure.getMessage()).doesNotContain(SECRET);
+            });
   }
 
   static InvalidFlowexecPropertyException startupFailure(AssertableApplicationContext context) {
@@ -269,7 +378,9 @@ class FlowexecAutoConfigurationTest {
     while (failure != null && !(failure instanceof InvalidFlowexecPropertyException)) {
       failure = failure.getCause();
     }
-    assertThat(failure).as("an InvalidFlowexecPropertyException in %s", context.getStartupFailure()).isNotNull();
+    assertThat(failure)
+        .as("an InvalidFlowexecPropertyException in %s", context.getStartupFailure())
+        .isNotNull();
     return (InvalidFlowexecPropertyException) failure;
   }
 
@@ -277,7 +388,10 @@ class FlowexecAutoConfigurationTest {
   static class UserTransport {
     @Bean
     FlowTransport myTransport() {
-      return RetrofitTransport.builder().baseUrl("https://users-own.example.com").accessToken("users-token").build();
+      return RetrofitTransport.builder()
+          .baseUrl("https://users-own.example.com")
+          .accessToken("users-token")
+          .build();
     }
   }
 
@@ -299,10 +413,14 @@ class FlowexecAutoConfigurationTest {
 
     @Bean
     OkHttpClient myOkHttpClient() {
-      client = new OkHttpClient.Builder().addInterceptor(chain -> {
-        requests.incrementAndGet();
-        return chain.proceed(chain.request());
-      }).build();
+      client =
+          new OkHttpClient.Builder()
+              .addInterceptor(
+                  chain -> {
+                    requests.incrementAndGet();
+                    return chain.proceed(chain.request());
+                  })
+              .build();
       return client;
     }
   }
@@ -324,10 +442,11 @@ class FlowexecAutoConfigurationTest {
     FlowexecOkHttpClientBuilderCustomizer first() {
       return builder -> {
         calls.add("okhttp-1");
-        builder.addInterceptor(chain -> {
-          requests.incrementAndGet();
-          return chain.proceed(chain.request());
-        });
+        builder.addInterceptor(
+            chain -> {
+              requests.incrementAndGet();
+              return chain.proceed(chain.request());
+            });
       };
     }
 

@@ -36,13 +36,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * The {@code flowexec.auth.*} properties against a real identity provider, navikt's
- * mock-oauth2-server, in-process: its own token URL, {@code client_secret_post}, an
- * {@code audience} parameter and a provider-named scope mapped to the contract's. The API is a
- * loopback server that checks the provider's signed token against its JWKS.
+ * mock-oauth2-server, in-process: its own token URL, {@code client_secret_post}, an {@code
+ * audience} parameter and a provider-named scope mapped to the contract's. The API is a loopback
+ * server that checks the provider's signed token against its JWKS.
  */
 class MockOAuth2ServerPropertiesTest {
   static final String ISSUER = "flows";
@@ -54,11 +53,15 @@ class MockOAuth2ServerPropertiesTest {
   static HttpServer api;
   static final List<String> bearerTokens = new CopyOnWriteArrayList<>();
 
-  final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(FlowexecAutoConfiguration.class))
-      .withPropertyValues("flowexec.base-url=http://127.0.0.1:" + api.getAddress().getPort(),
-          "flowexec.auth.client-id=" + CLIENT_ID, "flowexec.auth.client-secret=" + SECRET,
-          "flowexec.auth.token-url=" + idp.tokenEndpointUrl(ISSUER), "flowexec.retry.max-attempts=1");
+  final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(FlowexecAutoConfiguration.class))
+          .withPropertyValues(
+              "flowexec.base-url=http://127.0.0.1:" + api.getAddress().getPort(),
+              "flowexec.auth.client-id=" + CLIENT_ID,
+              "flowexec.auth.client-secret=" + SECRET,
+              "flowexec.auth.token-url=" + idp.tokenEndpointUrl(ISSUER),
+              "flowexec.retry.max-attempts=1");
 
   @BeforeAll
   static void start() throws IOException {
@@ -85,64 +88,91 @@ class MockOAuth2ServerPropertiesTest {
 
   /** The provider's next token carries {@code scope} in its claims. */
   static void nextToken(String scope) {
-    idp.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, CLIENT_ID, "JWT", List.of("https://flows.example.com/api"),
-        Map.of("scope", scope), 300));
+    idp.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            ISSUER,
+            CLIENT_ID,
+            "JWT",
+            List.of("https://flows.example.com/api"),
+            Map.of("scope", scope),
+            300));
   }
 
   @Test
   void clientSecretPostWithAnAudienceGetsTheProvidersSignedToken() throws Exception {
     nextToken("flow:execute flow:execution:read");
-    runner.withPropertyValues("flowexec.auth.client-auth-method=client-secret-post",
-        "flowexec.auth.token-parameters.audience=https://flows.example.com/api").run(context -> {
-          context.getBean(FlowExecutionsClient.class).launch(request("idp-post-1"));
+    runner
+        .withPropertyValues(
+            "flowexec.auth.client-auth-method=client-secret-post",
+            "flowexec.auth.token-parameters.audience=https://flows.example.com/api")
+        .run(
+            context -> {
+              context.getBean(FlowExecutionsClient.class).launch(request("idp-post-1"));
 
-          RecordedRequest token = tokenRequests().get(0);
-          assertThat(token.getPath()).isEqualTo("/" + ISSUER + "/token");
-          assertThat(token.getHeader("Authorization")).isNull();
-          assertThat(URLDecoder.decode(token.getBody().readUtf8(), StandardCharsets.UTF_8))
-              .contains("grant_type=client_credentials").contains("client_id=" + CLIENT_ID)
-              .contains("client_secret=" + SECRET).contains("audience=https://flows.example.com/api");
-          assertThat(bearerTokens).hasSize(1);
-          SignedJWT jwt = verified(bearerTokens.get(0));
-          assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(CLIENT_ID);
-          assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("https://flows.example.com/api");
-        });
+              RecordedRequest token = tokenRequests().get(0);
+              assertThat(token.getPath()).isEqualTo("/" + ISSUER + "/token");
+              assertThat(token.getHeader("Authorization")).isNull();
+              assertThat(URLDecoder.decode(token.getBody().readUtf8(), StandardCharsets.UTF_8))
+                  .contains("grant_type=client_credentials")
+                  .contains("client_id=" + CLIENT_ID)
+                  .contains("client_secret=" + SECRET)
+                  .contains("audience=https://flows.example.com/api");
+              assertThat(bearerTokens).hasSize(1);
+              SignedJWT jwt = verified(bearerTokens.get(0));
+              assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(CLIENT_ID);
+              assertThat(jwt.getJWTClaimsSet().getAudience())
+                  .containsExactly("https://flows.example.com/api");
+            });
   }
 
   @Test
   void clientSecretBasicIsTheDefault() throws Exception {
     nextToken("flow:execute flow:execution:read");
-    runner.run(context -> {
-      context.getBean(FlowExecutionsClient.class).launch(request("idp-basic-1"));
-      RecordedRequest token = tokenRequests().get(0);
-      assertThat(token.getHeader("Authorization")).startsWith("Basic ");
-      assertThat(token.getBody().readUtf8()).doesNotContain("client_secret");
-      verified(bearerTokens.get(0));
-    });
+    runner.run(
+        context -> {
+          context.getBean(FlowExecutionsClient.class).launch(request("idp-basic-1"));
+          RecordedRequest token = tokenRequests().get(0);
+          assertThat(token.getHeader("Authorization")).startsWith("Basic ");
+          assertThat(token.getBody().readUtf8()).doesNotContain("client_secret");
+          verified(bearerTokens.get(0));
+        });
   }
 
   @Test
   void aProviderNamedScopeIsMappedToTheContracts() {
     nextToken("api://flows/.default");
-    runner.withPropertyValues("flowexec.auth.scopes=api://flows/.default")
-        .withInitializer(mapping("flow:execute,flow:execution:read")).run(context -> {
-          context.getBean(FlowExecutionsClient.class).launch(request("idp-mapped-1"));
-          assertThat(URLDecoder.decode(tokenRequests().get(0).getBody().readUtf8(), StandardCharsets.UTF_8))
-              .contains("scope=api://flows/.default");
-          assertThat(bearerTokens).hasSize(1);
-        });
+    runner
+        .withPropertyValues("flowexec.auth.scopes=api://flows/.default")
+        .withInitializer(mapping("flow:execute,flow:execution:read"))
+        .run(
+            context -> {
+              context.getBean(FlowExecutionsClient.class).launch(request("idp-mapped-1"));
+              assertThat(
+                      URLDecoder.decode(
+                          tokenRequests().get(0).getBody().readUtf8(), StandardCharsets.UTF_8))
+                  .contains("scope=api://flows/.default");
+              assertThat(bearerTokens).hasSize(1);
+            });
     bearerTokens.clear();
     nextToken("api://flows/.default");
     // Mapped to reading only: the launch fails before it is sent.
-    runner.withPropertyValues("flowexec.auth.scopes=api://flows/.default")
-        .withInitializer(mapping("flow:execution:read")).run(context -> {
-          assertThatThrownBy(() -> context.getBean(FlowExecutionsClient.class).launch(request("idp-mapped-2")))
-              .isInstanceOf(InsufficientScopeException.class);
-          assertThat(bearerTokens).isEmpty();
-        });
+    runner
+        .withPropertyValues("flowexec.auth.scopes=api://flows/.default")
+        .withInitializer(mapping("flow:execution:read"))
+        .run(
+            context -> {
+              assertThatThrownBy(
+                      () ->
+                          context
+                              .getBean(FlowExecutionsClient.class)
+                              .launch(request("idp-mapped-2")))
+                  .isInstanceOf(InsufficientScopeException.class);
+              assertThat(bearerTokens).isEmpty();
+            });
   }
 
-  static ApplicationContextInitializer<ConfigurableApplicationContext> mapping(String contractScopes) {
+  static ApplicationContextInitializer<ConfigurableApplicationContext> mapping(
+      String contractScopes) {
     return FlowexecAuthPropertiesTest.mapping(contractScopes);
   }
 
@@ -150,7 +180,9 @@ class MockOAuth2ServerPropertiesTest {
   static SignedJWT verified(String token) throws Exception {
     SignedJWT jwt = SignedJWT.parse(token);
     JWKSet keys = JWKSet.load(idp.jwksUrl(ISSUER).url());
-    assertThat(jwt.verify(new RSASSAVerifier(keys.getKeys().get(0).toRSAKey()))).as("signed by the provider").isTrue();
+    assertThat(jwt.verify(new RSASSAVerifier(keys.getKeys().get(0).toRSAKey())))
+        .as("signed by the provider")
+        .isTrue();
     assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(idp.issuerUrl(ISSUER).toString());
     return jwt;
   }
@@ -183,10 +215,16 @@ class MockOAuth2ServerPropertiesTest {
     bearerTokens.add(authorization == null ? "" : authorization.substring("Bearer ".length()));
     Matcher id = EXECUTION_ID.matcher(body);
     String executionId = id.find() ? id.group(1) : "unknown";
-    byte[] json = ("{\"flow_execution_id\":\"" + executionId + "\",\"flow_id\":\"order-flow\",\"flow_version\":\"1\","
-        + "\"name\":null,\"status\":\"QUEUED\",\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\","
-        + "\"updated_at\":\"2026-11-28T10:00:00Z\",\"completed_at\":null,\"output_data\":null,\"error\":null,"
-        + "\"self_uri\":\"/api/v2/flows/executions/" + executionId + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        ("{\"flow_execution_id\":\""
+                + executionId
+                + "\",\"flow_id\":\"order-flow\",\"flow_version\":\"1\","
+                + "\"name\":null,\"status\":\"QUEUED\",\"channel_type\":\"web\",\"created_at\":\"2026-11-28T10:00:00Z\","
+                + "\"updated_at\":\"2026-11-28T10:00:00Z\",\"completed_at\":null,\"output_data\":null,\"error\":null,"
+                + "\"self_uri\":\"/api/v2/flows/executions/"
+                + executionId
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("X-Request-Id", "req_idp");
     exchange.sendResponseHeaders(201, json.length);

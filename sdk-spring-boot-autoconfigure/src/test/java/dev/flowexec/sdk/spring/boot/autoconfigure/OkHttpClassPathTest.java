@@ -20,28 +20,35 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** A second OkHttp on the class path (Boot's OpenTelemetry starter brings OkHttp 5) is a clear warning. */
+/**
+ * A second OkHttp on the class path (Boot's OpenTelemetry starter brings OkHttp 5) is a clear
+ * warning.
+ */
 class OkHttpClassPathTest {
-  static final String OKHTTP_5 = "jar:file:/home/user/.m2/repository/com/squareup/okhttp3/okhttp-jvm/5.2.1/okhttp-jvm-5.2.1.jar!/"
-      + OkHttpClassPath.CLIENT_CLASS;
+  static final String OKHTTP_5 =
+      "jar:file:/home/user/.m2/repository/com/squareup/okhttp3/okhttp-jvm/5.2.1/okhttp-jvm-5.2.1.jar!/"
+          + OkHttpClassPath.CLIENT_CLASS;
 
-  final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(FlowexecAutoConfiguration.class))
-      .withPropertyValues("flowexec.base-url=https://flows.example.com", "flowexec.auth.access-token=a-token");
+  final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(FlowexecAutoConfiguration.class))
+          .withPropertyValues(
+              "flowexec.base-url=https://flows.example.com", "flowexec.auth.access-token=a-token");
   final Logger logger = Logger.getLogger("dev.flowexec.sdk.spring.boot");
   final List<LogRecord> records = new ArrayList<>();
-  final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void listen() {
@@ -55,24 +62,33 @@ class OkHttpClassPathTest {
 
   @Test
   void oneOkHttpIsQuiet() {
-    runner.run(context -> {
-      assertThat(context).hasSingleBean(FlowExecutionsClient.class);
-      assertThat(OkHttpClassPath.copies(getClass().getClassLoader())).hasSize(1);
-      assertThat(records).isEmpty();
-    });
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(FlowExecutionsClient.class);
+          assertThat(OkHttpClassPath.copies(getClass().getClassLoader())).hasSize(1);
+          assertThat(records).isEmpty();
+        });
   }
 
   @Test
   void twoOkHttpJarsAreAWarningThatSaysWhatToExclude() {
-    runner.withClassLoader(new WithOkHttp5(getClass().getClassLoader())).run(context -> {
-      assertThat(context).hasSingleBean(FlowExecutionsClient.class);
-      assertThat(records).singleElement().satisfies(record -> {
-        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-        assertThat(record.getMessage()).contains("OkHttp is on the class path 2 times")
-            .contains("okhttp-jvm-5.2.1.jar").contains("opentelemetry-exporter-sender-okhttp")
-            .contains("opentelemetry-exporter-sender-jdk");
-      });
-    });
+    runner
+        .withClassLoader(new WithOkHttp5(getClass().getClassLoader()))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(FlowExecutionsClient.class);
+              assertThat(records)
+                  .singleElement()
+                  .satisfies(
+                      record -> {
+                        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                        assertThat(record.getMessage())
+                            .contains("OkHttp is on the class path 2 times")
+                            .contains("okhttp-jvm-5.2.1.jar")
+                            .contains("opentelemetry-exporter-sender-okhttp")
+                            .contains("opentelemetry-exporter-sender-jdk");
+                      });
+            });
   }
 
   /** The test's class path, plus OkHttp 5's jar where it would be. */

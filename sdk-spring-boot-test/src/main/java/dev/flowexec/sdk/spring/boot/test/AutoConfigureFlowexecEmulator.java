@@ -8,11 +8,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a test's application context against a flowexec emulator: the emulator
- * ({@link dev.flowexec.sdk.testing.FlowExecutionsEmulator}) is started on a free loopback port
- * before the context, the {@code flowexec.*} properties are pointed at it (base URL, client id and
- * secret, scopes; they win over the application's own), it is a bean you can autowire to script
- * faults or read what it received, and it stops with the context.
+ * Runs a test's application context against a flowexec emulator: the emulator ({@link
+ * dev.flowexec.sdk.testing.FlowExecutionsEmulator}) is started on a free loopback port before the
+ * context, the {@code flowexec.*} properties are pointed at it (base URL, client id and secret,
+ * scopes; they win over the application's own), it is a bean you can autowire to script faults or
+ * read what it received, and it stops with the context.
  *
  * <pre>{@code
  * @SpringBootTest

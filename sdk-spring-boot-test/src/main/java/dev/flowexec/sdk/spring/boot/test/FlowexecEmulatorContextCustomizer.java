@@ -10,9 +10,9 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Starts the emulator before the context is refreshed, puts the {@code flowexec.*} properties
- * that point at it first among the property sources, registers it as the bean
- * {@value #BEAN_NAME}, and stops it when the context closes.
+ * Starts the emulator before the context is refreshed, puts the {@code flowexec.*} properties that
+ * point at it first among the property sources, registers it as the bean {@value #BEAN_NAME}, and
+ * stops it when the context closes.
  */
 final class FlowexecEmulatorContextCustomizer implements ContextCustomizer {
   static final String BEAN_NAME = "flowexecEmulator";
@@ -25,15 +25,21 @@ final class FlowexecEmulatorContextCustomizer implements ContextCustomizer {
   }
 
   @Override
-  public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+  public void customizeContext(
+      ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
     FlowExecutionsEmulator emulator = settings.start();
-    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(emulator)));
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(emulator)));
     context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
-    context.addApplicationListener(event -> {
-      if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-        emulator.close();
-      }
-    });
+    context.addApplicationListener(
+        event -> {
+          if (event instanceof ContextClosedEvent closed
+              && closed.getApplicationContext() == context) {
+            emulator.close();
+          }
+        });
   }
 
   private Map<String, Object> properties(FlowExecutionsEmulator emulator) {
@@ -56,7 +62,8 @@ final class FlowexecEmulatorContextCustomizer implements ContextCustomizer {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof FlowexecEmulatorContextCustomizer that && settings.equals(that.settings);
+    return other instanceof FlowexecEmulatorContextCustomizer that
+        && settings.equals(that.settings);
   }
 
   @Override

@@ -12,9 +12,13 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  */
 final class FlowexecEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
   @Override
-  public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+  public ContextCustomizer createContextCustomizer(
+      Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
     AutoConfigureFlowexecEmulator annotation =
-        TestContextAnnotationUtils.findMergedAnnotation(testClass, AutoConfigureFlowexecEmulator.class);
-    return annotation == null ? null : new FlowexecEmulatorContextCustomizer(EmulatorSettings.of(annotation));
+        TestContextAnnotationUtils.findMergedAnnotation(
+            testClass, AutoConfigureFlowexecEmulator.class);
+    return annotation == null
+        ? null
+        : new FlowexecEmulatorContextCustomizer(EmulatorSettings.of(annotation));
   }
 }

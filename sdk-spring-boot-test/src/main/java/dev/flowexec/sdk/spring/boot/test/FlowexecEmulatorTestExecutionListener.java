@@ -7,8 +7,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * Resets the emulator of an {@link AutoConfigureFlowexecEmulator} test after each test method, so
- * tests sharing a cached context do not see each other's executions, requests or faults.
- * Registered in {@code META-INF/spring.factories}.
+ * tests sharing a cached context do not see each other's executions, requests or faults. Registered
+ * in {@code META-INF/spring.factories}.
  */
 public final class FlowexecEmulatorTestExecutionListener extends AbstractTestExecutionListener {
   /** Made by Spring's test framework. */
@@ -23,9 +23,15 @@ public final class FlowexecEmulatorTestExecutionListener extends AbstractTestExe
   @Override
   public void afterTestMethod(TestContext testContext) {
     AutoConfigureFlowexecEmulator annotation =
-        TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(), AutoConfigureFlowexecEmulator.class);
-    if (annotation != null && annotation.resetAfterEachTest() && testContext.hasApplicationContext()) {
-      testContext.getApplicationContext().getBeanProvider(FlowExecutionsEmulator.class).ifAvailable(FlowExecutionsEmulator::reset);
+        TestContextAnnotationUtils.findMergedAnnotation(
+            testContext.getTestClass(), AutoConfigureFlowexecEmulator.class);
+    if (annotation != null
+        && annotation.resetAfterEachTest()
+        && testContext.hasApplicationContext()) {
+      testContext
+          .getApplicationContext()
+          .getBeanProvider(FlowExecutionsEmulator.class)
+          .ifAvailable(FlowExecutionsEmulator::reset);
     }
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class EmulatorSettingsTest {
   @Test
   void flowsAreIdVersionAndNodesAndIdsMayHoldColons() {
-    List<Flow> flows = settings("ns:orders:2:Start,End", "ns:orders:3:Start,Ship,End", "plain:1:Only").flowsById();
+    List<Flow> flows =
+        settings("ns:orders:2:Start,End", "ns:orders:3:Start,Ship,End", "plain:1:Only").flowsById();
     assertThat(flows).extracting(Flow::id).containsExactly("ns:orders", "plain");
     assertThat(flows.get(0).versions()).containsOnlyKeys("2", "3");
     assertThat(flows.get(0).latestVersion()).hasValue("3");
@@ -19,9 +20,12 @@ class EmulatorSettingsTest {
 
   @Test
   void aMalformedFlowIsReportedWithTheForm() {
-    assertThatThrownBy(() -> settings("orders").flowsById()).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"orders\"").hasMessageContaining("id:version:Node,Node");
-    assertThatThrownBy(() -> settings(":1:A").flowsById()).hasMessageContaining("the id, the version");
+    assertThatThrownBy(() -> settings("orders").flowsById())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"orders\"")
+        .hasMessageContaining("id:version:Node,Node");
+    assertThatThrownBy(() -> settings(":1:A").flowsById())
+        .hasMessageContaining("the id, the version");
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Wires a {@link FlowExecutionsClient} to an emulator: its URL, credentials that work, and, on a
- * {@link TestClock}, virtual time end to end (the client's clock, its sleeper and its scheduler
- * all on that clock).
+ * {@link TestClock}, virtual time end to end (the client's clock, its sleeper and its scheduler all
+ * on that clock).
  */
 public final class EmulatorClients {
   private EmulatorClients() {}
@@ -29,8 +29,13 @@ public final class EmulatorClients {
    *     null
    * @return the builder, ready to build
    */
-  public static FlowExecutionsClient.Builder withCredentials(String baseUrl, String clientId,
-      String secret, Set<String> scopes, Clock clock, VirtualTimeScheduler scheduler) {
+  public static FlowExecutionsClient.Builder withCredentials(
+      String baseUrl,
+      String clientId,
+      String secret,
+      Set<String> scopes,
+      Clock clock,
+      VirtualTimeScheduler scheduler) {
     RetrofitTransport.Builder transport =
         RetrofitTransport.builder().baseUrl(baseUrl).credentials(clientId, secret).clock(clock);
     if (!scopes.isEmpty()) {
@@ -51,8 +56,10 @@ public final class EmulatorClients {
    */
   public static FlowExecutionsClient.Builder withToken(
       String baseUrl, String accessToken, Clock clock, VirtualTimeScheduler scheduler) {
-    return wire(RetrofitTransport.builder().baseUrl(baseUrl).accessToken(accessToken).clock(clock)
-        .build(), clock, scheduler);
+    return wire(
+        RetrofitTransport.builder().baseUrl(baseUrl).accessToken(accessToken).clock(clock).build(),
+        clock,
+        scheduler);
   }
 
   private static FlowExecutionsClient.Builder wire(
@@ -63,7 +70,8 @@ public final class EmulatorClients {
     }
     TestClock testClock = scheduler.clock();
     // A sleep is the clock moving: retries and polls of synchronous calls pass at once.
-    return builder.transport(new TrackedTransport(transport, scheduler))
+    return builder
+        .transport(new TrackedTransport(transport, scheduler))
         .clock(testClock)
         .sleeper(testClock::advance)
         .scheduler(scheduler);

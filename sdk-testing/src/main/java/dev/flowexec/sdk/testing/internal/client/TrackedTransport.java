@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * A transport that tells a {@link VirtualTimeScheduler} while its calls are in flight, so that
- * virtual time stands still during an HTTP call and its callbacks (which schedule the next retry
- * or poll), and moves on only once they are done.
+ * virtual time stands still during an HTTP call and its callbacks (which schedule the next retry or
+ * poll), and moves on only once they are done.
  */
 final class TrackedTransport implements FlowTransport {
   private final FlowTransport delegate;
@@ -35,12 +35,14 @@ final class TrackedTransport implements FlowTransport {
   }
 
   @Override
-  public CompletableFuture<TransportResponse> launchAsync(LaunchRequest request, CallOptions options) {
+  public CompletableFuture<TransportResponse> launchAsync(
+      LaunchRequest request, CallOptions options) {
     return async(() -> delegate.launchAsync(request, options));
   }
 
   @Override
-  public CompletableFuture<TransportResponse> getAsync(String flowExecutionId, CallOptions options) {
+  public CompletableFuture<TransportResponse> getAsync(
+      String flowExecutionId, CallOptions options) {
     return async(() -> delegate.getAsync(flowExecutionId, options));
   }
 
@@ -63,25 +65,27 @@ final class TrackedTransport implements FlowTransport {
       throw e;
     }
     CompletableFuture<T> out = new CompletableFuture<>();
-    inner.whenComplete((value, failure) -> {
-      scheduler.participate();
-      try {
-        // The caller's callbacks run here, inside the tracked call: what they schedule is
-        // queued before the clock may move.
-        if (failure != null) {
-          out.completeExceptionally(failure);
-        } else {
-          out.complete(value);
-        }
-      } finally {
-        scheduler.exit();
-      }
-    });
-    out.whenComplete((value, failure) -> {
-      if (out.isCancelled()) {
-        inner.cancel(true);
-      }
-    });
+    inner.whenComplete(
+        (value, failure) -> {
+          scheduler.participate();
+          try {
+            // The caller's callbacks run here, inside the tracked call: what they schedule is
+            // queued before the clock may move.
+            if (failure != null) {
+              out.completeExceptionally(failure);
+            } else {
+              out.complete(value);
+            }
+          } finally {
+            scheduler.exit();
+          }
+        });
+    out.whenComplete(
+        (value, failure) -> {
+          if (out.isCancelled()) {
+            inner.cancel(true);
+          }
+        });
     return out;
   }
 
