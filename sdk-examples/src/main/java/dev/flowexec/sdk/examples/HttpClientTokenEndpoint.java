@@ -104,16 +104,19 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
 
   private static TransportException failure(String action, Exception e, Duration timeout) {
     if (e instanceof HttpTimeoutException) {
-      return new TransportException(
-          action + " timed out after " + timeout.toMillis() + " ms",
-          !(e.getMessage() + "").contains("connect"),
-          e);
+      String message = action + " timed out after " + timeout.toMillis() + " ms";
+      return String.valueOf(e.getMessage()).contains("connect")
+          ? TransportException.notSent(message + " while connecting; the request was not sent", e)
+          : TransportException.maybeSent(message + "; the request may have been sent", e);
     }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
-      return new TransportException(action + " was interrupted", true, e);
+      return TransportException.maybeSent(action + " was interrupted", e);
     }
-    return new TransportException(action + " failed: " + e, !(e instanceof ConnectException), e);
+    return e instanceof ConnectException
+        ? TransportException.notSent(action + " failed: " + e + "; the request was not sent", e)
+        : TransportException.maybeSent(
+            action + " failed: " + e + "; the request may have been sent", e);
   }
 
   @Override
