@@ -6,6 +6,7 @@ import dev.flowexec.sdk.auth.TokenEndpoint;
 import dev.flowexec.sdk.auth.TokenHttpResponse;
 import dev.flowexec.sdk.auth.TokenRequest;
 import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.transport.WireLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
         HttpRequest.newBuilder(request.uri())
             .timeout(timeout)
             .POST(BodyPublishers.ofByteArray(request.bodyBytes()))
-            .header("User-Agent", "flowexec-examples/0.1");
+            .header("User-Agent", SdkVersion.userAgent());
     request.headers().forEach(builder::header);
     String action = "fetching an access token from " + request.uri();
     HttpRequest built = builder.build();

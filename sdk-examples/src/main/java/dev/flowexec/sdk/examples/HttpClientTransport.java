@@ -11,6 +11,7 @@ import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.IdempotencyKey;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -111,8 +112,8 @@ public final class HttpClientTransport implements FlowTransport {
           extra
               .apply(HttpRequest.newBuilder(uri))
               .header("Authorization", "Bearer " + token.value())
-              .header("User-Agent", "flowexec-examples/0.1");
-      headers.forEach(request::header);
+              .header("User-Agent", SdkVersion.userAgent());
+      headers.forEach(request::setHeader); // the caller's own User-Agent replaces ours
       HttpResponse<BoundedBody> response =
           http.send(op, request, body, deadline, options.freshConnection());
       if (response.statusCode() == 200 || response.statusCode() == 201) {
