@@ -230,19 +230,23 @@ final class CallRunner {
    * connection goes on a fresh one.
    */
   private CallOptions attemptOptions(
-      CallOptions options, Duration remaining, AttemptStarted started, boolean freshConnection) {
+      CallOptions options,
+      Duration remaining,
+      AttemptStarted started,
+      Instant attemptStart,
+      boolean freshConnection) {
     return CallOptions.builder()
         .timeout(remaining)
         .putAllHeaders(options.headers())
         .putAllHeaders(started.addedHeaders())
         .freshConnection(freshConnection)
         .tokenFetchListener(tokenFetches(started, options.tokenFetchListener()))
-        .resendListener(resends(started, options.resendListener()))
+        .resendListener(resends(started, attemptStart, options.resendListener()))
         .build();
   }
 
   /** Tells the caller's own resend listener, if any, then the listeners, of a re-send. */
-  private ResendListener resends(AttemptStarted attempt, ResendListener caller) {
+  private ResendListener resends(AttemptStarted attempt, Instant start, ResendListener caller) {
     return (headers, refusal) -> {
       Map<String, String> sent = caller.requestResent(headers, refusal);
       RequestResent event =
@@ -251,6 +255,7 @@ final class CallRunner {
               attempt.operation(),
               attempt.flowExecutionId(),
               attempt.attempt(),
+              since(start),
               refusal);
       listener.requestResent(event);
       return event.headersOver(sent);
@@ -340,7 +345,7 @@ final class CallRunner {
       AttemptStarted started = new AttemptStarted(callId, operation, id, count, baseUrl);
       listener.attemptStarted(started);
       attemptStart = clock.instant();
-      return attemptOptions(options, remaining, started, resendOnFreshConnection);
+      return attemptOptions(options, remaining, started, attemptStart, resendOnFreshConnection);
     }
 
     /**
