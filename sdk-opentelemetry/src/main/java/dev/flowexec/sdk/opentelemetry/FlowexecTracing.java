@@ -53,7 +53,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * it was sent again with a new one: then the refused request is a span of its own, ended with the
  * {@code 401}, and the re-send another. The configured propagators ({@code traceparent}, {@code
  * tracestate} for W3C) are injected into every request, each with its own span, so the service
- * continues the trace from the request it received.
+ * continues the trace from the request it received. A request span has {@code http.request.method},
+ * {@code server.address}, {@code server.port}, {@code url.full} and {@code url.template} from its
+ * creation, for samplers, and its other attributes only if it records: an unsampled trace still
+ * sends its {@code traceparent} but makes no attribute it would drop.
  *
  * <p>Every failure sets status {@code ERROR} and {@code error.type} on the spans it ends: the HTTP
  * status when one came ({@code "503"}), else the failure's class (the I/O exception's for a {@link
