@@ -172,7 +172,7 @@ public final class RetrofitTransport implements FlowTransport {
       renewable = true;
       auth = "token provider " + builder.tokenProvider.getClass().getName();
     }
-    this.retrofit = retrofit(baseUrl);
+    this.retrofit = retrofit(baseUrl, clock);
     this.api = retrofit.create(FlowExecutionsApi.class);
     this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
     // Built by Builder.build() from the settings, so that it is validated before any socket opens.
@@ -342,11 +342,12 @@ public final class RetrofitTransport implements FlowTransport {
     return fresh;
   }
 
-  private Retrofit retrofit(HttpUrl baseUrl) {
+  private Retrofit retrofit(HttpUrl baseUrl, Clock clock) {
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(http)
-        .addConverterFactory(LaunchRequestConverterFactory.INSTANCE)
+        .addConverterFactory(JsonConverterFactory.INSTANCE)
+        .addCallAdapterFactory(new ExchangeCallAdapterFactory(clock))
         .validateEagerly(true)
         .build();
   }
