@@ -11,9 +11,9 @@ import retrofit2.http.Path;
 
 /**
  * The Flow Executions API v2 as a Retrofit interface, on {@link JsonConverterFactory} (a success is
- * read straight from the socket; error bodies arrive already cut to 64 KiB by {@link
- * BodyLimitInterceptor}) and {@link ExchangeCallAdapterFactory}. A {@code null} header value leaves
- * the header out. Not public API.
+ * read straight from the socket; error bodies arrive already cut to 64 KiB by {@link BodyLimits})
+ * and {@link ExchangeCallAdapterFactory}. A {@code null} header value leaves the header out. Not
+ * public API.
  */
 interface FlowExecutionsApi {
   /**

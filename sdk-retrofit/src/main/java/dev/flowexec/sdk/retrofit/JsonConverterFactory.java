@@ -15,7 +15,7 @@ import retrofit2.Retrofit;
  * Retrofit's converters for the API's JSON, on the hand-written Moshi adapters: a {@link
  * LaunchRequest} {@code @Body} becomes a {@link JsonRequestBody}, and a successful response's body
  * an {@link ExecutionBody}, read as it streams from the socket (Retrofit buffers only error bodies,
- * which {@link BodyLimitInterceptor} has cut to 64 KiB by then). Not public API.
+ * which {@link BodyLimits} has cut to 64 KiB by then). Not public API.
  */
 final class JsonConverterFactory extends Converter.Factory {
   /** The shared instance. */

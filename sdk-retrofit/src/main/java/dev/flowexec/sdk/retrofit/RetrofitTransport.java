@@ -417,9 +417,7 @@ public final class RetrofitTransport implements FlowTransport {
         .followRedirects(false)
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)
-        .addInterceptor(new UnexpectedFailureInterceptor())
-        .addInterceptor(new BodyLimitInterceptor(builder.maxResponseBytes))
-        .addInterceptor(wire.application());
+        .addInterceptor(new TransportInterceptor(wire, new BodyLimits(builder.maxResponseBytes)));
     http.networkInterceptors().add(0, wire.network());
     ClientCredentials grant = builder.clientCredentials;
     // DEBUG token fetches, TRACE the wire; redacted by name, and of the secret wherever it shows.
