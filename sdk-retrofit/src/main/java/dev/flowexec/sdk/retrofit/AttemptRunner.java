@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  * public API.
  */
 final class AttemptRunner {
+  /** What {@link dev.flowexec.sdk.transport.ErrorMapper} says of {@code 401 invalid_token}. */
+  private static final String MAPPER_HINT =
+      "The token is unknown or expired, and a fresh one was refused too: check the client credentials";
+
   /** Makes the API call of an attempt, given its {@code Authorization} value and extra headers. */
   interface CallFactory {
     /**
@@ -47,7 +51,7 @@ final class AttemptRunner {
   /** The last token's {@code Authorization} value: one string per token, not one per attempt. */
   private volatile Authorization lastAuthorization;
 
-  private final boolean renewable;
+  private final TokenSource source;
   private final Duration callTimeout;
   private final Clock clock;
 
@@ -55,14 +59,15 @@ final class AttemptRunner {
    * Creates the runner.
    *
    * @param tokens where tokens come from
-   * @param renewable whether a refused token may be replaced (false for a fixed token)
+   * @param source where the tokens come from: whether a refused one may be replaced, and the hint
+   *     of a final refusal
    * @param callTimeout the most any attempt may take
    * @param clock the clock of deadlines, token expiry and {@code Retry-After} dates
    */
   public AttemptRunner(
-      AccessTokenProvider tokens, boolean renewable, Duration callTimeout, Clock clock) {
+      AccessTokenProvider tokens, TokenSource source, Duration callTimeout, Clock clock) {
     this.tokens = tokens;
-    this.renewable = renewable;
+    this.source = source;
     this.callTimeout = callTimeout;
     this.clock = clock;
   }
@@ -93,11 +98,15 @@ final class AttemptRunner {
       tokens.invalidate(token);
       AccessToken renewed = tokens.token(budget.remaining(), options.tokenFetchListener());
       if (isSame(renewed, token)) {
-        throw failure; // the provider has no other token to offer
+        throw explain(failure); // the provider has no other token to offer
       }
       Map<String, String> headers =
           options.resendListener().requestResent(options.headers(), failure);
-      return prepare(operation, renewed, headers, calls).execute(operation, budget);
+      try {
+        return prepare(operation, renewed, headers, calls).execute(operation, budget);
+      } catch (FlowApiException refusedAgain) {
+        throw explain(refusedAgain);
+      }
     }
   }
 
@@ -203,7 +212,7 @@ final class AttemptRunner {
                 return;
               }
               if (isSame(renewed, refused)) {
-                result.completeExceptionally(refusal); // the provider has no other token to offer
+                result.completeExceptionally(explain(refusal)); // no other token to offer
                 return;
               }
               Map<String, String> headers;
@@ -258,22 +267,17 @@ final class AttemptRunner {
   }
 
   /**
-   * A fixed token the service refused: the message speaks of that token, not of client credentials.
+   * A token the service refused for good: the message says what to do for this source of tokens
+   * (ErrorMapper's own hint speaks of client credentials).
    */
   private FlowApiException explain(FlowApiException failure) {
-    if (renewable || failure.statusCode() != 401 || !"invalid_token".equals(failure.errorCode())) {
+    if (failure.statusCode() != 401 || !"invalid_token".equals(failure.errorCode())) {
       return failure;
     }
-    String mapperHint =
-        "The token is unknown or expired, and a fresh one was refused too: check the client credentials";
-    String hint =
-        "The access token given to accessToken(...) was refused: it is unknown, malformed or expired, and "
-            + "a fixed token cannot be renewed. Pass a fresh token, or configure credentials(...) or tokenProvider(...) "
-            + "so that tokens are fetched and renewed";
     String message =
-        failure.getMessage().contains(mapperHint)
-            ? failure.getMessage().replace(mapperHint, hint)
-            : failure.getMessage() + " (" + hint + ")";
+        failure.getMessage().contains(MAPPER_HINT)
+            ? failure.getMessage().replace(MAPPER_HINT, source.refusedHint())
+            : failure.getMessage() + " (" + source.refusedHint() + ")";
     return new AuthenticationException(
         message, 401, "invalid_token", failure.requestId().orElse(null));
   }
@@ -293,7 +297,9 @@ final class AttemptRunner {
   }
 
   private boolean isRefusedToken(FlowApiException failure) {
-    return renewable && failure.statusCode() == 401 && "invalid_token".equals(failure.errorCode());
+    return source.renewable()
+        && failure.statusCode() == 401
+        && "invalid_token".equals(failure.errorCode());
   }
 
   private static Throwable unwrap(Throwable failure) {

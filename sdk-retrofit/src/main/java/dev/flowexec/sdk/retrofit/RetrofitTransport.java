@@ -140,17 +140,17 @@ public final class RetrofitTransport implements FlowTransport {
     this.http = httpClient(builder);
 
     AccessTokenProvider tokens;
-    boolean renewable;
+    TokenSource source;
     String auth;
     if (builder.accessToken != null) {
       tokens = AccessTokenProvider.of(builder.accessToken);
-      renewable = false;
+      source = TokenSource.FIXED_TOKEN;
       auth = "fixed access token";
     } else if (builder.clientCredentials != null) {
       tokens =
           CachingTokenProvider.clientCredentials(
               builder.clientCredentials, new OkHttpTokenEndpoint(http), clock);
-      renewable = true;
+      source = TokenSource.CREDENTIALS;
       ClientCredentials grant = builder.clientCredentials;
       auth =
           "client credentials (clientId="
@@ -169,12 +169,12 @@ public final class RetrofitTransport implements FlowTransport {
               + ")";
     } else {
       tokens = builder.tokenProvider;
-      renewable = true;
+      source = TokenSource.PROVIDER;
       auth = "token provider " + builder.tokenProvider.getClass().getName();
     }
     this.retrofit = retrofit(baseUrl, clock);
     this.api = retrofit.create(FlowExecutionsApi.class);
-    this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
+    this.runner = new AttemptRunner(tokens, source, builder.callTimeout, clock);
     // Built by Builder.build() from the settings, so that it is validated before any socket opens.
     this.description =
         "RetrofitTransport{baseUrl="
