@@ -175,6 +175,9 @@ iterationTime=$ITERATION_TIME
 throughputThreads=$THROUGHPUT_THREADS
 serverThreads=$SERVER_THREADS
 firstLaunchRuns=$FIRST_LAUNCH_RUNS
+integrationsForks=$INTEGRATIONS_FORKS
+integrationsWarmupIterations=$INTEGRATIONS_WARMUP_ITERATIONS
+integrationsIterations=$INTEGRATIONS_ITERATIONS
 jmhHeap=$JMH_HEAP
 EOF
 java -cp "$JAR" dev.flowexec.bench.ResultsReport "$WORK" "$HERE" "$HERE/RESULTS.md"

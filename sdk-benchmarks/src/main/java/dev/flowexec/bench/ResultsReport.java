@@ -34,6 +34,8 @@ public final class ResultsReport {
   private static final double ALLOC_TARGET_BYTES = 8 * 1024;
   private static final double FIRST_LAUNCH_TARGET = 0.5;
   private static final long CORE_JAR_TARGET_BYTES = 200 * 1024;
+  private static final double INTEGRATION_TIME_TARGET = 1.05;
+  private static final double INTEGRATION_ALLOC_TARGET_BYTES = 1024;
 
   /** A JMH score with its 99.9% confidence half-width. */
   private static final class Score {
@@ -126,6 +128,9 @@ public final class ResultsReport {
   private final StringBuilder md = new StringBuilder();
   private final List<String[]> targets = new ArrayList<>();
 
+  /** The integrations' targets, listed after the launch targets. */
+  private final List<String[]> integrationTargets = new ArrayList<>();
+
   private ResultsReport() {}
 
   /**
@@ -198,6 +203,11 @@ public final class ResultsReport {
           .append(" |\n");
     }
     md.append('\n');
+
+    Path integrations = jsonDir.resolve("jmh-integrations.json");
+    if (Files.exists(integrations)) {
+      integrations(load(jsonDir, "jmh-integrations", true), settings);
+    }
 
     md.append("## Time to first launch (fresh JVM, own runtime classpath, default flags)\n\n");
     md.append(
@@ -331,6 +341,7 @@ public final class ResultsReport {
         "\"within noise\" means the verdict flips somewhere inside the error bars of the "
             + "two scores involved.\n\n");
     md.append("| target | measured | verdict |\n| --- | --- | --- |\n");
+    targets.addAll(integrationTargets);
     for (String[] t : targets) {
       md.append("| ")
           .append(t[0])
@@ -342,6 +353,86 @@ public final class ResultsReport {
     }
     md.append('\n');
     return md.toString();
+  }
+
+  /**
+   * The integrations section: each {@code IntegrationsBenchmark} variant against {@code plain} from
+   * the same JMH run, with issue 13's targets (5% time, 1 KB allocation per call) judged within
+   * both error bars.
+   */
+  private void integrations(Map<String, Result> variants, Properties settings) {
+    Result plain = variants.get("plain");
+    if (plain == null) {
+      throw new IllegalStateException("no plain variant in " + variants.keySet());
+    }
+    Score plainTime = plain.primary();
+    Score plainAlloc = plain.secondary("gc.alloc.rate.norm");
+    md.append("## Integrations: logging, Micrometer, OpenTelemetry (`IntegrationsBenchmark`)\n\n");
+    md.append("Launch over `RetrofitTransport` with a fixed token, 1 thread, -prof gc, ")
+        .append(settings.getProperty("integrationsForks", "?"))
+        .append(" forks per variant, ")
+        .append(settings.getProperty("integrationsWarmupIterations", "?"))
+        .append(" warmup and ")
+        .append(settings.getProperty("integrationsIterations", "?"))
+        .append(
+            " measurement iterations. `plain` has logging off (the default); what each other "
+                + "variant adds is in the benchmark's Javadoc. Ratios and bytes are to `plain`, "
+                + "from this one JMH run.\n\n");
+    md.append(
+        "| variant | time per call | error | unit | ratio | allocation (B/op) | above plain |\n");
+    md.append("| --- | ---: | ---: | --- | ---: | ---: | ---: |\n");
+    for (Map.Entry<String, Result> e : variants.entrySet()) {
+      Score t = e.getValue().primary();
+      Score a = e.getValue().secondary("gc.alloc.rate.norm");
+      md.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(fmt(t.score))
+          .append(" | ")
+          .append(t.errorText())
+          .append(" | ")
+          .append(t.unit)
+          .append(" | ")
+          .append(fmt(t.score / plainTime.score))
+          .append("x | ")
+          .append(a == null ? "n/a" : fmt(a.score))
+          .append(" | ")
+          .append(a == null || plainAlloc == null ? "n/a" : signed(a.score - plainAlloc.score))
+          .append(" |\n");
+    }
+    md.append('\n');
+    int launchTargets = targets.size();
+    for (String variant : List.of("micrometer", "opentelemetry")) {
+      Result r = variants.get(variant);
+      if (r == null) {
+        continue;
+      }
+      ratioTarget(
+          variant + ": time per call within " + INTEGRATION_TIME_TARGET + "x of plain",
+          r.primary(),
+          plainTime,
+          INTEGRATION_TIME_TARGET,
+          true);
+      Score a = r.secondary("gc.alloc.rate.norm");
+      if (a != null && plainAlloc != null) {
+        double extra = a.score - plainAlloc.score;
+        target(
+            variant + ": at most 1 KB (1,024 B) allocation per call above plain",
+            signed(extra) + " above plain",
+            verdict(
+                extra <= INTEGRATION_ALLOC_TARGET_BYTES,
+                a.low() - plainAlloc.high() <= INTEGRATION_ALLOC_TARGET_BYTES,
+                a.high() - plainAlloc.low() <= INTEGRATION_ALLOC_TARGET_BYTES));
+      }
+    }
+    // Listed after the launch targets, which are judged later in write().
+    List<String[]> mine = targets.subList(launchTargets, targets.size());
+    integrationTargets.addAll(mine);
+    mine.clear();
+  }
+
+  private static String signed(double bytes) {
+    return String.format(Locale.ROOT, "%+,.0f B", bytes);
   }
 
   private void machine(Properties settings) throws IOException {
@@ -509,23 +600,34 @@ public final class ResultsReport {
   }
 
   /** Reads every {@code prefix*.json} in {@code dir}, grouping results by benchmark method. */
-  @SuppressWarnings("unchecked")
   private static Map<String, Result> load(Path dir, String prefix) throws IOException {
+    return load(dir, prefix, false);
+  }
+
+  /**
+   * Reads every {@code prefix*.json} in {@code dir}, grouping results by benchmark method, or by
+   * the {@code variant} parameter when {@code byVariant} (in the order JMH ran them).
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Result> load(Path dir, String prefix, boolean byVariant)
+      throws IOException {
     List<Path> files = new ArrayList<>();
     try (var listing = Files.newDirectoryStream(dir, prefix + "*.json")) {
       listing.forEach(files::add);
     }
     files.sort(null);
-    Map<String, Result> out = new java.util.TreeMap<>();
+    Map<String, Result> out = byVariant ? new LinkedHashMap<>() : new java.util.TreeMap<>();
     for (Path file : files) {
       Object parsed =
           new Moshi.Builder().build().adapter(Object.class).fromJson(Files.readString(file));
       for (Object o : (List<Object>) parsed) {
         Map<String, Object> json = (Map<String, Object>) o;
         String name = String.valueOf(json.get("benchmark"));
-        out.computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new Result())
-            .runs
-            .add(json);
+        String key =
+            byVariant
+                ? String.valueOf(map(json.get("params")).get("variant"))
+                : name.substring(name.lastIndexOf('.') + 1);
+        out.computeIfAbsent(key, k -> new Result()).runs.add(json);
       }
     }
     if (out.isEmpty()) {

@@ -511,7 +511,9 @@ final class CallRunner {
                           + " the same request again, which is safe"
                       : ". No execution was started: every attempt was refused or never sent");
       DeadlineExceededException exception =
-          new DeadlineExceededException(message, last, mayHaveStarted);
+          mayHaveStarted
+              ? DeadlineExceededException.maybeStarted(message, last)
+              : DeadlineExceededException.notStarted(message, last);
       attachEarlier(exception, failures == null ? 0 : failures.size() - 1);
       return exception;
     }
@@ -536,7 +538,10 @@ final class CallRunner {
                       ? ". The execution may have started: look it up by its flow_execution_id, or launch"
                           + " the same request again with an open client, which is safe"
                       : ". No execution was started: launch it again with an open client");
-      ClientClosedException exception = new ClientClosedException(message, last, mayHaveStarted);
+      ClientClosedException exception =
+          mayHaveStarted
+              ? ClientClosedException.maybeStarted(message, last)
+              : ClientClosedException.notStarted(message, last);
       attachEarlier(exception, failures == null ? 0 : failures.size() - 1);
       return exception;
     }

@@ -280,7 +280,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
         sleeper.sleep(delay);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        throw new DeadlineExceededException(
+        throw DeadlineExceededException.maybeStarted(
             "interrupted while waiting for execution "
                 + flowExecutionId
                 + " (last seen "
@@ -301,13 +301,12 @@ public final class FlowExecutionsClient implements AutoCloseable {
     runner.endOnClose(
         result,
         () ->
-            new ClientClosedException(
+            ClientClosedException.notStarted(
                 "waiting for execution "
                     + flowExecutionId
                     + " to finish was stopped because the client was closed"
                     + " (FlowExecutionsClient.close()): wait with a client that is open",
-                null,
-                false));
+                null));
     poll(flowExecutionId, timeout, start, deadline, FIRST_POLL, 0, result);
     return result;
   }
@@ -370,13 +369,12 @@ public final class FlowExecutionsClient implements AutoCloseable {
             } catch (RejectedExecutionException stopped) {
               result.completeExceptionally(
                   runner.isClosed()
-                      ? new ClientClosedException(
+                      ? ClientClosedException.notStarted(
                           "waiting for execution "
                               + id
                               + " to finish was stopped"
                               + " because the client was closed (FlowExecutionsClient.close())",
-                          null,
-                          false)
+                          null)
                       : new IllegalStateException(
                           "the client's scheduler refused the next poll: it was"
                               + " shut down while the client is open",
@@ -387,7 +385,7 @@ public final class FlowExecutionsClient implements AutoCloseable {
   }
 
   private static DeadlineExceededException notFinal(FlowExecution execution, Duration timeout) {
-    return new DeadlineExceededException(
+    return DeadlineExceededException.maybeStarted(
         "execution "
             + execution.flowExecutionId()
             + " is still "

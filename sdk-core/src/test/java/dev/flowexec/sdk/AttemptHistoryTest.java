@@ -119,7 +119,7 @@ class AttemptHistoryTest {
   void refusalsAloneSayNoExecutionStarted(Path path) {
     RateLimitedException limited = rateLimited(Duration.ofMillis(200));
     TransportException refused =
-        new TransportException("connection refused", false, new IOException("refused"));
+        TransportException.notSent("connection refused", new IOException("refused"));
     script.thenFail(limited).thenFail(refused).thenFail(unavailable()).thenFail(unavailable());
 
     FlowApiException failure = launchFailure(path);
@@ -160,7 +160,7 @@ class AttemptHistoryTest {
   void aDeadlineAfterARefusalAndALateTimeoutCarriesBoth(Path path) {
     ServerException refused = unavailable();
     TransportException timedOut =
-        new TransportException("read timed out", true, new IOException("timeout"));
+        TransportException.maybeSent("read timed out", new IOException("timeout"));
     script
         .thenFail(refused)
         .then(
@@ -226,7 +226,7 @@ class AttemptHistoryTest {
       script.then(
           id -> {
             clock.advance(Duration.ofSeconds(2));
-            throw new TransportException("read timed out", true, new IOException("timeout"));
+            throw TransportException.maybeSent("read timed out", new IOException("timeout"));
           });
     }
 

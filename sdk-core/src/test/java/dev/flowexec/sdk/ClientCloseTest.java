@@ -258,7 +258,11 @@ class ClientCloseTest {
       for (CompletableFuture<TransportResponse> attempt : attempts) {
         boolean sent = written.stream().anyMatch(w -> w == attempt);
         attempt.completeExceptionally(
-            new TransportException("the transport was closed", sent, new IOException("closed")));
+            sent
+                ? TransportException.maybeSent(
+                    "the transport was closed", new IOException("closed"))
+                : TransportException.notSent(
+                    "the transport was closed", new IOException("closed")));
       }
     }
   }

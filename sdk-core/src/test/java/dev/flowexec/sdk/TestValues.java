@@ -45,7 +45,7 @@ final class TestValues {
   }
 
   static TransportException connectionReset() {
-    return new TransportException("connection reset", true, new IOException("reset"));
+    return TransportException.maybeSent("connection reset", new IOException("reset"));
   }
 
   static IdempotencyConflictException inProgress() {

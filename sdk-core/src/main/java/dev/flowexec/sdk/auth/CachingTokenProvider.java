@@ -260,11 +260,11 @@ public final class CachingTokenProvider implements AccessTokenProvider {
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      throw new TransportException("fetching an access token failed: " + cause, false, cause);
+      throw TransportException.notSent("fetching an access token failed: " + cause, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException(
-          "interrupted while waiting for an access token; the request was not sent", false, e);
+      throw TransportException.notSent(
+          "interrupted while waiting for an access token; the request was not sent", e);
     }
   }
 
@@ -299,11 +299,10 @@ public final class CachingTokenProvider implements AccessTokenProvider {
   }
 
   private static TransportException waitedTooLong(long millis, Throwable cause) {
-    return new TransportException(
+    return TransportException.notSent(
         "fetching an access token timed out after "
             + millis
             + " ms, the time this attempt had, while another call was fetching it; the request was not sent",
-        false,
         cause);
   }
 

@@ -74,11 +74,10 @@ final class ClientCredentialsGrant {
 
   private void checkTime(Duration timeout) {
     if (timeout.isZero() || timeout.isNegative()) {
-      throw new TransportException(
+      throw TransportException.notSent(
           "fetching an access token from "
               + credentials.tokenUrl()
               + " was not started: the attempt had no time left; the request was not sent",
-          false,
           null);
     }
   }

@@ -15,14 +15,33 @@ public class ClientClosedException extends FlowApiException {
   /** The {@link #errorCode()} of every call stopped by {@code close()}. */
   public static final String ERROR_CODE = "client_closed";
 
+  private ClientClosedException(String message, Throwable cause, boolean executionMayHaveStarted) {
+    super(message, 0, ERROR_CODE, null, null, cause, executionMayHaveStarted);
+  }
+
   /**
-   * Creates the exception.
+   * Creates the failure of a call stopped by {@code close()} after one of its requests was handed
+   * to the transport: it was in flight, or an earlier attempt may have been acted on. {@link
+   * #executionMayHaveStarted()} is true.
    *
    * @param message what was stopped, for a person
    * @param cause the last attempt's failure, or null
-   * @param executionMayHaveStarted whether any attempt may have reached the service
+   * @return the exception
    */
-  public ClientClosedException(String message, Throwable cause, boolean executionMayHaveStarted) {
-    super(message, 0, ERROR_CODE, null, null, cause, executionMayHaveStarted);
+  public static ClientClosedException maybeStarted(String message, Throwable cause) {
+    return new ClientClosedException(message, cause, true);
+  }
+
+  /**
+   * Creates the failure of a call stopped by {@code close()} before any of its requests could have
+   * reached the service: it never sent, or every attempt was refused. {@link
+   * #executionMayHaveStarted()} is false.
+   *
+   * @param message what was stopped, for a person
+   * @param cause the last attempt's failure, or null
+   * @return the exception
+   */
+  public static ClientClosedException notStarted(String message, Throwable cause) {
+    return new ClientClosedException(message, cause, false);
   }
 }

@@ -13,31 +13,34 @@ public class DeadlineExceededException extends FlowApiException {
   /** The {@link #errorCode()} of every deadline failure. */
   public static final String ERROR_CODE = "deadline_exceeded";
 
-  /**
-   * Creates the exception; it says an execution may have started unless {@code cause} is a {@link
-   * FlowApiException} that says none did.
-   *
-   * @param message what ran out of time, for a person
-   * @param cause the last failure before the deadline, or null
-   */
-  public DeadlineExceededException(String message, Throwable cause) {
-    this(
-        message,
-        cause,
-        !(cause instanceof FlowApiException)
-            || ((FlowApiException) cause).executionMayHaveStarted());
+  private DeadlineExceededException(
+      String message, Throwable cause, boolean executionMayHaveStarted) {
+    super(message, 0, ERROR_CODE, null, null, cause, executionMayHaveStarted);
   }
 
   /**
-   * Creates the exception.
+   * Creates the failure of a call that ran out of time while one of its attempts may have reached
+   * the service (one was in flight, or an earlier one may have been acted on), or while waiting for
+   * an execution that exists. {@link #executionMayHaveStarted()} is true.
    *
    * @param message what ran out of time, for a person
    * @param cause the last failure before the deadline, or null
-   * @param executionMayHaveStarted whether any attempt may have reached the service, including one
-   *     still in flight when the deadline passed
+   * @return the exception
    */
-  public DeadlineExceededException(
-      String message, Throwable cause, boolean executionMayHaveStarted) {
-    super(message, 0, ERROR_CODE, null, null, cause, executionMayHaveStarted);
+  public static DeadlineExceededException maybeStarted(String message, Throwable cause) {
+    return new DeadlineExceededException(message, cause, true);
+  }
+
+  /**
+   * Creates the failure of a call that ran out of time before any of its attempts could have
+   * reached the service: every request was refused, or none was sent. {@link
+   * #executionMayHaveStarted()} is false.
+   *
+   * @param message what ran out of time, for a person
+   * @param cause the last failure before the deadline, or null
+   * @return the exception
+   */
+  public static DeadlineExceededException notStarted(String message, Throwable cause) {
+    return new DeadlineExceededException(message, cause, false);
   }
 }

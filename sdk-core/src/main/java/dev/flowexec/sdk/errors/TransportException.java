@@ -20,15 +20,29 @@ public class TransportException extends FlowApiException {
   private final boolean reusedConnectionLost;
 
   /**
-   * Creates the exception.
+   * Creates the failure of a request that certainly never left this process: the host name did not
+   * resolve, the connection was refused, the attempt had no time left, or the transport was closed
+   * before sending. {@link #requestMayHaveBeenSent()} is false. For transports of your own.
    *
-   * @param message what failed, for a person
-   * @param requestMayHaveBeenSent false only when the request certainly never left (connection
-   *     refused, DNS failure)
-   * @param cause the I/O failure
+   * @param message what failed, for a person; say that the request was not sent
+   * @param cause the I/O failure, or null
+   * @return the exception
    */
-  public TransportException(String message, boolean requestMayHaveBeenSent, Throwable cause) {
-    this(message, requestMayHaveBeenSent, false, cause);
+  public static TransportException notSent(String message, Throwable cause) {
+    return new TransportException(message, false, false, cause);
+  }
+
+  /**
+   * Creates the failure of a request that may have reached the service: the connection broke or
+   * timed out after the request was handed to the network, or the response could not be read.
+   * {@link #requestMayHaveBeenSent()} is true. For transports of your own.
+   *
+   * @param message what failed, for a person; say that the request may have been sent
+   * @param cause the I/O failure, or null
+   * @return the exception
+   */
+  public static TransportException maybeSent(String message, Throwable cause) {
+    return new TransportException(message, true, false, cause);
   }
 
   private TransportException(

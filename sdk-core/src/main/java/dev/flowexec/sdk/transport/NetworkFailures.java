@@ -46,21 +46,19 @@ public final class NetworkFailures {
             action + " failed: could not connect within the connect timeout (" + detail + ")",
             failure);
       }
-      return new TransportException(
+      return TransportException.maybeSent(
           action
               + " failed: the server sent nothing within the read timeout ("
               + detail
               + "); the request may have been sent",
-          true,
           failure);
     }
     if (failure instanceof UnknownHostException) {
-      return new TransportException(
+      return TransportException.notSent(
           action
               + " failed: the host name could not be resolved ("
               + detail
               + "); the request was not sent. Check the base URL and DNS",
-          false,
           failure);
     }
     if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
@@ -69,8 +67,8 @@ public final class NetworkFailures {
     if (failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException) {
       return notSent(action + " failed: the TLS handshake failed (" + detail + ")", failure);
     }
-    return new TransportException(
-        action + " failed (" + detail + "); the request may have been sent", true, failure);
+    return TransportException.maybeSent(
+        action + " failed (" + detail + "); the request may have been sent", failure);
   }
 
   /**
@@ -136,7 +134,7 @@ public final class NetworkFailures {
   }
 
   private static TransportException notSent(String message, Throwable cause) {
-    return new TransportException(message + "; the request was not sent", false, cause);
+    return TransportException.notSent(message + "; the request was not sent", cause);
   }
 
   /** {@code Type: message}, for messages. */

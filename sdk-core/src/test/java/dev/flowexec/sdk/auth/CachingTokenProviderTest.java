@@ -174,7 +174,7 @@ class CachingTokenProviderTest {
 
   @Test
   void transportFailuresOfTheEndpointPassThrough() {
-    endpoint.results.add(new TransportException("connection refused", false, null));
+    endpoint.results.add(TransportException.notSent("connection refused", null));
 
     assertThatThrownBy(() -> provider.token(TIMEOUT))
         .isExactlyInstanceOf(TransportException.class)
@@ -258,7 +258,7 @@ class CachingTokenProviderTest {
   void aForcedRefreshIsForcedOnceAndOnlyWhenTheCachedTokenWasDropped() {
     endpoint.results.add(token("t1", ",\"expires_in\":3600"));
     endpoint.results.add(token("t2", ",\"expires_in\":3600"));
-    endpoint.results.add(new TransportException("connection refused", false, null));
+    endpoint.results.add(TransportException.notSent("connection refused", null));
     Fetches fetches = new Fetches();
     provider.token(TIMEOUT, fetches);
 

@@ -77,16 +77,17 @@ class ExceptionsTest {
     assertThat(plain).isInstanceOf(RuntimeException.class);
 
     IOException io = new IOException("reset");
-    TransportException transport = new TransportException("connection reset", true, io);
+    TransportException transport = TransportException.maybeSent("connection reset", io);
     assertThat(transport.errorCode())
         .isEqualTo(TransportException.ERROR_CODE)
         .isEqualTo("transport_error");
     assertThat(transport.statusCode()).isZero();
     assertThat(transport.getCause()).isSameAs(io);
     assertThat(transport.requestMayHaveBeenSent()).isTrue();
-    assertThat(new TransportException("refused", false, io).requestMayHaveBeenSent()).isFalse();
+    assertThat(TransportException.notSent("refused", io).requestMayHaveBeenSent()).isFalse();
 
-    DeadlineExceededException deadline = new DeadlineExceededException("out of time", transport);
+    DeadlineExceededException deadline =
+        DeadlineExceededException.maybeStarted("out of time", transport);
     assertThat(deadline.errorCode()).isEqualTo("deadline_exceeded");
     assertThat(deadline.statusCode()).isZero();
     assertThat(deadline.getCause()).isSameAs(transport);
@@ -147,14 +148,14 @@ class ExceptionsTest {
     assertThat(new FlowApiException("m", 201, "malformed_response", "r").executionMayHaveStarted())
         .isTrue();
     IOException io = new IOException("x");
-    assertThat(new TransportException("reset", true, io).executionMayHaveStarted()).isTrue();
-    assertThat(new TransportException("refused", false, io).executionMayHaveStarted()).isFalse();
+    assertThat(TransportException.maybeSent("reset", io).executionMayHaveStarted()).isTrue();
+    assertThat(TransportException.notSent("refused", io).executionMayHaveStarted()).isFalse();
   }
 
   @Test
   void earlierAttemptsAreTheSuppressedFailuresAndCountTowardsTheFlag() {
     ServerException last = new ServerException("m", 503, "unavailable", "r", null);
-    TransportException dropped = new TransportException("reset", true, new IOException("x"));
+    TransportException dropped = TransportException.maybeSent("reset", new IOException("x"));
     assertThat(last.earlierAttempts()).isEmpty();
 
     last.addSuppressed(dropped);
@@ -167,11 +168,13 @@ class ExceptionsTest {
   @Test
   void deadlineAndCloseCarryTheirOwnFlag() {
     ServerException refused = new ServerException("m", 503, "unavailable", "r", null);
-    assertThat(new DeadlineExceededException("m", refused).executionMayHaveStarted()).isFalse();
-    assertThat(new DeadlineExceededException("m", null).executionMayHaveStarted()).isTrue();
-    assertThat(new DeadlineExceededException("m", refused, true).executionMayHaveStarted())
+    assertThat(DeadlineExceededException.notStarted("m", refused).executionMayHaveStarted())
+        .isFalse();
+    assertThat(DeadlineExceededException.maybeStarted("m", null).executionMayHaveStarted())
         .isTrue();
-    ClientClosedException closed = new ClientClosedException("m", refused, false);
+    assertThat(DeadlineExceededException.maybeStarted("m", refused).executionMayHaveStarted())
+        .isTrue();
+    ClientClosedException closed = ClientClosedException.notStarted("m", refused);
     assertThat(closed.executionMayHaveStarted()).isFalse();
     assertThat(closed.errorCode()).isEqualTo("client_closed");
     assertThat(closed.statusCode()).isZero();

@@ -6,6 +6,7 @@ import dev.flowexec.sdk.auth.TokenEndpoint;
 import dev.flowexec.sdk.auth.TokenHttpResponse;
 import dev.flowexec.sdk.auth.TokenRequest;
 import dev.flowexec.sdk.errors.TransportException;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.transport.WireLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
         HttpRequest.newBuilder(request.uri())
             .timeout(timeout)
             .POST(BodyPublishers.ofByteArray(request.bodyBytes()))
-            .header("User-Agent", "flowexec-examples/0.1");
+            .header("User-Agent", SdkVersion.userAgent());
     request.headers().forEach(builder::header);
     String action = "fetching an access token from " + request.uri();
     HttpRequest built = builder.build();
@@ -104,16 +105,19 @@ public final class HttpClientTokenEndpoint implements TokenEndpoint {
 
   private static TransportException failure(String action, Exception e, Duration timeout) {
     if (e instanceof HttpTimeoutException) {
-      return new TransportException(
-          action + " timed out after " + timeout.toMillis() + " ms",
-          !(e.getMessage() + "").contains("connect"),
-          e);
+      String message = action + " timed out after " + timeout.toMillis() + " ms";
+      return String.valueOf(e.getMessage()).contains("connect")
+          ? TransportException.notSent(message + " while connecting; the request was not sent", e)
+          : TransportException.maybeSent(message + "; the request may have been sent", e);
     }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
-      return new TransportException(action + " was interrupted", true, e);
+      return TransportException.maybeSent(action + " was interrupted", e);
     }
-    return new TransportException(action + " failed: " + e, !(e instanceof ConnectException), e);
+    return e instanceof ConnectException
+        ? TransportException.notSent(action + " failed: " + e + "; the request was not sent", e)
+        : TransportException.maybeSent(
+            action + " failed: " + e + "; the request may have been sent", e);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.flowexec.sdk.transport.ErrorMapper;
 import dev.flowexec.sdk.transport.FlowTransport;
 import dev.flowexec.sdk.transport.IdempotencyKey;
 import dev.flowexec.sdk.transport.Operation;
+import dev.flowexec.sdk.transport.SdkVersion;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,6 +24,13 @@ import java.util.function.UnaryOperator;
  * A {@link FlowTransport} on {@code java.net.http.HttpClient}: one call, one exchange (one more if
  * a token is refused). Bodies are bounded ({@link BoundedBody}); {@link JdkExchanges} sends, logs
  * and maps failures truthfully.
+ *
+ * <p>One limit of {@code java.net.http} that no setting lifts (JDK 17 to 25): when a pooled
+ * connection turns out to be closed before any response byte, the JDK client sends a {@code GET}
+ * once more by itself, so a {@link #get} can put two requests on the wire for the one attempt that
+ * listeners see. A launch ({@code POST}) is never re-sent this way: it fails as a lost reused
+ * connection and the client re-sends it as an attempt of its own. {@code RetrofitTransport} has no
+ * such hidden re-send.
  */
 public final class HttpClientTransport implements FlowTransport {
   /** As RetrofitTransport's default: 8 MiB. */
@@ -111,8 +119,8 @@ public final class HttpClientTransport implements FlowTransport {
           extra
               .apply(HttpRequest.newBuilder(uri))
               .header("Authorization", "Bearer " + token.value())
-              .header("User-Agent", "flowexec-examples/0.1");
-      headers.forEach(request::header);
+              .header("User-Agent", SdkVersion.userAgent());
+      headers.forEach(request::setHeader); // the caller's own User-Agent replaces ours
       HttpResponse<BoundedBody> response =
           http.send(op, request, body, deadline, options.freshConnection());
       if (response.statusCode() == 200 || response.statusCode() == 201) {

@@ -152,14 +152,13 @@ final class JdkExchanges {
               : new IOException(failed.getCause()));
     } catch (TimeoutException slow) {
       sent.cancel(true);
-      throw new TransportException(
+      throw TransportException.maybeSent(
           op.description() + " timed out reading the response; the request may have been sent",
-          true,
           slow);
     } catch (InterruptedException e) {
       sent.cancel(true);
       Thread.currentThread().interrupt();
-      throw new TransportException(op.description() + " was interrupted", true, e);
+      throw TransportException.maybeSent(op.description() + " was interrupted", e);
     }
   }
 
@@ -181,7 +180,7 @@ final class JdkExchanges {
     if (e
         instanceof
         HttpConnectTimeoutException) { // the JDK's connect timeout covers the TLS handshake too
-      return new TransportException(
+      return TransportException.notSent(
           op.description()
               + " failed: "
               + e
@@ -189,7 +188,6 @@ final class JdkExchanges {
               + "connect timeout of "
               + connectTimeout.toMillis()
               + " ms); the request was not sent",
-          false,
           e);
     }
     return NetworkFailures.of(

@@ -42,6 +42,7 @@ import dev.flowexec.sdk.testing.RetryAfterFormat;
 import dev.flowexec.sdk.testing.TestClock;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.SdkVersion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +192,7 @@ public abstract class TransportContractSuite {
     assertThat(sent.header("Authorization")).contains("Bearer " + token);
     assertThat(sent.header("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-    assertThat(sent.header("User-Agent")).isPresent();
+    assertThat(sent.headers().get("user-agent")).containsExactly(SdkVersion.userAgent());
     Execution stored = emulator.execution(request.flowExecutionId()).orElseThrow();
     assertThat(stored.flowVersion()).isEqualTo("2");
     assertThat(stored.channelType()).isEqualTo("web");
@@ -589,6 +590,19 @@ public abstract class TransportContractSuite {
         .containsExactly("1", "2");
     assertThat(launches())
         .allSatisfy(r -> assertThat(r.header("X-Correlation-Id")).contains("c-1"));
+  }
+
+  @Test
+  void a_user_agent_of_the_callers_replaces_the_sdks() {
+    FlowExecutionsClient client = client();
+    LaunchRequest request = TestFlows.request();
+
+    client.launch(request, CallOptions.builder().putHeaders("User-Agent", "shop/7").build());
+    client.get(request.flowExecutionId());
+
+    assertThat(emulator.requests())
+        .extracting(r -> r.headers().get("user-agent"))
+        .containsExactly(List.of("shop/7"), List.of(SdkVersion.userAgent()));
   }
 
   // ---------------------------------------------------------------- 5xx

@@ -290,9 +290,8 @@ final class AttemptRunner {
     if (!failure.requestMayHaveBeenSent()) {
       return failure;
     }
-    return new TransportException(
+    return TransportException.notSent(
         operation.description() + " failed before the request was sent: " + failure.getMessage(),
-        false,
         failure);
   }
 
@@ -309,7 +308,7 @@ final class AttemptRunner {
       cause = cause.getCause();
     }
     if (!(cause instanceof RuntimeException) && !(cause instanceof Error)) {
-      return new TransportException("fetching an access token failed: " + cause, false, cause);
+      return TransportException.notSent("fetching an access token failed: " + cause, cause);
     }
     return cause;
   }

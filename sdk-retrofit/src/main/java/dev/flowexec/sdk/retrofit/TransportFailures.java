@@ -28,14 +28,13 @@ final class TransportFailures {
     NotSentException notSent = notSent(failure);
     if (notSent != null) {
       if (isCallTimeout(failure)) {
-        return new TransportException(
+        return TransportException.notSent(
             action
                 + " failed while connecting: it timed out after "
                 + timeoutMillis
                 + " ms, the time this attempt had ("
                 + describe(notSent.failure())
                 + "); the request was not sent",
-            false,
             failure);
       }
       return NetworkFailures.whileConnecting(action, notSent.failure(), failure);
@@ -51,18 +50,16 @@ final class TransportFailures {
     if (failure instanceof InterruptedIOException
         && failure.getCause() instanceof RejectedExecutionException) {
       // OkHttp's dispatcher refused to start a queued call: the transport was closed first.
-      return new TransportException(
+      return TransportException.notSent(
           action + " was stopped because the transport was closed before" + " the request was sent",
-          false,
           failure);
     }
     if (isCallTimeout(failure)) {
-      return new TransportException(
+      return TransportException.maybeSent(
           action
               + " timed out after "
               + timeoutMillis
               + " ms, the time this attempt had; the request may have been sent",
-          true,
           failure);
     }
     return NetworkFailures.of(action, failure);
@@ -78,13 +75,14 @@ final class TransportFailures {
    */
   static TransportException outOfTime(
       String action, long timeoutMillis, boolean requestMayHaveBeenSent) {
-    return new TransportException(
+    String message =
         action
             + " timed out after "
             + timeoutMillis
-            + " ms, the time this attempt had, before the request could be sent",
-        requestMayHaveBeenSent,
-        null);
+            + " ms, the time this attempt had, before the request could be sent";
+    return requestMayHaveBeenSent
+        ? TransportException.maybeSent(message, null)
+        : TransportException.notSent(message, null);
   }
 
   private static String describe(Throwable failure) {
