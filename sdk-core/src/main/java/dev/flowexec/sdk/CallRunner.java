@@ -235,36 +235,38 @@ final class CallRunner {
       AttemptStarted started,
       Instant attemptStart,
       boolean freshConnection) {
+    AttemptReports reports = new AttemptReports(started, attemptStart, options);
     return CallOptions.builder()
         .timeout(remaining)
         .putAllHeaders(options.headers())
         .putAllHeaders(started.addedHeaders())
         .freshConnection(freshConnection)
-        .tokenFetchListener(tokenFetches(started, options.tokenFetchListener()))
-        .resendListener(resends(started, attemptStart, options.resendListener()))
+        .tokenFetchListener(reports)
+        .resendListener(reports)
         .build();
   }
 
-  /** Tells the caller's own resend listener, if any, then the listeners, of a re-send. */
-  private ResendListener resends(AttemptStarted attempt, Instant start, ResendListener caller) {
-    return (headers, refusal) -> {
-      Map<String, String> sent = caller.requestResent(headers, refusal);
-      RequestResent event =
-          new RequestResent(
-              attempt.callId(),
-              attempt.operation(),
-              attempt.flowExecutionId(),
-              attempt.attempt(),
-              since(start),
-              refusal);
-      listener.requestResent(event);
-      return event.headersOver(sent);
-    };
-  }
+  /**
+   * Tells the listeners (and the caller's own listeners on the call's options, if any) of an
+   * attempt's token fetches and of its re-send after a refused token. One object for both, made for
+   * every attempt.
+   */
+  private final class AttemptReports implements TokenFetchListener, ResendListener {
+    private final AttemptStarted attempt;
+    private final Instant start;
+    private final TokenFetchListener callerFetches;
+    private final ResendListener callerResends;
 
-  /** Tells the listeners (and the caller's own fetch listener, if any) of the attempt's fetches. */
-  private TokenFetchListener tokenFetches(AttemptStarted attempt, TokenFetchListener caller) {
-    return (tokenUrl, elapsed, forcedRefresh, failure) -> {
+    AttemptReports(AttemptStarted attempt, Instant start, CallOptions callOptions) {
+      this.attempt = attempt;
+      this.start = start;
+      this.callerFetches = callOptions.tokenFetchListener();
+      this.callerResends = callOptions.resendListener();
+    }
+
+    @Override
+    public void tokenFetched(
+        URI tokenUrl, Duration elapsed, boolean forcedRefresh, RuntimeException failure) {
       listener.tokenFetched(
           new TokenFetched(
               attempt.callId(),
@@ -275,10 +277,26 @@ final class CallRunner {
               elapsed,
               forcedRefresh,
               failure));
-      if (caller != TokenFetchListener.none()) {
-        caller.tokenFetched(tokenUrl, elapsed, forcedRefresh, failure);
+      if (callerFetches != TokenFetchListener.none()) {
+        callerFetches.tokenFetched(tokenUrl, elapsed, forcedRefresh, failure);
       }
-    };
+    }
+
+    @Override
+    public Map<String, String> requestResent(
+        Map<String, String> headers, FlowApiException refusal) {
+      Map<String, String> sent = callerResends.requestResent(headers, refusal);
+      RequestResent event =
+          new RequestResent(
+              attempt.callId(),
+              attempt.operation(),
+              attempt.flowExecutionId(),
+              attempt.attempt(),
+              since(start),
+              refusal);
+      listener.requestResent(event);
+      return event.headersOver(sent);
+    }
   }
 
   private static TransportResponse checked(TransportResponse response) {

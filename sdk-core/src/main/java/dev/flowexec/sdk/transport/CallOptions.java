@@ -5,12 +5,14 @@ import dev.flowexec.sdk.errors.RequestValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.immutables.value.Value;
 
 /**
  * Options for one call: a timeout or deadline, and extra headers.
@@ -23,10 +25,21 @@ import org.immutables.value.Value;
  * client.launch(request, CallOptions.ofTimeout(Duration.ofSeconds(5)));
  * client.get(id, CallOptions.builder().putHeaders("X-Correlation-Id", traceId).build());
  * }</pre>
+ *
+ * <p>Immutable; {@code equals}, {@code hashCode} and {@code toString} cover the timeout, deadline,
+ * headers and {@link #freshConnection()}.
  */
-@Value.Immutable
-public abstract class CallOptions {
-  private static final CallOptions DEFAULTS = builder().build();
+public final class CallOptions {
+  // Written by hand, not generated: the client makes options for every attempt, and a generated
+  // builder cost about 260 bytes each time where this one costs about 60.
+  private static final CallOptions DEFAULTS =
+      new CallOptions(
+          null,
+          null,
+          Collections.emptyMap(),
+          false,
+          TokenFetchListener.none(),
+          ResendListener.none());
   private static final Set<String> RESERVED_HEADERS =
       Set.of(
           "authorization",
@@ -37,7 +50,27 @@ public abstract class CallOptions {
           "transfer-encoding",
           "connection");
 
-  CallOptions() {}
+  private final Duration timeout;
+  private final Instant deadline;
+  private final Map<String, String> headers;
+  private final boolean freshConnection;
+  private final TokenFetchListener tokenFetchListener;
+  private final ResendListener resendListener;
+
+  private CallOptions(
+      Duration timeout,
+      Instant deadline,
+      Map<String, String> headers,
+      boolean freshConnection,
+      TokenFetchListener tokenFetchListener,
+      ResendListener resendListener) {
+    this.timeout = timeout;
+    this.deadline = deadline;
+    this.headers = headers;
+    this.freshConnection = freshConnection;
+    this.tokenFetchListener = tokenFetchListener;
+    this.resendListener = resendListener;
+  }
 
   /**
    * Returns options with nothing set: the client's defaults apply.
@@ -72,14 +105,18 @@ public abstract class CallOptions {
    *
    * @return the timeout, if set
    */
-  public abstract Optional<Duration> timeout();
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
 
   /**
    * Returns the instant by which the call must end, on the client's clock.
    *
    * @return the deadline, if set
    */
-  public abstract Optional<Instant> deadline();
+  public Optional<Instant> deadline() {
+    return Optional.ofNullable(deadline);
+  }
 
   /**
    * Returns extra request headers, such as a correlation id. The headers the SDK owns ({@code
@@ -90,7 +127,9 @@ public abstract class CallOptions {
    *
    * @return an immutable map of header name to value
    */
-  public abstract Map<String, String> headers();
+  public Map<String, String> headers() {
+    return headers;
+  }
 
   /**
    * Tells the transport to send this attempt on a new connection of its own, not on a pooled one.
@@ -101,9 +140,8 @@ public abstract class CallOptions {
    *
    * @return whether the attempt must not reuse a pooled connection
    */
-  @Value.Default
   public boolean freshConnection() {
-    return false;
+    return freshConnection;
   }
 
   /**
@@ -113,7 +151,18 @@ public abstract class CallOptions {
    * @return the copy
    * @throws IllegalArgumentException if the timeout is zero or negative
    */
-  public abstract CallOptions withTimeout(Duration timeout);
+  public CallOptions withTimeout(Duration timeout) {
+    if (Objects.equals(this.timeout, timeout)) {
+      return this;
+    }
+    return new CallOptions(
+        checkTimeout(timeout),
+        deadline,
+        headers,
+        freshConnection,
+        tokenFetchListener,
+        resendListener);
+  }
 
   /**
    * Returns a copy with another deadline.
@@ -121,7 +170,13 @@ public abstract class CallOptions {
    * @param deadline the instant by which the call must end; null for none
    * @return the copy
    */
-  public abstract CallOptions withDeadline(Instant deadline);
+  public CallOptions withDeadline(Instant deadline) {
+    if (Objects.equals(this.deadline, deadline)) {
+      return this;
+    }
+    return new CallOptions(
+        timeout, deadline, headers, freshConnection, tokenFetchListener, resendListener);
+  }
 
   /**
    * Returns a copy whose extra headers are {@code headers}, replacing all of them.
@@ -130,7 +185,18 @@ public abstract class CallOptions {
    * @return the copy
    * @throws RequestValidationException if a header is refused
    */
-  public abstract CallOptions withHeaders(Map<String, ? extends String> headers);
+  public CallOptions withHeaders(Map<String, ? extends String> headers) {
+    if (this.headers == headers) {
+      return this;
+    }
+    return new CallOptions(
+        timeout,
+        deadline,
+        checkHeaders(copyOf(headers)),
+        freshConnection,
+        tokenFetchListener,
+        resendListener);
+  }
 
   /**
    * Returns where the transport reports the token fetches of this attempt; a transport passes it to
@@ -141,10 +207,8 @@ public abstract class CallOptions {
    *
    * @return the listener; {@link TokenFetchListener#none()} by default
    */
-  @Value.Default
-  @Value.Auxiliary
   public TokenFetchListener tokenFetchListener() {
-    return TokenFetchListener.none();
+    return tokenFetchListener;
   }
 
   /**
@@ -156,34 +220,84 @@ public abstract class CallOptions {
    *
    * @return the listener; {@link ResendListener#none()} by default
    */
-  @Value.Default
-  @Value.Auxiliary
   public ResendListener resendListener() {
-    return ResendListener.none();
+    return resendListener;
   }
 
-  @Value.Check
-  void check() {
-    timeout()
-        .ifPresent(
-            t -> {
-              if (t.isNegative() || t.isZero()) {
-                throw new IllegalArgumentException(
-                    "timeout is "
-                        + t
-                        + ": use a positive duration, such as Duration.ofSeconds(10)");
-              }
-            });
-    if (headers().isEmpty()) {
-      return; // the common case, each attempt of a call without extra headers: nothing to make
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof CallOptions)) {
+      return false;
+    }
+    CallOptions that = (CallOptions) other;
+    return Objects.equals(timeout, that.timeout)
+        && Objects.equals(deadline, that.deadline)
+        && headers.equals(that.headers)
+        && freshConnection == that.freshConnection;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timeout, deadline, headers, freshConnection);
+  }
+
+  /** Returns the timeout and deadline when set, the headers and {@link #freshConnection()}. */
+  @Override
+  public String toString() {
+    return "CallOptions{"
+        + (timeout != null ? "timeout=" + timeout + ", " : "")
+        + (deadline != null ? "deadline=" + deadline + ", " : "")
+        + "headers="
+        + headers
+        + ", freshConnection="
+        + freshConnection
+        + "}";
+  }
+
+  /** An immutable copy in the same order; names and values must not be null. */
+  private static Map<String, String> copyOf(Map<String, ? extends String> headers) {
+    if (headers.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    Map<String, String> copy = new LinkedHashMap<>(headers.size() * 4 / 3 + 1);
+    headers.forEach((name, value) -> copy.put(checkedName(name), checkedValue(name, value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static String checkedName(String name) {
+    return Objects.requireNonNull(name, "headers key");
+  }
+
+  private static String checkedValue(String name, String value) {
+    if (value == null) {
+      throw new NullPointerException("headers value for key: " + name);
+    }
+    return value;
+  }
+
+  private static Duration checkTimeout(Duration timeout) {
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException(
+          "timeout is " + timeout + ": use a positive duration, such as Duration.ofSeconds(10)");
+    }
+    return timeout;
+  }
+
+  private static Map<String, String> checkHeaders(Map<String, String> headers) {
+    if (headers.isEmpty()) {
+      return headers; // the common case, each attempt of a call without extra headers
     }
     List<FieldError> errors = null;
-    for (Map.Entry<String, String> header : headers().entrySet()) {
+    for (Map.Entry<String, String> header : headers.entrySet()) {
       errors = headerErrors(header.getKey(), header.getValue(), errors);
     }
     if (errors != null) {
       throw new RequestValidationException(errors);
     }
+    return headers;
   }
 
   /**
@@ -198,9 +312,7 @@ public abstract class CallOptions {
   public static void checkHeader(String name, String value) {
     List<FieldError> errors =
         headerErrors(
-            java.util.Objects.requireNonNull(name, "name"),
-            java.util.Objects.requireNonNull(value, "value"),
-            null);
+            Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"), null);
     if (errors != null) {
       throw new RequestValidationException(errors);
     }
@@ -300,7 +412,12 @@ public abstract class CallOptions {
 
   /** Builds {@link CallOptions}; every field is optional, and a null clears it. */
   public static final class Builder {
-    private final ImmutableCallOptions.Builder builder = ImmutableCallOptions.newBuilder();
+    private Duration timeout;
+    private Instant deadline;
+    private Map<String, String> headers; // made on the first header
+    private boolean freshConnection;
+    private TokenFetchListener tokenFetchListener = TokenFetchListener.none();
+    private ResendListener resendListener = ResendListener.none();
 
     private Builder() {}
 
@@ -311,7 +428,7 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      builder.timeout(timeout);
+      this.timeout = timeout;
       return this;
     }
 
@@ -322,7 +439,7 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder deadline(Instant deadline) {
-      builder.deadline(deadline);
+      this.deadline = deadline;
       return this;
     }
 
@@ -334,7 +451,10 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder putHeaders(String name, String value) {
-      builder.putHeaders(name, value);
+      if (headers == null) {
+        headers = new LinkedHashMap<>();
+      }
+      headers.put(checkedName(name), checkedValue(name, value));
       return this;
     }
 
@@ -345,7 +465,9 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder putAllHeaders(Map<String, ? extends String> headers) {
-      builder.putAllHeaders(headers);
+      for (Map.Entry<String, ? extends String> header : headers.entrySet()) {
+        putHeaders(header.getKey(), header.getValue());
+      }
       return this;
     }
 
@@ -356,8 +478,7 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder tokenFetchListener(TokenFetchListener tokenFetchListener) {
-      builder.tokenFetchListener(
-          java.util.Objects.requireNonNull(tokenFetchListener, "tokenFetchListener"));
+      this.tokenFetchListener = Objects.requireNonNull(tokenFetchListener, "tokenFetchListener");
       return this;
     }
 
@@ -369,7 +490,7 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder resendListener(ResendListener resendListener) {
-      builder.resendListener(java.util.Objects.requireNonNull(resendListener, "resendListener"));
+      this.resendListener = Objects.requireNonNull(resendListener, "resendListener");
       return this;
     }
 
@@ -380,7 +501,7 @@ public abstract class CallOptions {
      * @return this builder
      */
     public Builder freshConnection(boolean freshConnection) {
-      builder.freshConnection(freshConnection);
+      this.freshConnection = freshConnection;
       return this;
     }
 
@@ -392,7 +513,13 @@ public abstract class CallOptions {
      * @throws RequestValidationException naming each refused header
      */
     public CallOptions build() {
-      return builder.build();
+      return new CallOptions(
+          checkTimeout(timeout),
+          deadline,
+          headers == null ? Collections.emptyMap() : checkHeaders(copyOf(headers)),
+          freshConnection,
+          tokenFetchListener,
+          resendListener);
     }
   }
 }

@@ -203,7 +203,6 @@ class StagedBuilderCompileTest {
             "auth.ImmutableAccessToken",
             "transport.ImmutableErrorResponse",
             "transport.ImmutableErrorBody",
-            "transport.ImmutableCallOptions",
             "ImmutableRetryPolicy")) {
       assertThat(compile("return (dev.flowexec.sdk." + generated + ") null;"))
           .as(generated)

@@ -7,13 +7,13 @@ import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.time.Clock;
 import okhttp3.Headers;
-import okhttp3.ResponseBody;
 import retrofit2.Response;
 
 /**
- * Reads an API response: the execution of a {@code 2xx} ({@code 201} created, {@code 200}
- * replayed), streamed from the socket; anything else through {@link ErrorResponses} and the core's
- * error mapper. Not public API.
+ * Maps an API response, in one place for sync and async calls: the execution of a {@code 2xx}
+ * ({@code 201} created, {@code 200} replayed) with the response's status and headers, or why its
+ * body could not be read, with the status and request id; anything else through {@link
+ * ErrorResponses} and the core's error mapper. Not public API.
  */
 final class ApiResponses {
   private ApiResponses() {}
@@ -22,7 +22,7 @@ final class ApiResponses {
    * Reads the execution or throws the mapped failure.
    *
    * @param operation the operation
-   * @param response the response; its body is closed
+   * @param response the response, its body already read and closed by {@link JsonConverterFactory}
    * @param budget the attempt's budget, for the message of a timeout while reading
    * @param clock the clock {@code Retry-After} dates are measured against
    * @return the execution with the response's status and headers
@@ -30,30 +30,33 @@ final class ApiResponses {
    *     dev.flowexec.sdk.errors.TransportException} when reading the body fails
    */
   public static TransportResponse read(
-      Operation operation, Response<ResponseBody> response, AttemptBudget budget, Clock clock) {
+      Operation operation, Response<ExecutionBody> response, AttemptBudget budget, Clock clock) {
     if (!response.isSuccessful()) {
       throw ErrorResponses.map(operation, response, clock);
     }
-    try (ResponseBody body = response.body()) {
-      if (body == null) {
-        throw MalformedResponses.of("the execution is empty");
-      }
-      return TransportResponse.of(
-          JsonCodec.readExecution(body.source()), response.code(), headersOf(response.headers()));
-    } catch (ResponseTooLargeException tooLarge) {
-      throw MalformedResponses.tooLarge(
-          tooLarge.getMessage(),
-          tooLarge.limit(),
-          response.code(),
-          response.headers().get("X-Request-Id"),
-          tooLarge);
-    } catch (FlowApiException malformed) {
+    ExecutionBody body = response.body();
+    if (body == null) { // 204 or 205: Retrofit reads no body
       throw MalformedResponses.withResponse(
-          malformed, response.code(), response.headers().get("X-Request-Id"));
-    } catch (IOException failure) {
-      throw TransportFailures.of(
-          operation.description() + " (reading the response)", failure, budget.totalMillis());
+          MalformedResponses.of("the execution is empty"), response.code(), requestId(response));
     }
+    if (body.execution() != null) {
+      return TransportResponse.of(body.execution(), response.code(), headersOf(response.headers()));
+    }
+    if (body.malformed() != null) {
+      throw MalformedResponses.withResponse(body.malformed(), response.code(), requestId(response));
+    }
+    IOException failure = body.readFailure();
+    if (failure instanceof ResponseTooLargeException) {
+      ResponseTooLargeException tooLarge = (ResponseTooLargeException) failure;
+      throw MalformedResponses.tooLarge(
+          tooLarge.getMessage(), tooLarge.limit(), response.code(), requestId(response), tooLarge);
+    }
+    throw TransportFailures.of(
+        operation.description() + " (reading the response)", failure, budget.totalMillis());
+  }
+
+  private static String requestId(Response<?> response) {
+    return response.headers().get(TransportResponse.REQUEST_ID);
   }
 
   /** The headers as core sees them: one flat copy, names and values as OkHttp holds them. */

@@ -3,6 +3,7 @@ package dev.flowexec.sdk.retrofit;
 import dev.flowexec.sdk.transport.CallOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import retrofit2.Call;
 
@@ -32,11 +33,13 @@ final class AttemptBudget {
   public static AttemptBudget start(CallOptions options, Duration callTimeout, Clock clock) {
     long start = System.nanoTime();
     Duration budget = callTimeout;
-    if (options.timeout().isPresent() && options.timeout().get().compareTo(budget) < 0) {
-      budget = options.timeout().get();
+    Duration timeout = options.timeout().orElse(null);
+    if (timeout != null && timeout.compareTo(budget) < 0) {
+      budget = timeout;
     }
-    if (options.deadline().isPresent()) {
-      Duration untilDeadline = Duration.between(clock.instant(), options.deadline().get());
+    Instant deadline = options.deadline().orElse(null);
+    if (deadline != null) {
+      Duration untilDeadline = Duration.between(clock.instant(), deadline);
       if (untilDeadline.compareTo(budget) < 0) {
         budget = untilDeadline.isNegative() ? Duration.ZERO : untilDeadline;
       }

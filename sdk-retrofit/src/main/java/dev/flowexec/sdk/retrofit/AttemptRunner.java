@@ -9,26 +9,31 @@ import dev.flowexec.sdk.errors.TransportException;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.Operation;
 import dev.flowexec.sdk.transport.TransportResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
+import java.util.function.Consumer;
 
 /**
  * Runs one attempt of an operation, blocking or not: get a token within the attempt's time, check
- * its scopes before any HTTP call, send, read the execution or map the failure. When the service
- * answers {@code 401 invalid_token} and tokens can be renewed, the token is invalidated and the
- * call sent once more with a new one, within the same time budget, with the headers the attempt's
- * {@link CallOptions#resendListener()} gives it. Not public API.
+ * its scopes before any HTTP call, and send it as an {@link Exchange}, which reads the execution or
+ * maps the failure. When the service answers {@code 401 invalid_token} and tokens can be renewed,
+ * the token is invalidated and the call sent once more with a new one, within the same time budget,
+ * with the headers the attempt's {@link CallOptions#resendListener()} gives it.
+ *
+ * <p>The steps are driven twice, on the calling thread and by completions, over the same rules
+ * ({@link #isRefusedToken}, {@link #explain}, {@link #beforeSending}): deriving the blocking driver
+ * from the asynchronous one would cost futures and their stages on every blocking attempt. Not
+ * public API.
  */
 final class AttemptRunner {
+  /** What {@link dev.flowexec.sdk.transport.ErrorMapper} says of {@code 401 invalid_token}. */
+  private static final String MAPPER_HINT =
+      "The token is unknown or expired, and a fresh one was refused too: check the client credentials";
+
   /** Makes the API call of an attempt, given its {@code Authorization} value and extra headers. */
   interface CallFactory {
     /**
@@ -38,7 +43,7 @@ final class AttemptRunner {
      * @param headers the extra headers of this request: the attempt's, or those of its re-send
      * @return a call not yet started
      */
-    Call<ResponseBody> newCall(String authorization, Map<String, String> headers);
+    Exchange newCall(String authorization, Map<String, String> headers);
   }
 
   private final AccessTokenProvider tokens;
@@ -46,7 +51,7 @@ final class AttemptRunner {
   /** The last token's {@code Authorization} value: one string per token, not one per attempt. */
   private volatile Authorization lastAuthorization;
 
-  private final boolean renewable;
+  private final TokenSource source;
   private final Duration callTimeout;
   private final Clock clock;
 
@@ -54,14 +59,15 @@ final class AttemptRunner {
    * Creates the runner.
    *
    * @param tokens where tokens come from
-   * @param renewable whether a refused token may be replaced (false for a fixed token)
+   * @param source where the tokens come from: whether a refused one may be replaced, and the hint
+   *     of a final refusal
    * @param callTimeout the most any attempt may take
    * @param clock the clock of deadlines, token expiry and {@code Retry-After} dates
    */
   public AttemptRunner(
-      AccessTokenProvider tokens, boolean renewable, Duration callTimeout, Clock clock) {
+      AccessTokenProvider tokens, TokenSource source, Duration callTimeout, Clock clock) {
     this.tokens = tokens;
-    this.renewable = renewable;
+    this.source = source;
     this.callTimeout = callTimeout;
     this.clock = clock;
   }
@@ -84,25 +90,30 @@ final class AttemptRunner {
       throw beforeSending(operation, failure);
     }
     try {
-      return exchange(operation, token, options.headers(), budget, calls, false);
+      return prepare(operation, token, options.headers(), calls).execute(operation, budget);
     } catch (FlowApiException failure) {
       if (!isRefusedToken(failure)) {
         throw explain(failure);
       }
       tokens.invalidate(token);
       AccessToken renewed = tokens.token(budget.remaining(), options.tokenFetchListener());
-      if (renewed.value().equals(token.value())) {
-        throw failure; // the provider has no other token to offer
+      if (isSame(renewed, token)) {
+        throw explain(failure); // the provider has no other token to offer
       }
       Map<String, String> headers =
           options.resendListener().requestResent(options.headers(), failure);
-      return exchange(operation, renewed, headers, budget, calls, false);
+      try {
+        return prepare(operation, renewed, headers, calls).execute(operation, budget);
+      } catch (FlowApiException refusedAgain) {
+        throw explain(refusedAgain);
+      }
     }
   }
 
   /**
-   * Runs an attempt without blocking the caller or an OkHttp dispatcher thread. Cancelling the
-   * returned future cancels the OkHttp call.
+   * Runs an attempt without blocking the caller or an OkHttp dispatcher thread: the same steps as
+   * {@link #run}, each started when the one before completes. Cancelling the returned future
+   * cancels the OkHttp call in flight.
    *
    * @param operation the operation
    * @param options the attempt's options
@@ -113,45 +124,78 @@ final class AttemptRunner {
       Operation operation, CallOptions options, CallFactory calls) {
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     AttemptBudget budget = AttemptBudget.start(options, callTimeout, clock);
-    tokenThenExchange(operation, options, budget, calls, result, null, null);
+    tokenAsync(options, budget)
+        .whenComplete(
+            (token, failure) -> {
+              if (failure != null) {
+                Throwable cause = unwrap(failure);
+                result.completeExceptionally(
+                    cause instanceof TransportException
+                        ? beforeSending(operation, (TransportException) cause)
+                        : cause);
+              } else {
+                sendAsync(
+                    operation,
+                    token,
+                    options.headers(),
+                    budget,
+                    calls,
+                    result,
+                    refusal ->
+                        renewAsync(operation, options, budget, calls, result, token, refusal));
+              }
+            });
     return result;
   }
 
-  private TransportResponse exchange(
-      Operation operation,
-      AccessToken token,
-      Map<String, String> headers,
-      AttemptBudget budget,
-      CallFactory calls,
-      boolean sentBefore) {
-    Call<ResponseBody> call = prepare(operation, token, headers, budget, calls, sentBefore);
-    Response<ResponseBody> response;
-    try {
-      response = call.execute();
-    } catch (IOException failure) {
-      throw TransportFailures.of(operation.description(), failure, budget.totalMillis());
-    }
-    return ApiResponses.read(operation, response, budget, clock);
-  }
-
-  private Call<ResponseBody> prepare(
-      Operation operation,
-      AccessToken token,
-      Map<String, String> headers,
-      AttemptBudget budget,
-      CallFactory calls,
-      boolean sentBefore) {
-    Scopes.check(operation, token); // fail fast, before any HTTP call
-    Call<ResponseBody> call = calls.newCall(authorization(token), headers);
-    budget.applyTo(call, operation.description(), sentBefore);
-    return call;
-  }
-
   /**
-   * Gets a token, then sends. {@code refused} is the token the service refused, when this is the
-   * one renewal of the attempt; {@code refusal} is what to fail with if no other token comes.
+   * Sends with {@code token} and completes {@code result}, or hands a refused token's failure to
+   * {@code onRefused} (null when this is the attempt's re-send).
    */
-  private void tokenThenExchange(
+  private void sendAsync(
+      Operation operation,
+      AccessToken token,
+      Map<String, String> headers,
+      AttemptBudget budget,
+      CallFactory calls,
+      CompletableFuture<TransportResponse> result,
+      Consumer<FlowApiException> onRefused) {
+    if (result.isDone()) {
+      return; // cancelled meanwhile
+    }
+    CompletableFuture<TransportResponse> sent;
+    try {
+      sent = prepare(operation, token, headers, calls).enqueue(operation, budget);
+    } catch (RuntimeException failure) {
+      result.completeExceptionally(failure);
+      return;
+    }
+    result.whenComplete(
+        (response, failure) -> {
+          if (result.isCancelled()) {
+            sent.cancel(true);
+          }
+        });
+    sent.whenComplete(
+        (response, failure) -> {
+          if (failure == null) {
+            result.complete(response);
+          } else if (onRefused != null
+              && failure instanceof FlowApiException
+              && isRefusedToken((FlowApiException) failure)
+              && !result.isDone()) {
+            onRefused.accept((FlowApiException) failure);
+          } else {
+            result.completeExceptionally(
+                failure instanceof FlowApiException
+                    ? explain((FlowApiException) failure)
+                    : failure);
+          }
+        });
+  }
+
+  /** The attempt's one renewal: a new token for the refused one, then the re-send. */
+  private void renewAsync(
       Operation operation,
       CallOptions options,
       AttemptBudget budget,
@@ -159,94 +203,46 @@ final class AttemptRunner {
       CompletableFuture<TransportResponse> result,
       AccessToken refused,
       FlowApiException refusal) {
-    CompletableFuture<AccessToken> token;
-    try {
-      token = tokens.tokenAsync(budget.remaining(), options.tokenFetchListener());
-    } catch (RuntimeException failure) {
-      result.completeExceptionally(failure);
-      return;
-    }
-    token.whenComplete(
-        (value, failure) -> {
-          if (result.isDone()) {
-            return; // cancelled meanwhile
-          }
-          if (failure != null) {
-            Throwable cause = unwrap(failure);
-            result.completeExceptionally(
-                refused == null && cause instanceof TransportException
-                    ? beforeSending(operation, (TransportException) cause)
-                    : cause);
-          } else if (refused != null && value.value().equals(refused.value())) {
-            result.completeExceptionally(refusal);
-          } else if (refused == null) {
-            exchangeAsync(
-                operation, options, value, options.headers(), budget, calls, result, true);
-          } else {
-            Map<String, String> headers;
-            try {
-              headers = options.resendListener().requestResent(options.headers(), refusal);
-            } catch (RuntimeException broken) {
-              result.completeExceptionally(broken);
-              return;
-            }
-            exchangeAsync(operation, options, value, headers, budget, calls, result, false);
-          }
-        });
+    tokens.invalidate(refused);
+    tokenAsync(options, budget)
+        .whenComplete(
+            (renewed, failure) -> {
+              if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+                return;
+              }
+              if (isSame(renewed, refused)) {
+                result.completeExceptionally(explain(refusal)); // no other token to offer
+                return;
+              }
+              Map<String, String> headers;
+              try {
+                headers = options.resendListener().requestResent(options.headers(), refusal);
+              } catch (RuntimeException broken) {
+                result.completeExceptionally(broken);
+                return;
+              }
+              sendAsync(operation, renewed, headers, budget, calls, result, null);
+            });
   }
 
-  private void exchangeAsync(
-      Operation operation,
-      CallOptions options,
-      AccessToken token,
-      Map<String, String> headers,
-      AttemptBudget budget,
-      CallFactory calls,
-      CompletableFuture<TransportResponse> result,
-      boolean mayRenew) {
-    Call<ResponseBody> call;
+  private CompletableFuture<AccessToken> tokenAsync(CallOptions options, AttemptBudget budget) {
     try {
-      call = prepare(operation, token, headers, budget, calls, false);
+      return tokens.tokenAsync(budget.remaining(), options.tokenFetchListener());
     } catch (RuntimeException failure) {
-      result.completeExceptionally(failure);
-      return;
+      return CompletableFuture.failedFuture(failure);
     }
-    result.whenComplete(
-        (value, failure) -> {
-          if (result.isCancelled()) {
-            call.cancel();
-          }
-        });
-    call.enqueue(
-        new Callback<ResponseBody>() {
-          @Override
-          public void onResponse(Call<ResponseBody> done, Response<ResponseBody> response) {
-            try {
-              result.complete(ApiResponses.read(operation, response, budget, clock));
-            } catch (FlowApiException failure) {
-              if (mayRenew && isRefusedToken(failure) && !result.isDone()) {
-                tokens.invalidate(token);
-                tokenThenExchange(operation, options, budget, calls, result, token, failure);
-              } else {
-                result.completeExceptionally(explain(failure));
-              }
-            } catch (RuntimeException | Error failure) {
-              result.completeExceptionally(failure);
-            }
-          }
+  }
 
-          @Override
-          public void onFailure(Call<ResponseBody> done, Throwable failure) {
-            if (result.isDone()) {
-              return; // cancelled: the future already says so
-            }
-            result.completeExceptionally(
-                failure instanceof IOException
-                    ? TransportFailures.of(
-                        operation.description(), (IOException) failure, budget.totalMillis())
-                    : failure);
-          }
-        });
+  /** Checks the token's scopes (fail fast, before any HTTP call) and makes the call. */
+  private Exchange prepare(
+      Operation operation, AccessToken token, Map<String, String> headers, CallFactory calls) {
+    Scopes.check(operation, token);
+    return calls.newCall(authorization(token), headers);
+  }
+
+  private static boolean isSame(AccessToken renewed, AccessToken refused) {
+    return renewed.value().equals(refused.value());
   }
 
   private String authorization(AccessToken token) {
@@ -271,22 +267,17 @@ final class AttemptRunner {
   }
 
   /**
-   * A fixed token the service refused: the message speaks of that token, not of client credentials.
+   * A token the service refused for good: the message says what to do for this source of tokens
+   * (ErrorMapper's own hint speaks of client credentials).
    */
   private FlowApiException explain(FlowApiException failure) {
-    if (renewable || failure.statusCode() != 401 || !"invalid_token".equals(failure.errorCode())) {
+    if (failure.statusCode() != 401 || !"invalid_token".equals(failure.errorCode())) {
       return failure;
     }
-    String mapperHint =
-        "The token is unknown or expired, and a fresh one was refused too: check the client credentials";
-    String hint =
-        "The access token given to accessToken(...) was refused: it is unknown, malformed or expired, and "
-            + "a fixed token cannot be renewed. Pass a fresh token, or configure credentials(...) or tokenProvider(...) "
-            + "so that tokens are fetched and renewed";
     String message =
-        failure.getMessage().contains(mapperHint)
-            ? failure.getMessage().replace(mapperHint, hint)
-            : failure.getMessage() + " (" + hint + ")";
+        failure.getMessage().contains(MAPPER_HINT)
+            ? failure.getMessage().replace(MAPPER_HINT, source.refusedHint())
+            : failure.getMessage() + " (" + source.refusedHint() + ")";
     return new AuthenticationException(
         message, 401, "invalid_token", failure.requestId().orElse(null));
   }
@@ -305,7 +296,9 @@ final class AttemptRunner {
   }
 
   private boolean isRefusedToken(FlowApiException failure) {
-    return renewable && failure.statusCode() == 401 && "invalid_token".equals(failure.errorCode());
+    return source.renewable()
+        && failure.statusCode() == 401
+        && "invalid_token".equals(failure.errorCode());
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -27,8 +27,7 @@ final class ErrorResponses {
    * Maps a failed response through {@link ErrorMapper}.
    *
    * @param operation the operation that failed
-   * @param response the response, whose error body is at most {@link BodyLimitInterceptor#LIMIT} +
-   *     1 bytes
+   * @param response the response, whose error body is at most {@link BodyLimits#LIMIT} + 1 bytes
    * @param clock the clock {@code Retry-After} dates are measured against
    * @return the exception to throw
    */
@@ -72,10 +71,10 @@ final class ErrorResponses {
    * Tells whether a body was cut at the limit.
    *
    * @param bytes the body as read
-   * @return true when more than {@link BodyLimitInterceptor#LIMIT} bytes came
+   * @return true when more than {@link BodyLimits#LIMIT} bytes came
    */
   public static boolean isCut(ByteString bytes) {
-    return bytes.size() > BodyLimitInterceptor.LIMIT;
+    return bytes.size() > BodyLimits.LIMIT;
   }
 
   /**

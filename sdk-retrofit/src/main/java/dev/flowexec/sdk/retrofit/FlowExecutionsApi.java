@@ -2,20 +2,18 @@ package dev.flowexec.sdk.retrofit;
 
 import dev.flowexec.sdk.model.LaunchRequest;
 import java.util.Map;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
 import retrofit2.http.HeaderMap;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
-import retrofit2.http.Streaming;
 
 /**
- * The Flow Executions API v2 as a Retrofit interface. Bodies are streamed: the transport reads a
- * success straight from the socket, and error bodies arrive already cut to 64 KiB by {@link
- * BodyLimitInterceptor}. A {@code null} header value leaves the header out. Not public API.
+ * The Flow Executions API v2 as a Retrofit interface, on {@link JsonConverterFactory} (a success is
+ * read straight from the socket; error bodies arrive already cut to 64 KiB by {@link BodyLimits})
+ * and {@link ExchangeCallAdapterFactory}. A {@code null} header value leaves the header out. Not
+ * public API.
  */
 interface FlowExecutionsApi {
   /**
@@ -27,11 +25,10 @@ interface FlowExecutionsApi {
    * @param accept {@code application/json}, or null when the caller sets its own
    * @param extraHeaders the caller's extra headers
    * @param request the body
-   * @return the call
+   * @return the exchange, not yet sent
    */
-  @Streaming
   @POST("api/v2/flows/executions")
-  Call<ResponseBody> launch(
+  Exchange launch(
       @Header("Authorization") String authorization,
       @Header("Idempotency-Key") String idempotencyKey,
       @Header("User-Agent") String userAgent,
@@ -47,11 +44,10 @@ interface FlowExecutionsApi {
    * @param userAgent the SDK's user agent, or null when the caller sets its own
    * @param accept {@code application/json}, or null when the caller sets its own
    * @param extraHeaders the caller's extra headers
-   * @return the call
+   * @return the exchange, not yet sent
    */
-  @Streaming
   @GET("api/v2/flows/executions/{flow_execution_id}")
-  Call<ResponseBody> get(
+  Exchange get(
       @Path("flow_execution_id") String flowExecutionId,
       @Header("Authorization") String authorization,
       @Header("User-Agent") String userAgent,

@@ -140,17 +140,17 @@ public final class RetrofitTransport implements FlowTransport {
     this.http = httpClient(builder);
 
     AccessTokenProvider tokens;
-    boolean renewable;
+    TokenSource source;
     String auth;
     if (builder.accessToken != null) {
       tokens = AccessTokenProvider.of(builder.accessToken);
-      renewable = false;
+      source = TokenSource.FIXED_TOKEN;
       auth = "fixed access token";
     } else if (builder.clientCredentials != null) {
       tokens =
           CachingTokenProvider.clientCredentials(
               builder.clientCredentials, new OkHttpTokenEndpoint(http), clock);
-      renewable = true;
+      source = TokenSource.CREDENTIALS;
       ClientCredentials grant = builder.clientCredentials;
       auth =
           "client credentials (clientId="
@@ -169,12 +169,12 @@ public final class RetrofitTransport implements FlowTransport {
               + ")";
     } else {
       tokens = builder.tokenProvider;
-      renewable = true;
+      source = TokenSource.PROVIDER;
       auth = "token provider " + builder.tokenProvider.getClass().getName();
     }
-    this.retrofit = retrofit(baseUrl);
+    this.retrofit = retrofit(baseUrl, clock);
     this.api = retrofit.create(FlowExecutionsApi.class);
-    this.runner = new AttemptRunner(tokens, renewable, builder.callTimeout, clock);
+    this.runner = new AttemptRunner(tokens, source, builder.callTimeout, clock);
     // Built by Builder.build() from the settings, so that it is validated before any socket opens.
     this.description =
         "RetrofitTransport{baseUrl="
@@ -342,11 +342,12 @@ public final class RetrofitTransport implements FlowTransport {
     return fresh;
   }
 
-  private Retrofit retrofit(HttpUrl baseUrl) {
+  private Retrofit retrofit(HttpUrl baseUrl, Clock clock) {
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(http)
-        .addConverterFactory(LaunchRequestConverterFactory.INSTANCE)
+        .addConverterFactory(JsonConverterFactory.INSTANCE)
+        .addCallAdapterFactory(new ExchangeCallAdapterFactory(clock))
         .validateEagerly(true)
         .build();
   }
@@ -416,9 +417,7 @@ public final class RetrofitTransport implements FlowTransport {
         .followRedirects(false)
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)
-        .addInterceptor(new UnexpectedFailureInterceptor())
-        .addInterceptor(new BodyLimitInterceptor(builder.maxResponseBytes))
-        .addInterceptor(wire.application());
+        .addInterceptor(new TransportInterceptor(wire, new BodyLimits(builder.maxResponseBytes)));
     http.networkInterceptors().add(0, wire.network());
     ClientCredentials grant = builder.clientCredentials;
     // DEBUG token fetches, TRACE the wire; redacted by name, and of the secret wherever it shows.

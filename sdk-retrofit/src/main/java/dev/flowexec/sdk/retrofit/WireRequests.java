@@ -15,9 +15,9 @@ import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
- * Keeps every request on the wire an attempt the transport decided. Two interceptors share the
- * state of one call: {@link #application()}, the innermost application interceptor, and {@link
- * #network()}.
+ * Keeps every request on the wire an attempt the transport decided. Two sides share the state of
+ * one call: {@link #proceed}, run by {@link TransportInterceptor} (the innermost application
+ * interceptor), and {@link #network()}.
  *
  * <ul>
  *   <li>OkHttp's own follow-ups never go out: a {@code 503} with {@code Retry-After: 0} is re-sent
@@ -75,15 +75,6 @@ final class WireRequests {
   }
 
   /**
-   * Returns the application interceptor; add it last among the application interceptors.
-   *
-   * @return the interceptor
-   */
-  public Interceptor application() {
-    return this::interceptCall;
-  }
-
-  /**
    * Returns the network interceptor; add it first among the network interceptors.
    *
    * @return the interceptor
@@ -101,7 +92,14 @@ final class WireRequests {
     int sent;
   }
 
-  private Response interceptCall(Interceptor.Chain chain) throws IOException {
+  /**
+   * Proceeds with a call, from the innermost application interceptor.
+   *
+   * @param chain the application chain
+   * @return the response
+   * @throws IOException the call's failure; a {@link NotSentException} when nothing was sent
+   */
+  public Response proceed(Interceptor.Chain chain) throws IOException {
     CallState state = current.get();
     if (state == null) {
       state = new CallState();

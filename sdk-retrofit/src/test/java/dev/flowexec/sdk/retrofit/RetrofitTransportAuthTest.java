@@ -1,6 +1,7 @@
 package dev.flowexec.sdk.retrofit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.flowexec.sdk.auth.AccessToken;
@@ -320,6 +321,52 @@ class RetrofitTransportAuthTest {
       assertThat(e.errorCode()).isEqualTo("invalid_token");
       assertThat(server.getRequestCount()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aRefusedProviderTokenIsExplainedAsTheProvidersSyncAndAsync() throws Exception {
+    // The provider hands out "fixed" again after invalidate(): one request each, no second token.
+    service.api(invalidToken()).api(invalidToken());
+    try (RetrofitTransport withProvider =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .tokenProvider(AccessTokenProvider.of("fixed"))
+            .build()) {
+
+      AuthenticationException sync =
+          catchThrowableOfType(
+              AuthenticationException.class,
+              () -> withProvider.launch(Fixtures.launchRequest(), CallOptions.defaults()));
+      Throwable async =
+          catchThrowable(
+              () ->
+                  withProvider
+                      .launchAsync(Fixtures.launchRequest(), CallOptions.defaults())
+                      .get(10, TimeUnit.SECONDS));
+
+      for (Throwable refused : List.of(sync, async.getCause())) {
+        assertThat(refused).isInstanceOf(AuthenticationException.class);
+        assertThat(((AuthenticationException) refused).requestId()).contains("req_401");
+        assertThat(refused.getMessage())
+            .contains("The token from tokenProvider(...) was refused")
+            .doesNotContain("client credentials");
+      }
+    }
+  }
+
+  @Test
+  void aSecondRefusalWithCredentialsPointsAtTheCredentials() {
+    service
+        .token(Fixtures.token("token-1", 3600, null))
+        .token(Fixtures.token("token-2", 3600, null));
+    service.api(invalidToken()).api(invalidToken());
+
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, this::launch);
+
+    assertThat(e.getMessage())
+        .contains("a fresh one from the token endpoint was refused too")
+        .contains("check the client credentials")
+        .doesNotContain("tokenProvider(...)");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.flowexec.sdk.retrofit;
 import dev.flowexec.sdk.transport.ErrorResponse;
 import java.io.IOException;
 import okhttp3.Call;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -22,9 +21,10 @@ import okio.Source;
  * maxSuccessBytes}, or reading past it, fails with {@link ResponseTooLargeException}. Either way
  * the rest of an over-limit body is abandoned, not drained: the call is cancelled (after OkHttp
  * returned its response), which closes the connection instead of reading the remainder off the
- * socket to reuse it. Not public API.
+ * socket to reuse it. Applied by {@link TransportInterceptor} to the response of each call. Not
+ * public API.
  */
-final class BodyLimitInterceptor implements Interceptor {
+final class BodyLimits {
   /**
    * The most bytes of an error body that are read: sdk-core's {@link ErrorResponse#MAX_BODY_BYTES}.
    */
@@ -33,17 +33,22 @@ final class BodyLimitInterceptor implements Interceptor {
   private final long maxSuccessBytes;
 
   /**
-   * Creates the interceptor.
+   * Creates the limits.
    *
    * @param maxSuccessBytes the most bytes of a successful response's body that may be read
    */
-  public BodyLimitInterceptor(long maxSuccessBytes) {
+  public BodyLimits(long maxSuccessBytes) {
     this.maxSuccessBytes = maxSuccessBytes;
   }
 
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Response response = chain.proceed(chain.request());
+  /**
+   * Returns the response with its body bounded.
+   *
+   * @param response the response of {@code call}
+   * @param call the call, cancelled to abandon an over-limit body
+   * @return the response, or a copy with a bounded body
+   */
+  public Response bound(Response response, Call call) {
     ResponseBody original = response.body();
     if (original == null) {
       return response;
@@ -58,7 +63,7 @@ final class BodyLimitInterceptor implements Interceptor {
     }
     return response
         .newBuilder()
-        .body(new LimitedBody(original, success ? maxSuccessBytes : LIMIT, !success, chain.call()))
+        .body(new LimitedBody(original, success ? maxSuccessBytes : LIMIT, !success, call))
         .build();
   }
 
