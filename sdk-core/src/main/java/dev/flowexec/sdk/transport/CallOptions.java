@@ -262,6 +262,11 @@ public final class CallOptions {
     if (headers.isEmpty()) {
       return Collections.emptyMap();
     }
+    if (headers.size() == 1) { // the usual case, such as a trace context: no map to copy into
+      Map.Entry<String, ? extends String> only = headers.entrySet().iterator().next();
+      return Collections.singletonMap(
+          checkedName(only.getKey()), checkedValue(only.getKey(), only.getValue()));
+    }
     Map<String, String> copy = new LinkedHashMap<>(headers.size() * 4 / 3 + 1);
     headers.forEach((name, value) -> copy.put(checkedName(name), checkedValue(name, value)));
     return Collections.unmodifiableMap(copy);
@@ -316,6 +321,15 @@ public final class CallOptions {
     if (errors != null) {
       throw new RequestValidationException(errors);
     }
+  }
+
+  /** The headers of options with one header, checked without iterating a map. */
+  private static Map<String, String> onlyHeader(String name, String value) {
+    List<FieldError> errors = headerErrors(name, value, null);
+    if (errors != null) {
+      throw new RequestValidationException(errors);
+    }
+    return Collections.singletonMap(name, value);
   }
 
   /** {@code errors} with those of one header added; null while there are none. */
@@ -414,7 +428,11 @@ public final class CallOptions {
   public static final class Builder {
     private Duration timeout;
     private Instant deadline;
-    private Map<String, String> headers; // made on the first header
+    // The first header in two fields, the map only from a second name on: a call or attempt
+    // usually has none or one (a trace context), and this builder runs once per attempt.
+    private String firstName;
+    private String firstValue;
+    private Map<String, String> headers;
     private boolean freshConnection;
     private TokenFetchListener tokenFetchListener = TokenFetchListener.none();
     private ResendListener resendListener = ResendListener.none();
@@ -451,10 +469,17 @@ public final class CallOptions {
      * @return this builder
      */
     public Builder putHeaders(String name, String value) {
-      if (headers == null) {
-        headers = new LinkedHashMap<>();
+      checkedValue(checkedName(name), value);
+      if (headers != null) {
+        headers.put(name, value);
+      } else if (firstName == null || firstName.equals(name)) {
+        firstName = name;
+        firstValue = value;
+      } else {
+        headers = new LinkedHashMap<>(4);
+        headers.put(firstName, firstValue);
+        headers.put(name, value);
       }
-      headers.put(checkedName(name), checkedValue(name, value));
       return this;
     }
 
@@ -516,7 +541,9 @@ public final class CallOptions {
       return new CallOptions(
           checkTimeout(timeout),
           deadline,
-          headers == null ? Collections.emptyMap() : checkHeaders(copyOf(headers)),
+          headers != null
+              ? copyOf(checkHeaders(headers))
+              : firstName != null ? onlyHeader(firstName, firstValue) : Collections.emptyMap(),
           freshConnection,
           tokenFetchListener,
           resendListener);

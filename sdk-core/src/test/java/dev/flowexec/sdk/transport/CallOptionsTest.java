@@ -130,4 +130,39 @@ class CallOptionsTest {
     assertThatThrownBy(() -> CallOptions.checkHeader(null, "x"))
         .isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void aHeaderPutAgainReplacesItsValueAndHeadersKeepTheOrderTheyCameIn() {
+    CallOptions one =
+        CallOptions.builder().putHeaders("traceparent", "1").putHeaders("traceparent", "2").build();
+    CallOptions several =
+        CallOptions.builder()
+            .putHeaders("traceparent", "1")
+            .putHeaders("X-Correlation-Id", "c1")
+            .putHeaders("traceparent", "3")
+            .putAllHeaders(java.util.Map.of("X-Tenant", "t"))
+            .build();
+
+    assertThat(one.headers()).containsExactly(java.util.Map.entry("traceparent", "2"));
+    assertThatThrownBy(() -> one.headers().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(several.headers())
+        .containsExactly(
+            java.util.Map.entry("traceparent", "3"),
+            java.util.Map.entry("X-Correlation-Id", "c1"),
+            java.util.Map.entry("X-Tenant", "t"))
+        .isUnmodifiable();
+    assertThat(one)
+        .isEqualTo(CallOptions.defaults().withHeaders(java.util.Map.of("traceparent", "2")));
+    assertThatThrownBy(
+            () ->
+                CallOptions.builder()
+                    .putHeaders("traceparent", "1")
+                    .putHeaders("Host", "evil")
+                    .build())
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("headers.Host is a header the SDK sets itself");
+    assertThatThrownBy(() -> CallOptions.builder().putHeaders("X-Trace", null))
+        .isInstanceOf(NullPointerException.class);
+  }
 }
