@@ -184,7 +184,11 @@ final class AttemptRunner {
               && failure instanceof FlowApiException
               && isRefusedToken((FlowApiException) failure)
               && !result.isDone()) {
-            onRefused.accept((FlowApiException) failure);
+            try {
+              onRefused.accept((FlowApiException) failure);
+            } catch (RuntimeException broken) { // such as a provider whose invalidate() throws
+              result.completeExceptionally(broken);
+            }
           } else {
             result.completeExceptionally(
                 failure instanceof FlowApiException
