@@ -230,8 +230,12 @@ final class CallRunner {
    * connection goes on a fresh one.
    */
   private CallOptions attemptOptions(
-      CallOptions options, Duration remaining, AttemptStarted started, boolean freshConnection) {
-    AttemptReports reports = new AttemptReports(started, options);
+      CallOptions options,
+      Duration remaining,
+      AttemptStarted started,
+      Instant attemptStart,
+      boolean freshConnection) {
+    AttemptReports reports = new AttemptReports(started, attemptStart, options);
     return CallOptions.builder()
         .timeout(remaining)
         .putAllHeaders(options.headers())
@@ -249,11 +253,13 @@ final class CallRunner {
    */
   private final class AttemptReports implements TokenFetchListener, ResendListener {
     private final AttemptStarted attempt;
+    private final Instant start;
     private final TokenFetchListener callerFetches;
     private final ResendListener callerResends;
 
-    AttemptReports(AttemptStarted attempt, CallOptions callOptions) {
+    AttemptReports(AttemptStarted attempt, Instant start, CallOptions callOptions) {
       this.attempt = attempt;
+      this.start = start;
       this.callerFetches = callOptions.tokenFetchListener();
       this.callerResends = callOptions.resendListener();
     }
@@ -286,6 +292,7 @@ final class CallRunner {
               attempt.operation(),
               attempt.flowExecutionId(),
               attempt.attempt(),
+              since(start),
               refusal);
       listener.requestResent(event);
       return event.headersOver(sent);
@@ -356,7 +363,7 @@ final class CallRunner {
       AttemptStarted started = new AttemptStarted(callId, operation, id, count, baseUrl);
       listener.attemptStarted(started);
       attemptStart = clock.instant();
-      return attemptOptions(options, remaining, started, resendOnFreshConnection);
+      return attemptOptions(options, remaining, started, attemptStart, resendOnFreshConnection);
     }
 
     /**

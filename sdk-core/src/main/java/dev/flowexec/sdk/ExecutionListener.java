@@ -546,6 +546,7 @@ public interface ExecutionListener {
    */
   final class RequestResent extends CallEvent {
     private final int attempt;
+    private final Duration duration;
     private final FlowApiException refusal;
     private final AddedHeaders addedHeaders = new AddedHeaders();
 
@@ -556,6 +557,7 @@ public interface ExecutionListener {
      * @param operation the operation
      * @param flowExecutionId the execution's id
      * @param attempt the number of the attempt whose request is sent again, from 1
+     * @param duration how long the refused request took, from the attempt's start
      * @param refusal what the service answered the first request: {@code 401 invalid_token}
      */
     public RequestResent(
@@ -563,9 +565,11 @@ public interface ExecutionListener {
         Operation operation,
         String flowExecutionId,
         int attempt,
+        Duration duration,
         FlowApiException refusal) {
       super(callId, operation, flowExecutionId);
       this.attempt = attempt;
+      this.duration = Objects.requireNonNull(duration, "duration");
       this.refusal = Objects.requireNonNull(refusal, "refusal");
     }
 
@@ -576,6 +580,17 @@ public interface ExecutionListener {
      */
     public int attempt() {
       return attempt;
+    }
+
+    /**
+     * Returns how long the refused request took, from the attempt's start (its token fetch, if any,
+     * included) to its {@code 401}. The attempt's {@link AttemptFinished#duration()} covers both
+     * requests: the re-send took the difference.
+     *
+     * @return the duration
+     */
+    public Duration duration() {
+      return duration;
     }
 
     /**
@@ -621,6 +636,8 @@ public interface ExecutionListener {
           + describe()
           + ", attempt="
           + attempt
+          + ", duration="
+          + duration
           + ", refusal="
           + refusal.statusCode()
           + " "

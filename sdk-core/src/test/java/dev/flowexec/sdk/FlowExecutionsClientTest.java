@@ -106,10 +106,13 @@ class FlowExecutionsClientTest {
     AuthenticationException refusal =
         new AuthenticationException("refused", 401, "invalid_token", "req_1");
     List<Map<String, String>> resendHeaders = new CopyOnWriteArrayList<>();
+    List<Duration> durations = new CopyOnWriteArrayList<>(); // the refused request's, the attempt's
     transport.then(
         id -> {
           CallOptions sent = transport.options.get(0);
+          clock.advance(Duration.ofMillis(40)); // the refused request's round trip
           resendHeaders.add(sent.resendListener().requestResent(sent.headers(), refusal));
+          clock.advance(Duration.ofMillis(25)); // the re-send's
           return execution(id, ExecutionStatus.QUEUED);
         });
     ExecutionListener tracer =
@@ -123,7 +126,13 @@ class FlowExecutionsClientTest {
           public void requestResent(RequestResent resent) {
             assertThat(resent.refusal()).isSameAs(refusal);
             assertThat(resent.attempt()).isEqualTo(1);
+            durations.add(resent.duration());
             resent.addHeader("TraceParent", "second");
+          }
+
+          @Override
+          public void attemptFinished(AttemptFinished attempt) {
+            durations.add(attempt.duration());
           }
         };
     FlowExecutionsClient client =
@@ -162,6 +171,7 @@ class FlowExecutionsClientTest {
                             "told first",
                             "TraceParent",
                             "second")));
+    assertThat(durations).containsExactly(Duration.ofMillis(40), Duration.ofMillis(65));
   }
 
   @Test

@@ -290,60 +290,96 @@ public final class CallOptions {
     if (headers.isEmpty()) {
       return headers; // the common case, each attempt of a call without extra headers
     }
-    List<FieldError> errors = new ArrayList<>(0);
+    List<FieldError> errors = null;
     for (Map.Entry<String, String> header : headers.entrySet()) {
-      String name = header.getKey();
-      String value = header.getValue();
-      if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        String path = "headers." + name;
-        errors.add(
-            FieldError.of(
-                path,
-                "not_allowed",
-                path
-                    + " is a header the SDK sets itself:"
-                    + " remove it (configure credentials on the transport)"));
-      } else if (!isToken(name)) {
-        errors.add(
-            FieldError.of(
-                "headers." + name,
-                "invalid_format",
-                "headers."
-                    + printable(name)
-                    + " is not a valid HTTP header name: use letters, digits and - only"));
-      }
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c == '\r' || c == '\n') {
-          String path = "headers." + name;
-          errors.add(
-              FieldError.of(
-                  path,
-                  "invalid_format",
-                  path + " contains a line break: header values must be one line"));
-          break;
-        }
-        if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-          String path = "headers." + name;
-          errors.add(
-              FieldError.of(
-                  path,
-                  "invalid_format",
-                  String.format(
-                      Locale.ROOT,
-                      "%s has \\u%04x at index %d, which HTTP clients refuse in a header value: use"
-                          + " printable ASCII only (percent-encode other text, as RFC 8187 does)",
-                      path,
-                      (int) c,
-                      i)));
-          break;
-        }
-      }
+      errors = headerErrors(header.getKey(), header.getValue(), errors);
     }
-    if (!errors.isEmpty()) {
+    if (errors != null) {
       throw new RequestValidationException(errors);
     }
     return headers;
+  }
+
+  /**
+   * Checks one header by the rules of {@link #headers()}, as {@code build()} does: for a transport
+   * or a listener that adds headers of its own. Allocates nothing when the header is allowed.
+   *
+   * @param name the header's name
+   * @param value its value
+   * @throws dev.flowexec.sdk.errors.RequestValidationException naming {@code headers.<name>} if the
+   *     header is not allowed
+   */
+  public static void checkHeader(String name, String value) {
+    List<FieldError> errors =
+        headerErrors(
+            Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"), null);
+    if (errors != null) {
+      throw new RequestValidationException(errors);
+    }
+  }
+
+  /** {@code errors} with those of one header added; null while there are none. */
+  private static List<FieldError> headerErrors(String name, String value, List<FieldError> errors) {
+    if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      String path = "headers." + name;
+      errors =
+          with(
+              errors,
+              FieldError.of(
+                  path,
+                  "not_allowed",
+                  path
+                      + " is a header the SDK sets itself:"
+                      + " remove it (configure credentials on the transport)"));
+    } else if (!isToken(name)) {
+      errors =
+          with(
+              errors,
+              FieldError.of(
+                  "headers." + name,
+                  "invalid_format",
+                  "headers."
+                      + printable(name)
+                      + " is not a valid HTTP header name: use letters, digits and - only"));
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n') {
+        String path = "headers." + name;
+        errors =
+            with(
+                errors,
+                FieldError.of(
+                    path,
+                    "invalid_format",
+                    path + " contains a line break: header values must be one line"));
+        break;
+      }
+      if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+        String path = "headers." + name;
+        errors =
+            with(
+                errors,
+                FieldError.of(
+                    path,
+                    "invalid_format",
+                    String.format(
+                        Locale.ROOT,
+                        "%s has \\u%04x at index %d, which HTTP clients refuse in a header value: use"
+                            + " printable ASCII only (percent-encode other text, as RFC 8187 does)",
+                        path,
+                        (int) c,
+                        i)));
+        break;
+      }
+    }
+    return errors;
+  }
+
+  private static List<FieldError> with(List<FieldError> errors, FieldError error) {
+    List<FieldError> all = errors == null ? new ArrayList<>(2) : errors;
+    all.add(error);
+    return all;
   }
 
   private static boolean isToken(String name) {

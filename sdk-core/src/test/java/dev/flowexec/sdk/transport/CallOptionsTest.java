@@ -2,7 +2,11 @@ package dev.flowexec.sdk.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.flowexec.sdk.errors.FieldError;
+import dev.flowexec.sdk.errors.RequestValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -92,5 +96,38 @@ class CallOptionsTest {
         .hasMessageContaining("use a positive duration");
     assertThatThrownBy(() -> CallOptions.defaults().withTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Authorization", "X Space", "X\u00e9", "X-Trace\r", "X-Trace\n"})
+  void checkHeaderRefusesWhatBuildRefusesWithTheSameMessage(String bad) {
+    boolean badName = !bad.startsWith("X-Trace");
+    String name = badName ? bad : "X-Trace";
+    String value = badName ? "x" : "a" + bad.substring("X-Trace".length()) + "b";
+    String built =
+        catchThrowable(() -> CallOptions.builder().putHeaders(name, value).build()).getMessage();
+
+    assertThatThrownBy(() -> CallOptions.checkHeader(name, value))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessage(built);
+  }
+
+  @Test
+  void checkHeaderAcceptsAnAllowedHeaderAndNamesEveryProblemOfABadOne() {
+    CallOptions.checkHeader(
+        "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    CallOptions.checkHeader("X-Tenant", "a b\tc");
+
+    assertThatThrownBy(() -> CallOptions.checkHeader("Bad Name", "line\nbreak"))
+        .isInstanceOfSatisfying(
+            RequestValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field, FieldError::issue)
+                    .containsExactly(
+                        tuple("headers.Bad Name", "invalid_format"),
+                        tuple("headers.Bad Name", "invalid_format")));
+    assertThatThrownBy(() -> CallOptions.checkHeader(null, "x"))
+        .isInstanceOf(NullPointerException.class);
   }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <tr><th>name</th><th>type</th><th>tags</th></tr>
  * <tr><td>{@code flowexec.client.calls}</td><td>timer, one per call (retries included)</td>
  *     <td>{@code operation}, {@code outcome}, {@code error.code}, {@code status}</td></tr>
- * <tr><td>{@code flowexec.client.attempts}</td><td>timer, one per HTTP attempt</td>
+ * <tr><td>{@code flowexec.client.attempts}</td><td>timer, one per HTTP request on the wire</td>
  *     <td>{@code operation}, {@code outcome}, {@code error.code}, {@code status}</td></tr>
  * <tr><td>{@code flowexec.client.retries}</td><td>counter</td>
  *     <td>{@code operation}, {@code reason} (the failed attempt's error code)</td></tr>
@@ -58,6 +59,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * error.code} is one of RFC 6749's codes ({@code invalid_client}, {@code invalid_scope}, ...) or
  * the SDK's own, and {@code forced.refresh} is {@code true} when the fetch replaced a token the
  * service refused ({@code 401 invalid_token}). No id, URL, token, secret or message is ever a tag.
+ *
+ * <p>{@code flowexec.client.attempts} counts every request the client sent, as the listener heard
+ * of them: an attempt is one request, or two when the service refused its token ({@code 401
+ * invalid_token}) and the transport sent it again with a new one ({@link
+ * dev.flowexec.sdk.ExecutionListener#requestResent}). The refused request is then a sample of its
+ * own, {@code client_error}, {@code invalid_token}, {@code 4xx}, timed from the attempt's start to
+ * the refusal, and the re-send is timed from there to the attempt's end, so the samples of an
+ * attempt add up to its duration. {@code flowexec.client.calls} counts the call once, and {@code
+ * flowexec.client.retries} nothing: a re-send is no retry.
  *
  * <p>Token fetches are reported by the token provider through the attempt that needed the token
  * ({@link dev.flowexec.sdk.ExecutionListener#tokenFetched}): {@code CachingTokenProvider}, which
@@ -126,6 +136,12 @@ public final class FlowexecMetrics implements ExecutionListener {
   private final ConcurrentHashMap<String, Counter> retries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> tokenFetches = new ConcurrentHashMap<>();
 
+  /**
+   * The time the refused requests of attempts that re-sent took, by call id, until the attempt
+   * ends: the re-send's sample is the rest of the attempt. Empty but for those rare attempts.
+   */
+  private final ConcurrentHashMap<Long, Duration> refused = new ConcurrentHashMap<>();
+
   private FlowexecMetrics(MeterRegistry registry, Tags commonTags) {
     this.registry = registry;
     this.commonTags = commonTags;
@@ -169,10 +185,33 @@ public final class FlowexecMetrics implements ExecutionListener {
     active.get(call.operation()).incrementAndGet();
   }
 
+  /** Records the refused request as an attempt of its own: every request on the wire counts. */
+  @Override
+  public void requestResent(RequestResent resent) {
+    FlowApiException refusal = resent.refusal();
+    timer(
+            attempts,
+            "flowexec.client.attempts",
+            "One HTTP attempt to the Flow Executions API",
+            resent.operation(),
+            false,
+            refusal,
+            refusal.statusCode())
+        .record(resent.duration());
+    refused.merge(resent.callId(), resent.duration(), Duration::plus);
+  }
+
   @Override
   public void attemptFinished(AttemptFinished attempt) {
     RuntimeException failure = attempt.failure().orElse(null);
     boolean replayed = attempt.response().map(r -> r.replayed()).orElse(false);
+    Duration took = attempt.duration();
+    if (!refused.isEmpty()) { // no boxing of the call id unless some attempt re-sent
+      Duration before = refused.remove(attempt.callId());
+      if (before != null) {
+        took = took.compareTo(before) > 0 ? took.minus(before) : Duration.ZERO;
+      }
+    }
     timer(
             attempts,
             "flowexec.client.attempts",
@@ -181,7 +220,7 @@ public final class FlowexecMetrics implements ExecutionListener {
             replayed,
             failure,
             attempt.statusCode())
-        .record(attempt.duration());
+        .record(took);
   }
 
   @Override
@@ -229,6 +268,10 @@ public final class FlowexecMetrics implements ExecutionListener {
   @Override
   public void callFinished(CallFinished call) {
     active.get(call.operation()).decrementAndGet();
+    if (!refused.isEmpty()) {
+      refused.remove(
+          call.callId()); // an attempt abandoned after its re-send, such as at a deadline
+    }
     RuntimeException failure = call.failure().orElse(null);
     boolean replayed = call.metadata().map(m -> m.replayed()).orElse(false);
     int status =

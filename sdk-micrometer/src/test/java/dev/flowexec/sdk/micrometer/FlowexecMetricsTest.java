@@ -202,6 +202,12 @@ class FlowexecMetricsTest {
     throw new AssertionError("no request carried a bearer token");
   }
 
+  private long launchRequests() {
+    return emulator.requests().stream()
+        .filter(r -> r.path().equals("/api/v2/flows/executions"))
+        .count();
+  }
+
   private long tokenRequests() {
     return emulator.requests().stream().filter(r -> r.path().equals("/oauth/token")).count();
   }
@@ -234,6 +240,41 @@ class FlowexecMetricsTest {
         .containsExactly(Map.entry("success none false", 1L), Map.entry("success none true", 1L));
     assertThat(counts("flowexec.client.calls", "launch"))
         .containsExactly(Map.entry("success none 2xx", 2L));
+  }
+
+  @Test
+  void aRequestRefusedForItsTokenAndSentAgainIsTwoAttemptsOfOneCall() {
+    client.launch(request());
+    assertThat(emulator.expireToken(lastBearer())).isTrue();
+    long before = launchRequests();
+
+    client.launch(request()); // 401 invalid_token, a new token, the same attempt sent again
+
+    assertThat(launchRequests() - before).isEqualTo(2); // two requests on the wire
+    assertThat(counts("flowexec.client.attempts", "launch"))
+        .containsExactly(
+            Map.entry("client_error invalid_token 4xx", 1L), Map.entry("success none 2xx", 2L));
+    assertThat(counts("flowexec.client.calls", "launch"))
+        .containsExactly(Map.entry("success none 2xx", 2L));
+    assertThat(registry.find("flowexec.client.retries").counters()).isEmpty(); // no retry
+    Timer refusedRequests =
+        registry
+            .get("flowexec.client.attempts")
+            .tag("outcome", "client_error")
+            .tag("error.code", "invalid_token")
+            .timer();
+    assertThat(refusedRequests.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+    // The two requests' samples are the attempt's time, not twice it.
+    double attemptsTotal =
+        registry.find("flowexec.client.attempts").timers().stream()
+            .mapToDouble(t -> t.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+            .sum();
+    double callsTotal =
+        registry
+            .get("flowexec.client.calls")
+            .timer()
+            .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
+    assertThat(attemptsTotal).isLessThanOrEqualTo(callsTotal);
   }
 
   @Test

@@ -53,7 +53,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * it was sent again with a new one: then the refused request is a span of its own, ended with the
  * {@code 401}, and the re-send another. The configured propagators ({@code traceparent}, {@code
  * tracestate} for W3C) are injected into every request, each with its own span, so the service
- * continues the trace from the request it received.
+ * continues the trace from the request it received. A request span has {@code http.request.method},
+ * {@code server.address}, {@code server.port}, {@code url.full} and {@code url.template} from its
+ * creation, for samplers, and its other attributes only if it records: an unsampled trace still
+ * sends its {@code traceparent} but makes no attribute it would drop.
  *
  * <p>Every failure sets status {@code ERROR} and {@code error.type} on the spans it ends: the HTTP
  * status when one came ({@code "503"}), else the failure's class (the I/O exception's for a {@link
@@ -310,25 +313,33 @@ public final class FlowexecTracing implements ExecutionListener {
     span.end();
   }
 
+  /**
+   * Starts a request's span with the attributes the HTTP conventions ask for at creation, for
+   * samplers ({@code http.request.method}, {@code server.address}, {@code server.port}, {@code
+   * url.full}, and {@code url.template}), then adds the others only when the span records: an
+   * unsampled trace then makes no attribute it would drop.
+   */
   private Span startRequest(CallSpans call, RequestShape shape, String flowExecutionId) {
     SpanBuilder builder =
         tracer
             .spanBuilder(shape.name)
             .setParent(call.context)
             .setSpanKind(SpanKind.CLIENT)
-            .setAllAttributes(shape.attributes)
-            .setAttribute(FLOW_EXECUTION_ID, flowExecutionId);
+            .setAllAttributes(shape.attributes);
     if (shape.url != null) {
       builder.setAttribute(URL_FULL, shape.urlOf(flowExecutionId));
     }
-    if (call.flowId != null) {
-      builder.setAttribute(FLOW_ID, call.flowId);
-    }
-    if (call.requests > 0) {
-      builder.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) call.requests);
+    Span span = builder.startSpan();
+    if (span.isRecording()) {
+      span.setAttribute(FLOW_EXECUTION_ID, flowExecutionId);
+      if (call.flowId != null) {
+        span.setAttribute(FLOW_ID, call.flowId);
+      }
+      if (call.requests > 0) {
+        span.setAttribute(HTTP_REQUEST_RESEND_COUNT, (long) call.requests);
+      }
     }
     call.requests++;
-    Span span = builder.startSpan();
     call.shape = shape;
     call.request = span;
     return span;

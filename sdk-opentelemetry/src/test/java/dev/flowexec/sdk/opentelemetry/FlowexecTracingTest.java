@@ -22,23 +22,29 @@ import dev.flowexec.sdk.testing.Flow;
 import dev.flowexec.sdk.testing.FlowExecutionsEmulator;
 import dev.flowexec.sdk.testing.ReceivedRequest;
 import dev.flowexec.sdk.transport.CallOptions;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -512,5 +518,83 @@ class FlowexecTracingTest {
                     .ifPresent(
                         auth ->
                             assertThat(all).doesNotContain(auth.substring(auth.indexOf(' ') + 1))));
+  }
+
+  @Test
+  void aSamplerSeesTheHttpAttributesAtCreationAndAnUnsampledTraceStillPropagates() {
+    List<Attributes> sampledOn = new CopyOnWriteArrayList<>();
+    Sampler dropAll =
+        new Sampler() {
+          @Override
+          public SamplingResult shouldSample(
+              Context parentContext,
+              String traceId,
+              String name,
+              SpanKind spanKind,
+              Attributes attributes,
+              List<LinkData> parentLinks) {
+            if (spanKind == SpanKind.CLIENT) {
+              sampledOn.add(attributes);
+            }
+            return SamplingResult.drop();
+          }
+
+          @Override
+          public String getDescription() {
+            return "drop all";
+          }
+        };
+    InMemorySpanExporter dropped = InMemorySpanExporter.create();
+    try (OpenTelemetrySdk unsampled =
+            OpenTelemetrySdk.builder()
+                .setTracerProvider(
+                    SdkTracerProvider.builder()
+                        .setSampler(dropAll)
+                        .addSpanProcessor(SimpleSpanProcessor.create(dropped))
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        FlowExecutionsClient traced =
+            FlowExecutionsClient.builder()
+                .transport(
+                    RetrofitTransport.builder()
+                        .baseUrl(emulator.baseUrl())
+                        .credentials("tracing-test", SECRET)
+                        .build())
+                .retryPolicy(
+                    RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+                .listener(FlowexecTracing.create(unsampled))
+                .build()) {
+      emulator.faults().next(Fault.status(503));
+
+      traced.launch(request("abc-123"));
+    }
+
+    // The conventions' sampling attributes are there when the sampler decides, for each request.
+    assertThat(sampledOn)
+        .hasSize(2)
+        .allSatisfy(
+            attributes -> {
+              assertThat(attributes.get(FlowexecTracing.HTTP_REQUEST_METHOD)).isEqualTo("POST");
+              assertThat(attributes.get(FlowexecTracing.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
+              assertThat(attributes.get(FlowexecTracing.SERVER_PORT))
+                  .isEqualTo((long) emulator.port());
+              assertThat(attributes.get(FlowexecTracing.URL_FULL))
+                  .isEqualTo(
+                      URI.create(emulator.baseUrl())
+                          .resolve("/api/v2/flows/executions")
+                          .toString());
+            });
+    assertThat(dropped.getFinishedSpanItems()).isEmpty();
+    // The service still continues the (unsampled) trace, from a new span id per request.
+    List<String> sent =
+        launches().stream()
+            .map(r -> r.header("traceparent").orElse("none"))
+            .collect(Collectors.toList());
+    assertThat(sent)
+        .hasSize(2)
+        .allSatisfy(h -> assertThat(h).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"))
+        .doesNotHaveDuplicates();
+    assertThat(sent.get(0).substring(0, 35)).isEqualTo(sent.get(1).substring(0, 35));
   }
 }
