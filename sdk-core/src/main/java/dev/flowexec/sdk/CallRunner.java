@@ -88,10 +88,10 @@ final class CallRunner {
     this.random = random;
   }
 
-  /** Returns the instant a call with these options must end by. */
-  public Instant deadline(CallOptions options) {
-    Instant now = clock.instant();
-    Instant byTimeout = options.timeout().map(now::plus).orElse(null);
+  /** Returns the instant a call with these options, started at {@code now}, must end by. */
+  private Instant deadline(CallOptions options, Instant now) {
+    Duration timeout = options.timeout().orElse(null);
+    Instant byTimeout = timeout == null ? null : now.plus(timeout);
     Instant byDeadline = options.deadline().orElse(null);
     if (byTimeout == null && byDeadline == null) {
       return now.plus(defaultTimeout);
@@ -348,7 +348,7 @@ final class CallRunner {
       this.operation = operation;
       this.id = id;
       this.options = options;
-      this.deadline = deadline(options);
+      this.deadline = deadline(options, start);
       listener.callStarted(new CallStarted(callId, operation, id, flowId));
     }
 
@@ -372,13 +372,15 @@ final class CallRunner {
      */
     synchronized ExecutionResponse succeeded(TransportResponse response) {
       inFlight = false;
+      Instant now = clock.instant(); // the call ends with its attempt: one reading for both
       listener.attemptFinished(
-          new AttemptFinished(callId, operation, id, count, since(attemptStart), response, null));
+          new AttemptFinished(
+              callId, operation, id, count, Duration.between(attemptStart, now), response, null));
       if (ended) {
         return null;
       }
       ended = true;
-      Duration elapsed = since(start);
+      Duration elapsed = Duration.between(start, now);
       ExecutionResponse result =
           ExecutionResponse.of(
               response.execution(),

@@ -355,6 +355,38 @@ class RetrofitTransportAuthTest {
   }
 
   @Test
+  void aProviderWhoseInvalidateThrowsFailsTheAsyncAttemptInsteadOfLeavingItOpen() {
+    service.api(invalidToken());
+    AccessTokenProvider broken =
+        new AccessTokenProvider() {
+          @Override
+          public AccessToken token(Duration timeout) {
+            return AccessToken.of("token-1");
+          }
+
+          @Override
+          public void invalidate(AccessToken rejected) {
+            throw new IllegalStateException("the provider is broken");
+          }
+        };
+    try (RetrofitTransport withProvider =
+        RetrofitTransport.builder()
+            .baseUrl(server.url("/").toString())
+            .tokenProvider(broken)
+            .build()) {
+
+      Throwable failure =
+          catchThrowable(
+              () ->
+                  withProvider
+                      .launchAsync(Fixtures.launchRequest(), CallOptions.defaults())
+                      .get(10, TimeUnit.SECONDS));
+
+      assertThat(failure).hasRootCauseMessage("the provider is broken");
+    }
+  }
+
+  @Test
   void aSecondRefusalWithCredentialsPointsAtTheCredentials() {
     service
         .token(Fixtures.token("token-1", 3600, null))
