@@ -71,13 +71,13 @@ final class AttemptBudget {
    *
    * @param call the call, not yet started
    * @param action what the call does, for the message when no time is left
-   * @param requestMayHaveBeenSent whether an earlier step of the attempt may have sent it
-   * @throws dev.flowexec.sdk.errors.TransportException when no time is left
+   * @throws dev.flowexec.sdk.errors.TransportException when no time is left: the call was not sent
+   *     (a re-send after {@code 401 invalid_token} follows a request the service refused)
    */
-  public void applyTo(Call<?> call, String action, boolean requestMayHaveBeenSent) {
+  public void applyTo(Call<?> call, String action) {
     long left = budgetNanos - (System.nanoTime() - startNanos);
     if (left <= 0) {
-      throw TransportFailures.outOfTime(action, totalMillis(), requestMayHaveBeenSent);
+      throw TransportFailures.outOfTime(action, totalMillis());
     }
     call.timeout().timeout(left, TimeUnit.NANOSECONDS);
   }

@@ -35,7 +35,7 @@ final class Exchange {
    * @throws FlowApiException on any failure
    */
   public TransportResponse execute(Operation operation, AttemptBudget budget) {
-    budget.applyTo(call, operation.description(), false);
+    budget.applyTo(call, operation.description());
     Response<ExecutionBody> response;
     try {
       response = call.execute();
@@ -56,7 +56,7 @@ final class Exchange {
   public CompletableFuture<TransportResponse> enqueue(Operation operation, AttemptBudget budget) {
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     try {
-      budget.applyTo(call, operation.description(), false);
+      budget.applyTo(call, operation.description());
     } catch (FlowApiException outOfTime) {
       result.completeExceptionally(outOfTime);
       return result;

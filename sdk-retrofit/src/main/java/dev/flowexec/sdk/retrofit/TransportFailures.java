@@ -70,19 +70,15 @@ final class TransportFailures {
    *
    * @param action what was about to be done
    * @param timeoutMillis the time the attempt had
-   * @param requestMayHaveBeenSent whether an earlier step of the attempt may have sent it
-   * @return the exception
+   * @return the exception, which says the request was not sent
    */
-  static TransportException outOfTime(
-      String action, long timeoutMillis, boolean requestMayHaveBeenSent) {
-    String message =
+  static TransportException outOfTime(String action, long timeoutMillis) {
+    return TransportException.notSent(
         action
             + " timed out after "
             + timeoutMillis
-            + " ms, the time this attempt had, before the request could be sent";
-    return requestMayHaveBeenSent
-        ? TransportException.maybeSent(message, null)
-        : TransportException.notSent(message, null);
+            + " ms, the time this attempt had, before the request could be sent",
+        null);
   }
 
   private static String describe(Throwable failure) {
