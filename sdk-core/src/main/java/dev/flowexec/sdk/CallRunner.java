@@ -235,6 +235,15 @@ final class CallRunner {
       AttemptStarted started,
       Instant attemptStart,
       boolean freshConnection) {
+    if (started == null) { // a quiet call: no listener to tell, only the caller's own
+      return CallOptions.builder()
+          .timeout(remaining)
+          .putAllHeaders(options.headers())
+          .freshConnection(freshConnection)
+          .tokenFetchListener(options.tokenFetchListener())
+          .resendListener(options.resendListener())
+          .build();
+    }
     AttemptReports reports = new AttemptReports(started, attemptStart, options);
     return CallOptions.builder()
         .timeout(remaining)
@@ -344,12 +353,21 @@ final class CallRunner {
     /** callFinished was reported: the call has its outcome. */
     private boolean ended;
 
+    /**
+     * No event of this call would reach anyone (see {@link SafeListener#isQuiet()}), so none is
+     * made: a plain client with logging off allocates no event objects. Decided once per call.
+     */
+    private final boolean quiet;
+
     Attempts(Operation operation, String id, String flowId, CallOptions options) {
       this.operation = operation;
       this.id = id;
       this.options = options;
       this.deadline = deadline(options, start);
-      listener.callStarted(new CallStarted(callId, operation, id, flowId));
+      this.quiet = listener instanceof SafeListener && ((SafeListener) listener).isQuiet();
+      if (!quiet) {
+        listener.callStarted(new CallStarted(callId, operation, id, flowId));
+      }
     }
 
     /** Starts the next attempt and returns its options, or null when the call must end. */
@@ -360,8 +378,11 @@ final class CallRunner {
       }
       count++;
       inFlight = true;
-      AttemptStarted started = new AttemptStarted(callId, operation, id, count, baseUrl);
-      listener.attemptStarted(started);
+      AttemptStarted started = null;
+      if (!quiet) {
+        started = new AttemptStarted(callId, operation, id, count, baseUrl);
+        listener.attemptStarted(started);
+      }
       attemptStart = clock.instant();
       return attemptOptions(options, remaining, started, attemptStart, resendOnFreshConnection);
     }
@@ -373,9 +394,11 @@ final class CallRunner {
     synchronized ExecutionResponse succeeded(TransportResponse response) {
       inFlight = false;
       Instant now = clock.instant(); // the call ends with its attempt: one reading for both
-      listener.attemptFinished(
-          new AttemptFinished(
-              callId, operation, id, count, Duration.between(attemptStart, now), response, null));
+      if (!quiet) {
+        listener.attemptFinished(
+            new AttemptFinished(
+                callId, operation, id, count, Duration.between(attemptStart, now), response, null));
+      }
       if (ended) {
         return null;
       }
@@ -385,7 +408,10 @@ final class CallRunner {
           ExecutionResponse.of(
               response.execution(),
               ResponseMetadata.of(response.statusCode(), response.headers(), count, elapsed));
-      listener.callFinished(new CallFinished(callId, operation, id, count, elapsed, result, null));
+      if (!quiet) {
+        listener.callFinished(
+            new CallFinished(callId, operation, id, count, elapsed, result, null));
+      }
       return result;
     }
 
@@ -394,8 +420,10 @@ final class CallRunner {
      */
     synchronized Duration failed(FlowApiException failure) {
       inFlight = false;
-      listener.attemptFinished(
-          new AttemptFinished(callId, operation, id, count, since(attemptStart), null, failure));
+      if (!quiet) {
+        listener.attemptFinished(
+            new AttemptFinished(callId, operation, id, count, since(attemptStart), null, failure));
+      }
       if (failures == null) {
         failures = new ArrayList<>(Math.min(policy.maxAttempts(), 8));
       }
@@ -424,7 +452,9 @@ final class CallRunner {
         resends++;
         resendOnFreshConnection = true;
       }
-      listener.retryScheduled(new RetryScheduled(callId, operation, id, count, delay, failure));
+      if (!quiet) {
+        listener.retryScheduled(new RetryScheduled(callId, operation, id, count, delay, failure));
+      }
       return delay;
     }
 
@@ -435,8 +465,10 @@ final class CallRunner {
           failure instanceof RuntimeException
               ? (RuntimeException) failure
               : new CompletionException(failure);
-      listener.attemptFinished(
-          new AttemptFinished(callId, operation, id, count, since(attemptStart), null, thrown));
+      if (!quiet) {
+        listener.attemptFinished(
+            new AttemptFinished(callId, operation, id, count, since(attemptStart), null, thrown));
+      }
       attachEarlier(thrown, failures == null ? 0 : failures.size());
       return finish(thrown);
     }
@@ -578,8 +610,10 @@ final class CallRunner {
         return null;
       }
       ended = true;
-      listener.callFinished(
-          new CallFinished(callId, operation, id, count, since(start), null, failure));
+      if (!quiet) {
+        listener.callFinished(
+            new CallFinished(callId, operation, id, count, since(start), null, failure));
+      }
       return failure;
     }
   }

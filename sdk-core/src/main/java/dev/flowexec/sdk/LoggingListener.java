@@ -31,6 +31,11 @@ final class LoggingListener implements ExecutionListener {
     this.log = log;
   }
 
+  /** Whether a line would be logged now: DEBUG is on for {@link #LOGGER}. */
+  boolean isEnabled() {
+    return log.isLoggable(Level.DEBUG);
+  }
+
   @Override
   public void attemptFinished(AttemptFinished attempt) {
     if (!log.isLoggable(Level.DEBUG)) {

@@ -22,6 +22,19 @@ final class SafeListener implements ExecutionListener {
     this(List.of(delegate));
   }
 
+  /**
+   * Tells whether no event would reach anyone now: the only listener is the client's own log, and
+   * DEBUG is off for it. A call that starts while this holds makes no event objects at all.
+   */
+  boolean isQuiet() {
+    for (ExecutionListener delegate : delegates) {
+      if (!(delegate instanceof LoggingListener) || ((LoggingListener) delegate).isEnabled()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public void callStarted(CallStarted event) {
     tell("callStarted", ExecutionListener::callStarted, event);

@@ -25,6 +25,8 @@ import dev.flowexec.sdk.model.FlowExecution;
 import dev.flowexec.sdk.model.LaunchRequest;
 import dev.flowexec.sdk.transport.CallOptions;
 import dev.flowexec.sdk.transport.FlowTransport;
+import dev.flowexec.sdk.transport.ResendListener;
+import dev.flowexec.sdk.transport.TokenFetchListener;
 import dev.flowexec.sdk.transport.TransportResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -99,6 +101,44 @@ class FlowExecutionsClientTest {
     assertThat(callers).containsExactly("https://login.example.com/token true");
     assertThat(transport.options.get(0).tokenFetchListener())
         .isNotSameAs(transport.options.get(1).tokenFetchListener());
+  }
+
+  @Test
+  void withoutListenersAndWithLoggingOffTheCallersOwnListenersAndHeadersStillReachTheTransport() {
+    // No listener and DEBUG off for the client's log: the call makes no events, and the attempt's
+    // options carry the caller's own token-fetch and re-send listeners, headers, and the retry.
+    TokenFetchListener fetches = (url, elapsed, forced, failure) -> {};
+    ResendListener resends = (headers, failure) -> headers;
+    transport.thenFail(unavailable()).thenSucceed();
+    FlowExecutionsClient quiet =
+        FlowExecutionsClient.builder()
+            .transport(transport)
+            .retryPolicy(NO_JITTER)
+            .clock(clock)
+            .sleeper(clock.sleeper(sleeps))
+            .build();
+
+    ExecutionResponse response =
+        quiet
+            .withResponse()
+            .launch(
+                request(),
+                CallOptions.builder()
+                    .putHeaders("X-Correlation-Id", "c-1")
+                    .tokenFetchListener(fetches)
+                    .resendListener(resends)
+                    .build());
+
+    assertThat(response.metadata().attempts()).isEqualTo(2);
+    assertThat(transport.options).hasSize(2);
+    assertThat(transport.options)
+        .allSatisfy(
+            sent -> {
+              assertThat(sent.headers()).containsEntry("X-Correlation-Id", "c-1");
+              assertThat(sent.tokenFetchListener()).isSameAs(fetches);
+              assertThat(sent.resendListener()).isSameAs(resends);
+              assertThat(sent.timeout()).isPresent();
+            });
   }
 
   @Test
