@@ -190,17 +190,7 @@ public final class ResultsReport {
     for (Map.Entry<String, Result> e : codec.entrySet()) {
       Score s = e.getValue().primary();
       Score a = e.getValue().secondary("gc.alloc.rate.norm");
-      md.append("| ")
-          .append(e.getKey())
-          .append(" | ")
-          .append(fmt(s.score))
-          .append(" | ")
-          .append(s.errorText())
-          .append(" | ")
-          .append(s.unit)
-          .append(" | ")
-          .append(a == null ? "n/a" : fmt(a.score))
-          .append(" |\n");
+      row(e.getKey(), fmt(s.score), s.errorText(), s.unit, a == null ? "n/a" : fmt(a.score));
     }
     md.append('\n');
 
@@ -229,15 +219,7 @@ public final class ResultsReport {
       }
       double median = median(jvm);
       firstMedian.put(e.getKey(), median);
-      md.append("| ")
-          .append(e.getKey())
-          .append(" | ")
-          .append(fmt(median))
-          .append(" | ")
-          .append(jvm)
-          .append(" | ")
-          .append(fmt(median(wall)))
-          .append(" |\n");
+      row(e.getKey(), fmt(median), jvm, fmt(median(wall)));
     }
     md.append('\n');
 
@@ -249,13 +231,10 @@ public final class ResultsReport {
     md.append("| runtime classpath | jars | MB |\n| --- | ---: | ---: |\n");
     for (String name : List.of("sdk-retrofit", "peer")) {
       long[] f = footprint.get(name);
-      md.append("| ")
-          .append(name.equals("peer") ? "peer (platform-client-v2 198.1.0)" : name)
-          .append(" | ")
-          .append(f[0])
-          .append(" | ")
-          .append(fmt(f[1] / 1048576.0))
-          .append(" |\n");
+      row(
+          name.equals("peer") ? "peer (platform-client-v2 198.1.0)" : name,
+          f[0],
+          fmt(f[1] / 1048576.0));
     }
     long coreJar = footprint.get("sdk-core-jar")[1];
     md.append("\nsdk-core jar: ")
@@ -343,13 +322,7 @@ public final class ResultsReport {
     md.append("| target | measured | verdict |\n| --- | --- | --- |\n");
     targets.addAll(integrationTargets);
     for (String[] t : targets) {
-      md.append("| ")
-          .append(t[0])
-          .append(" | ")
-          .append(t[1])
-          .append(" | ")
-          .append(t[2])
-          .append(" |\n");
+      row((Object[]) t);
     }
     md.append('\n');
     return md.toString();
@@ -384,21 +357,14 @@ public final class ResultsReport {
     for (Map.Entry<String, Result> e : variants.entrySet()) {
       Score t = e.getValue().primary();
       Score a = e.getValue().secondary("gc.alloc.rate.norm");
-      md.append("| ")
-          .append(e.getKey())
-          .append(" | ")
-          .append(fmt(t.score))
-          .append(" | ")
-          .append(t.errorText())
-          .append(" | ")
-          .append(t.unit)
-          .append(" | ")
-          .append(fmt(t.score / plainTime.score))
-          .append("x | ")
-          .append(a == null ? "n/a" : fmt(a.score))
-          .append(" | ")
-          .append(a == null || plainAlloc == null ? "n/a" : signed(a.score - plainAlloc.score))
-          .append(" |\n");
+      row(
+          e.getKey(),
+          fmt(t.score),
+          t.errorText(),
+          t.unit,
+          fmt(t.score / plainTime.score) + "x",
+          a == null ? "n/a" : fmt(a.score),
+          a == null || plainAlloc == null ? "n/a" : signed(a.score - plainAlloc.score));
     }
     md.append('\n');
     int launchTargets = targets.size();
@@ -429,6 +395,15 @@ public final class ResultsReport {
     List<String[]> mine = targets.subList(launchTargets, targets.size());
     integrationTargets.addAll(mine);
     mine.clear();
+  }
+
+  /** One Markdown table row. */
+  private void row(Object... cells) {
+    md.append('|');
+    for (Object cell : cells) {
+      md.append(' ').append(cell).append(" |");
+    }
+    md.append('\n');
   }
 
   private static String signed(double bytes) {
@@ -538,19 +513,7 @@ public final class ResultsReport {
       if (bytesAbove && !c.equals("raw")) {
         ratio += " (+" + fmt(s.score - raw.score) + " B)";
       }
-      md.append("| ")
-          .append(first ? figure : "")
-          .append(" | ")
-          .append(c)
-          .append(" | ")
-          .append(fmt(s.score))
-          .append(" | ")
-          .append(s.errorText())
-          .append(" | ")
-          .append(s.unit)
-          .append(" | ")
-          .append(ratio)
-          .append(" |\n");
+      row(first ? figure : "", c, fmt(s.score), s.errorText(), s.unit, ratio);
       first = false;
     }
   }

@@ -235,21 +235,20 @@ final class CallRunner {
       AttemptStarted started,
       Instant attemptStart,
       boolean freshConnection) {
+    CallOptions.Builder attempt =
+        CallOptions.builder()
+            .timeout(remaining)
+            .putAllHeaders(options.headers())
+            .freshConnection(freshConnection);
     if (started == null) { // a quiet call: no listener to tell, only the caller's own
-      return CallOptions.builder()
-          .timeout(remaining)
-          .putAllHeaders(options.headers())
-          .freshConnection(freshConnection)
+      return attempt
           .tokenFetchListener(options.tokenFetchListener())
           .resendListener(options.resendListener())
           .build();
     }
     AttemptReports reports = new AttemptReports(started, attemptStart, options);
-    return CallOptions.builder()
-        .timeout(remaining)
-        .putAllHeaders(options.headers())
+    return attempt
         .putAllHeaders(started.addedHeaders())
-        .freshConnection(freshConnection)
         .tokenFetchListener(reports)
         .resendListener(reports)
         .build();
